@@ -1,0 +1,1 @@
+"""Policies: random, scripted (and later the search AI)."""

@@ -1,0 +1,94 @@
+"""Money: program funding and research, the yearly budget, the leadership review, income.
+
+Pure functions on arrays [B, ...]; nothing here changes its inputs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.rules.rng import normals_from
+from game.rules.tables import Rules
+
+F32 = np.float32
+
+
+def program_flags(rules: Rules, st, turn: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(developed, grounded, fundable), each bool [B, P], at the start of `turn` [B]."""
+    developed = st.dev >= rules.start_cost
+    grounded = st.grounded_until > turn[:, None]
+    open_ = (~rules.prog_locked | st.prog_unlocked) & ~st.prog_cancelled & (turn[:, None] >= rules.prog_avail_turn)
+    prereq_ok = developed.astype(F32) @ rules.prog_prereq.T >= rules.prog_prereq_count
+    return developed, grounded, open_ & prereq_ok
+
+
+def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_research):
+    """Spend this turn's funding.
+
+    funding: float32 [B, P] ordered; fundable, developed: bool [B, P];
+    money_left: float32 [B, S] cash after launches; u_research: float32 [B, P].
+    Returns (pay [B, P] money actually spent, dev [B, P], rel [B, P]).
+    Invalid funding is dropped, over-budget funding scaled down per side.
+    """
+    f = np.maximum(funding, F32(0)) * fundable
+    dev_pay = np.minimum(np.minimum(f, np.maximum(rules.start_cost - st.dev, F32(0))), rules.dev_cap)
+    res_pay = np.minimum(f, F32(2) * rules.research_cost)
+    pay = np.where(developed, res_pay, dev_pay)
+    spend = pay @ rules.prog_side_onehot
+    scale = np.minimum(F32(1), np.maximum(money_left, F32(0)) / np.maximum(spend, F32(1e-6)))
+    pay = pay * scale[:, rules.prog_side]
+    dev = st.dev + pay * ~developed
+    speed = st.research_speed[:, rules.prog_side]
+    gain = F32(1) - np.exp(-(pay * developed) / rules.research_cost * speed * (F32(0.5) + u_research))
+    rel = st.rel + np.maximum(rules.research_cap - st.rel, F32(0)) * gain
+    return pay.astype(F32), dev, rel.astype(F32)
+
+
+def update_estimates(rules: Rules, est_z, nobs, learned, u_noise):
+    """Sharpen each side's reliability estimates where new information came in.
+
+    learned: float32 [B, P] observations gained this turn (research turns and steps flown).
+    Returns (est_z, nobs). The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z.
+    """
+    fresh = F32(0.7) * est_z + F32(0.714) * normals_from(u_noise)
+    return np.where(learned > 0, fresh, est_z), nobs + learned
+
+
+def estimates(rules: Rules, rel, est_z, nobs) -> tuple[np.ndarray, np.ndarray]:
+    """(estimate, its standard deviation), float32 [B, P], as the owning side sees them."""
+    sd = F32(rules.estimate_noise) / np.sqrt(F32(1) + nobs)
+    return np.clip(rel + sd * est_z, F32(0), F32(1)), sd
+
+
+def new_budget_year(rules: Rules, g: dict, turn_next: np.ndarray, u_noise: np.ndarray) -> None:
+    """At a year boundary: the leadership review and the new yearly budget.
+
+    g: dict of the arrays being built for the next state (replaced, never mutated).
+    turn_next: int [B]; u_noise: float32 [B, S].
+    """
+    year = rules.new_year[turn_next][:, None]
+    gain = g["prestige"] - g["year_prestige"]
+    lead = gain - gain[:, ::-1]
+    bad = year & (gain < rules.review_threshold)
+    strikes = np.where(year, np.where(bad, g["strikes"] + 1, 0), g["strikes"]).astype(np.int8)
+    noise = np.where(year, F32(rules.noise_persistence) * g["budget_noise"]
+                     + F32(rules.noise_sd) * normals_from(u_noise), g["budget_noise"]).astype(F32)
+    swing = np.clip(F32(rules.prestige_budget_factor) * lead, -rules.budget_swing, rules.budget_swing)
+    fresh = rules.baseline[turn_next] * np.exp(noise) * (F32(1) + swing) + g["budget_bonus"]
+    g["budget"] = np.where(year, np.maximum(fresh, F32(0)), g["budget"]).astype(F32)
+    g["budget_noise"] = noise
+    g["strikes"] = strikes
+    g["sacked"] = g["sacked"] | (strikes >= rules.review_strikes)
+    g["year_prestige"] = np.where(year, g["prestige"], g["year_prestige"]).astype(F32)
+
+
+def pay_income(rules: Rules, g: dict, alive: np.ndarray, u_intel: np.ndarray) -> None:
+    """Pay each side its budget for the coming turn, cap savings, refresh the rival's intelligence.
+
+    alive: bool [B]; u_intel: float32 [B, S].
+    """
+    saved = g["cash"]
+    if rules.carryover_cap > 0:
+        saved = np.minimum(saved, g["budget"] * F32(rules.carryover_cap))
+    g["cash"] = (saved + g["budget"] * F32(1.0 / rules.turns_per_year) * alive[:, None]).astype(F32)
+    g["intel_budget"] = (g["budget"] * (F32(1) + F32(0.15) * normals_from(u_intel))).astype(F32)

@@ -1,0 +1,110 @@
+"""observe: one side's view of B games. The UI, the AI and saves' digests read
+only this; what the rival keeps hidden never appears in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.rules.economy import estimates, program_flags
+from game.rules.state import State
+from game.rules.tables import (AVAILABLE, CANCELLED, DEVELOPING, FAILURE, GROUNDED, LOCKED, NO_LAUNCH, PARTIAL,
+                               READY, SCRUBBED, Rules)
+
+UNKNOWN = -1
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What `side` knows. Arrays have a leading batch axis B.
+
+    Rival programs are marked UNKNOWN (-1) in `status` unless they have flown,
+    and their estimates are NaN: a side never learns the rival's reliability,
+    funding or development.
+    """
+
+    side: int
+    turn: np.ndarray            # int [B]
+    done: np.ndarray            # bool [B]
+    winner: np.ndarray          # int [B]
+    cash: np.ndarray            # float32 [B]
+    budget: np.ndarray          # float32 [B]
+    research_speed: np.ndarray  # float32 [B]
+    rival_budget_estimate: np.ndarray  # float32 [B]: noisy intelligence
+    prestige: np.ndarray        # float32 [B, S] (public)
+    held: np.ndarray            # bool [B, S, K] (public)
+    first_side: np.ndarray      # int [B, K] (public)
+    first_month: np.ndarray     # float32 [B, K] (public)
+    status: np.ndarray          # int [B, P]: tables status code, UNKNOWN for unseen rival programs
+    estimate: np.ndarray        # float32 [B, P]: own reliability estimates (NaN for the rival's)
+    estimate_sd: np.ndarray     # float32 [B, P]
+    dev_progress: np.ndarray    # float32 [B, P]: share of development paid (own; NaN for the rival's)
+    funded: np.ndarray          # float32 [B, P]: own funding last turn (0 for the rival's)
+    cost_mult: np.ndarray       # float32 [B, P] (own; 1 for the rival's)
+    mission_open: np.ndarray    # bool [B, M]: own missions not locked or cancelled and past their date
+    pending: np.ndarray         # bool [B, E]: own events awaiting a choice
+    news: np.ndarray            # bool [B, E]: events of this turn the side heard of
+    flags: np.ndarray           # bool [B, F]
+    launch_mission: np.ndarray  # int [B, S, L]: last turn's launches (-1: none or kept secret)
+    launch_outcome: np.ndarray  # int [B, S, L]
+    launch_month: np.ndarray    # float32 [B, S, L]
+    launch_passed: np.ndarray   # int [B, S, L]
+
+
+def program_status(rules: Rules, state: State) -> np.ndarray:
+    """int [B, P]: each program's status (tables.STATUS_NAMES) for its owner."""
+    turn = state.turn.astype(np.int64)
+    developed, grounded, fundable = program_flags(rules, state, turn)
+    status = np.where(fundable, np.where(developed, READY, np.where(state.dev > 0, DEVELOPING, AVAILABLE)), LOCKED)
+    status = np.where(developed & ~fundable & ~state.prog_cancelled, READY, status)
+    status = np.where(developed & grounded, GROUNDED, status)
+    return np.where(state.prog_cancelled, CANCELLED, status)
+
+
+def observe(rules: Rules, state: State, side: int) -> Observation:
+    """Side `side`'s (0 US, 1 USSR) view of every game in `state`. Pure."""
+    own = rules.prog_side == side
+    rival = 1 - side
+    est, sd = estimates(rules, state.rel, state.est_z, state.nobs)
+    status = program_status(rules, state)
+    seen = own[None, :] | (state.flights > 0)
+    nan = np.float32(np.nan)
+    turn = state.turn.astype(np.int64)
+    open_ = ((~rules.mis_locked | state.mis_unlocked) & ~state.mis_cancelled
+             & (turn[:, None] >= rules.mis_avail_turn) & (rules.mis_side == side))
+    hears = (rules.ev_recv == side) | (rules.ev_recv == 2) | rules.ev_public
+    mission = state.launch_mission.copy()
+    outcome = state.launch_outcome.copy()
+    if rules.secret_failures[rival]:
+        rm = np.maximum(mission[:, rival], 0)
+        hidden = ((rules.mis_crew[rm] == 0) & (mission[:, rival] >= 0)
+                  & np.isin(outcome[:, rival], (FAILURE, PARTIAL, SCRUBBED)))
+        mission[:, rival] = np.where(hidden, -1, mission[:, rival])
+        outcome[:, rival] = np.where(hidden, NO_LAUNCH, outcome[:, rival])
+    rival_scrub = outcome[:, rival] == SCRUBBED
+    mission[:, rival] = np.where(rival_scrub, -1, mission[:, rival])
+    outcome[:, rival] = np.where(rival_scrub, NO_LAUNCH, outcome[:, rival])
+    return Observation(
+        side=side, turn=turn, done=state.done.copy(), winner=state.winner.astype(np.int64),
+        cash=state.cash[:, side].copy(), budget=state.budget[:, side].copy(),
+        research_speed=state.research_speed[:, side].copy(),
+        rival_budget_estimate=state.intel_budget[:, rival].copy(),
+        prestige=state.prestige.copy(), held=state.held.copy(), first_side=state.first_side.astype(np.int64),
+        first_month=state.first_month.copy(),
+        status=np.where(seen, status, UNKNOWN),
+        estimate=np.where(own, est, nan), estimate_sd=np.where(own, sd, nan),
+        dev_progress=np.where(own, np.minimum(state.dev / rules.start_cost, 1), nan).astype(np.float32),
+        funded=np.where(own, state.funded, 0).astype(np.float32),
+        cost_mult=np.where(own, state.cost_mult, 1).astype(np.float32),
+        mission_open=open_, pending=state.pending & (rules.ev_recv == side),
+        news=state.news & hears, flags=state.flags.copy(),
+        launch_mission=mission, launch_outcome=outcome,
+        launch_month=np.where(mission >= 0, state.launch_month, 0).astype(np.float32),
+        launch_passed=np.where(mission >= 0, state.launch_passed, 0),
+    )
+
+
+__all__ = ["Observation", "observe", "program_status", "UNKNOWN", "LOCKED", "AVAILABLE", "DEVELOPING", "READY",
+           "GROUNDED", "CANCELLED"]

@@ -1,0 +1,178 @@
+"""init, step and outcome: the whole turn of B games, as pure functions.
+
+    state = init(rules, keys)
+    state, info = step(rules, state, orders)
+
+A turn: chosen event options, launches (paid first), program funding and
+research, flights and firsts, learning; then the next turn opens: new budget
+year and leadership review, events, income. Finished games stay as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.rules import economy, events, launches
+from game.rules.orders import Orders
+from game.rules.rng import normals_from, uniforms
+from game.rules.state import NEVER, State, state_fields
+from game.rules.tables import DRAW, ONGOING, Rules
+
+F32 = np.float32
+STREAM_INIT, STREAM_STEP = 1, 2
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """What happened in one step, for B games."""
+
+    spent: np.ndarray     # float32 [B, S]: money spent (launches + programs)
+    cash_before: np.ndarray  # float32 [B, S]: money the side had
+    awarded: np.ndarray   # float32 [B, S]: prestige awarded this step (flights and events)
+    firsts: np.ndarray    # bool [B, S, K]: firsts won this step
+    fired: np.ndarray     # bool [B, E]: events that fired as the next turn opened
+
+
+def _layout(rules: Rules) -> dict[str, slice]:
+    sizes = {"research": rules.n_programs, "estimate": rules.n_programs, "fail": 2 * rules.max_pads,
+             "lethal": 2 * rules.max_pads, "month": 2 * rules.max_pads, "fire": rules.n_events,
+             "choice": rules.n_events, "budget": 2, "intel": 2}
+    out, at = {}, 0
+    for name, n in sizes.items():
+        out[name] = slice(at, at + n)
+        at += n
+    return out
+
+
+def init(rules: Rules, keys: np.ndarray) -> State:
+    """B new games, one per key (uint32 [B]); the first turn's events have fired."""
+    b = keys.shape[0]
+    P, M, K, E, F = rules.n_programs, rules.n_missions, rules.n_milestones, rules.n_events, len(rules.flag_ids)
+    L = rules.max_pads
+    keys = keys.astype(np.uint32)
+    turn = np.zeros(b, np.int16)
+    u = uniforms(keys, turn, STREAM_INIT, P + E + 2)
+    budget = np.broadcast_to(rules.baseline[0], (b, 2)).astype(F32)
+    g = dict(
+        key=keys, turn=turn, done=np.zeros(b, bool), winner=np.full(b, ONGOING, np.int8),
+        cash=np.broadcast_to(rules.start_cash, (b, 2)).astype(F32), budget=budget,
+        budget_bonus=np.zeros((b, 2), F32), budget_noise=np.zeros((b, 2), F32),
+        research_speed=np.ones((b, 2), F32), prestige=np.zeros((b, 2), F32),
+        year_prestige=np.zeros((b, 2), F32), strikes=np.zeros((b, 2), np.int8), sacked=np.zeros((b, 2), bool),
+        intel_budget=(budget * (1 + F32(0.15) * normals_from(u[:, P + E:]))).astype(F32),
+        dev=np.zeros((b, P), F32), rel=np.broadcast_to(rules.rel0, (b, P)).astype(F32),
+        est_z=normals_from(u[:, :P]), nobs=np.zeros((b, P), F32),
+        grounded_until=np.zeros((b, P), np.int16), cost_mult=np.ones((b, P), F32),
+        prog_unlocked=np.zeros((b, P), bool), prog_cancelled=np.zeros((b, P), bool),
+        funded=np.zeros((b, P), F32), flights=np.zeros((b, P), np.int16),
+        mis_unlocked=np.zeros((b, M), bool), mis_cancelled=np.zeros((b, M), bool),
+        held=np.zeros((b, 2, K), bool), first_side=np.full((b, K), -1, np.int8),
+        first_month=np.zeros((b, K), F32), flags=np.zeros((b, F), bool),
+        ev_count=np.zeros((b, E), np.int16), ev_last=np.full((b, E), -NEVER, np.int16),
+        ev_forced=np.full((b, E), NEVER, np.int16), pending=np.zeros((b, E), bool), news=np.zeros((b, E), bool),
+        launch_mission=np.full((b, 2, L), -1, np.int16), launch_outcome=np.zeros((b, 2, L), np.int8),
+        launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
+    )
+    alive = np.ones(b, bool)
+    fired = events.fire_events(rules, g, turn, alive, u[:, P:P + E])
+    events.apply_effects(rules, g, fired, np.zeros((b, len(rules.opt_event)), bool), turn)
+    return State(**g)
+
+
+def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
+    """Resolve the current turn of B games with both sides' orders.
+
+    Pure: `state` and `orders` are not changed. Invalid orders are clipped or
+    dropped per game, never raised on. Returns (next state, what happened).
+    """
+    st = state
+    b = st.batch
+    L = rules.max_pads
+    alive = ~st.done
+    turn = st.turn.astype(np.int64)
+    lay = _layout(rules)
+    u = uniforms(st.key, st.turn, STREAM_STEP, lay["intel"].stop)
+    g = st.arrays()
+
+    options = events.chosen_options(rules, st.pending & alive[:, None], orders.choice, u[:, lay["choice"]])
+    developed, grounded, fundable = economy.program_flags(rules, st, turn)
+    fundable &= alive[:, None]
+    m, ordered, ok, cost = launches.check_launches(rules, st, orders.launch, turn, developed, grounded, alive)
+    ok, launch_spent = launches.afford(rules, ok, cost, st.cash)
+    pay, dev, rel = economy.fund_programs(rules, st, orders.funding, fundable, developed,
+                                          st.cash - launch_spent, u[:, lay["research"]])
+    rush = orders.rush.reshape(b, 2 * L)
+    fl = launches.fly(rules, st, m, ordered, ok, cost, rel, rush,
+                      u[:, lay["fail"]], u[:, lay["lethal"]], u[:, lay["month"]])
+    held, first, first_offset, awarded = launches.award_milestones(rules, st, fl)
+    rel, seen, crew_lost = launches.learn_from_flights(rules, rel, fl)
+
+    spent = launch_spent + pay @ rules.prog_side_onehot
+    g["cash"] = (st.cash - spent).astype(F32)
+    g["prestige"] = st.prestige + awarded
+    g["dev"], g["rel"], g["funded"] = dev, rel, pay
+    g["flights"] = (st.flights + seen).astype(np.int16)
+    learned = seen + ((pay > 0) & developed)
+    g["est_z"], g["nobs"] = economy.update_estimates(rules, st.est_z, st.nobs, learned, u[:, lay["estimate"]])
+    g["grounded_until"] = np.where(crew_lost, (turn + 1 + rules.grounding_turns)[:, None],
+                                   st.grounded_until).astype(np.int16)
+    g["held"] = held
+    got_first = first.any(axis=1)
+    g["first_side"] = np.where(got_first, first[:, 1].astype(np.int8), st.first_side).astype(np.int8)
+    month0 = (rules.start_month + turn * rules.months_per_turn).astype(F32)
+    g["first_month"] = np.where(got_first, month0[:, None] + first_offset, st.first_month).astype(F32)
+    g["launch_mission"] = np.where(ordered, m, -1).reshape(b, 2, L).astype(np.int16)
+    g["launch_outcome"] = fl.outcome.reshape(b, 2, L)
+    g["launch_month"] = fl.month.reshape(b, 2, L)
+    g["launch_passed"] = (fl.passed * fl.valid).reshape(b, 2, L).astype(np.int8)
+
+    nxt = np.where(alive, turn + 1, turn)
+    g["turn"] = nxt.astype(np.int16)
+    economy.new_budget_year(rules, g, np.minimum(nxt, rules.n_turns), u[:, lay["budget"]])
+    fired = events.fire_events(rules, g, nxt, alive & (nxt < rules.n_turns), u[:, lay["fire"]])
+    awarded = awarded + events.apply_effects(rules, g, fired, options, nxt)
+    economy.pay_income(rules, g, alive, u[:, lay["intel"]])
+    _finish(rules, g, alive)
+
+    new = State(**g)
+    if st.done.any():
+        new = _keep_finished(st, new)
+    info = StepInfo(spent=spent.astype(F32), cash_before=st.cash, awarded=(awarded * alive[:, None]).astype(F32),
+                    firsts=first, fired=fired)
+    return new, info
+
+
+def _finish(rules: Rules, g: dict, alive: np.ndarray) -> None:
+    """End the games whose time is up, whose leadership was sacked or whose side won the decisive goal."""
+    over = g["turn"] >= rules.n_turns
+    sacked = g["sacked"]
+    pr = g["prestige"]
+    by_prestige = np.where(pr[:, 0] > pr[:, 1], 0, np.where(pr[:, 1] > pr[:, 0], 1, DRAW))
+    winner = np.where(sacked.any(axis=1) & ~sacked.all(axis=1), np.where(sacked[:, 0], 1, 0), by_prestige)
+    end = over | sacked.any(axis=1)
+    if rules.decisive_milestone >= 0:
+        k = rules.decisive_milestone
+        who = g["first_side"][:, k]
+        won = (who >= 0) & (g["first_month"][:, k] < rules.decisive_deadline)
+        winner = np.where(won & ~sacked.any(axis=1), who, winner)
+        end |= won
+    end &= alive
+    g["done"] = g["done"] | end
+    g["winner"] = np.where(end, winner, g["winner"]).astype(np.int8)
+
+
+def _keep_finished(old: State, new: State) -> State:
+    """Games finished before this step keep every array as it was."""
+    done = old.done
+    out = {}
+    for name in state_fields():
+        a, b = getattr(old, name), getattr(new, name)
+        out[name] = np.where(done.reshape((-1,) + (1,) * (a.ndim - 1)), a, b)
+    return State(**out)
+
+
+def outcome(state: State) -> np.ndarray:
+    """int8 [B]: -1 still playing, 0 US won, 1 USSR won, 2 draw."""
+    return np.where(state.done, state.winner, ONGOING).astype(np.int8)

@@ -1,0 +1,192 @@
+"""The compiled rules: every number of a scenario as numpy tables.
+
+`Rules` is built by `game.scenario.compile` from validated scenario files and
+never changes during a game. Sizes used in the shapes below:
+
+    S = 2 sides (0 = US, 1 = USSR)      P = programs     M = missions
+    K = milestones                      E = events       O = event options
+    R = E + O effect rows               F = flags        T = turns
+    J = most steps of any mission       L = most launch pads of a side
+    X = effect columns (one per (kind, target) any effect uses)
+
+Index P of a program-indexed "extended" array is a dummy program (always
+developed, reliability 1, cost 0) that pads missions with fewer roles or steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+US, USSR = 0, 1
+SIDES = ("us", "ussr")
+BOTH = 2
+
+# Launch outcomes, as stored in State.launch_outcome.
+NO_LAUNCH, SUCCESS, PARTIAL, FAILURE, CREW_LOST, SCRUBBED = 0, 1, 2, 3, 4, 5
+OUTCOME_NAMES = ("none", "success", "partial", "failure", "crew lost", "scrubbed")
+
+# Program status codes, as returned by observe().
+LOCKED, AVAILABLE, DEVELOPING, READY, GROUNDED, CANCELLED = 0, 1, 2, 3, 4, 5
+STATUS_NAMES = ("locked", "available", "developing", "ready", "grounded", "cancelled")
+
+# Game results, as returned by outcome().
+ONGOING, US_WINS, USSR_WINS, DRAW = -1, 0, 1, 2
+
+
+@dataclass(frozen=True)
+class EffectColumns:
+    """Where each effect column of `Rules.effects` lands in the state.
+
+    Columns 0..7 are always (budget, cash, prestige, research) x (US, USSR).
+    The rest come in groups: int arrays of column indices into the [R, X]
+    effect matrix and, beside them, the target (program, mission, flag or event).
+    """
+
+    program_cols: dict[str, tuple[np.ndarray, np.ndarray]]  # reliability|cost|ground|unlock|cancel -> (cols, program)
+    mission_cols: dict[str, tuple[np.ndarray, np.ndarray]]  # unlock|cancel -> (cols, mission)
+    flag_cols: dict[str, tuple[np.ndarray, np.ndarray]]  # set|clear -> (cols, flag)
+    fire_cols: list[tuple[int, np.ndarray, np.ndarray]]  # (delay, cols, event)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Immutable compiled scenario. Arrays are numpy; see the module docstring for sizes."""
+
+    scenario_id: str
+    content_hash: str
+    # names
+    program_ids: tuple[str, ...]
+    mission_ids: tuple[str, ...]
+    milestone_ids: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    flag_ids: tuple[str, ...]
+    # calendar
+    n_turns: int                 # T
+    turns_per_year: int
+    months_per_turn: int
+    start_month: int             # absolute month (year * 12 + month - 1) of turn 0
+    new_year: np.ndarray         # bool [T + 1]: the turn opens a new budget year
+    baseline: np.ndarray         # float32 [T + 1, S] yearly budget baseline of the turn's year
+    # sides
+    pads: np.ndarray             # int [S]
+    start_cash: np.ndarray       # float32 [S]
+    secret_failures: np.ndarray  # bool [S]
+    # economy and rules scalars
+    prestige_budget_factor: float
+    budget_swing: float
+    noise_sd: float
+    noise_persistence: float
+    carryover_cap: float
+    review_threshold: float
+    review_strikes: int
+    skip_penalty: float
+    rush_penalty: float
+    crew_loss_prestige: float
+    grounding_turns: int
+    learn_success: float
+    learn_failure: float
+    estimate_noise: float
+    decisive_milestone: int      # -1: none
+    decisive_deadline: int       # last turn index at which the decisive milestone wins
+    # programs
+    prog_side: np.ndarray        # int [P]
+    prog_side_onehot: np.ndarray  # float32 [P, S]
+    start_cost: np.ndarray       # float32 [P]
+    dev_cap: np.ndarray          # float32 [P]: most development money a turn
+    flight_cost: np.ndarray      # float32 [P + 1]
+    research_cost: np.ndarray    # float32 [P]
+    rel0: np.ndarray             # float32 [P]
+    research_cap: np.ndarray     # float32 [P]
+    max_rel: np.ndarray          # float32 [P]
+    prog_avail_turn: np.ndarray  # int [P]
+    prog_locked: np.ndarray      # bool [P]
+    prog_prereq: np.ndarray      # float32 [P, P]: [p, q] = 1 when p requires q
+    prog_prereq_count: np.ndarray  # float32 [P]
+    # missions
+    mis_side: np.ndarray         # int [M]
+    mis_avail_turn: np.ndarray   # int [M]
+    mis_locked: np.ndarray       # bool [M]
+    mis_crew: np.ndarray         # int [M]
+    mis_cost: np.ndarray         # float32 [M]: extra cost a flight
+    mis_steps: np.ndarray        # int [M]: number of steps
+    step_prog: np.ndarray        # int [M, J]: program of each step (P pads)
+    step_real: np.ndarray        # float32 [M, J]: 1 for a real step
+    step_lethality: np.ndarray   # float32 [M, J + 1]: crew death chance when that step fails
+    cum_earn: np.ndarray         # bool [M, J + 1, K]: milestones earned when exactly j steps passed
+    mis_targets: np.ndarray      # bool [M, K]: milestones the mission can earn
+    mis_prereq: np.ndarray       # float32 [K, M]: prerequisite milestones of its targets (not the targets)
+    mis_prereq_count: np.ndarray  # float32 [M]
+    role_prog: np.ndarray        # int [M, 6]: distinct programs a mission flies (P pads)
+    role_first_step: np.ndarray  # int [M, 6]: first step each role flies
+    mis_prog_use: np.ndarray     # bool [M, P]
+    # milestones
+    prestige_first: np.ndarray   # float32 [K]
+    prestige_second: np.ndarray  # float32 [K]
+    prestige_repeat: np.ndarray  # float32 [K]
+    prestige_failure: np.ndarray  # float32 [K]
+    ms_prereq: np.ndarray        # bool [K, K]: [k, j] = milestone k requires j
+    # events: who and when
+    ev_recv: np.ndarray          # int [E]: 0 us, 1 ussr, 2 both
+    ev_public: np.ndarray        # bool [E]
+    ev_chance: np.ndarray        # float32 [E]: chance a turn while the trigger holds (0: fired by others only)
+    ev_first_turn: np.ndarray    # int [E]
+    ev_last_turn: np.ndarray     # int [E]
+    ev_once: np.ndarray          # bool [E]
+    ev_cooldown: np.ndarray      # int [E]
+    # events: trigger tables
+    trig_has: np.ndarray         # float32 [S * K, E]
+    trig_has_count: np.ndarray   # float32 [E]
+    trig_lacks: np.ndarray       # float32 [S * K, E]
+    trig_any: np.ndarray         # float32 [K, E]
+    trig_any_count: np.ndarray   # float32 [E]
+    trig_flags: np.ndarray       # float32 [F, E]
+    trig_flags_count: np.ndarray  # float32 [E]
+    trig_not_flags: np.ndarray   # float32 [F, E]
+    trig_min_prestige: np.ndarray  # float32 [E]
+    trig_max_prestige: np.ndarray  # float32 [E]
+    trig_min_lead: np.ndarray    # float32 [E]
+    trig_min_budget: np.ndarray  # float32 [E]
+    trig_max_budget: np.ndarray  # float32 [E]
+    trig_rel_prog: np.ndarray    # int [E] (P: none)
+    trig_rel_min: np.ndarray     # float32 [E]
+    trig_side: np.ndarray        # int [E]: side whose numbers the threshold tests read
+    # events: options
+    opt_event: np.ndarray        # int [O]: event of each option row
+    opt_index: np.ndarray        # int [O]: option number within its event
+    ev_n_options: np.ndarray     # int [E]
+    opt_cum_weight: np.ndarray   # float32 [E, maxopt]: cumulative normalised AI weights (1 past the last)
+    # effects
+    effects: np.ndarray          # float32 [R, X]
+    effect_cols: EffectColumns = field(repr=False)
+    # the scripted plan
+    ai_launch_threshold: float = 0.55
+    ai_focus: int = 3
+    ai_research_share: float = 0.8
+    mis_ai_priority: np.ndarray = field(default_factory=lambda: np.zeros(0))  # float32 [M]
+
+    @property
+    def n_programs(self) -> int:
+        return len(self.program_ids)
+
+    @property
+    def n_missions(self) -> int:
+        return len(self.mission_ids)
+
+    @property
+    def n_milestones(self) -> int:
+        return len(self.milestone_ids)
+
+    @property
+    def n_events(self) -> int:
+        return len(self.event_ids)
+
+    @property
+    def max_pads(self) -> int:
+        return int(self.pads.max())
+
+    def turn_date(self, turn: int) -> tuple[int, int]:
+        """(year, month 1-12) of the first month of a turn."""
+        m = self.start_month + turn * self.months_per_turn
+        return m // 12, m % 12 + 1

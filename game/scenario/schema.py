@@ -1,0 +1,415 @@
+"""The scenario format, declared once. The loader checks files against it, the
+validator reads its references, and `spacerace schema` turns it into JSON Schema.
+
+A spec is a small object with `check(value, path, out) -> value | INVALID`,
+where `out` collects problems and references; see `Checker`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.scenario.diagnostics import did_you_mean
+
+INVALID = object()
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+class Checker:
+    """Collects problems and references found while checking one entry.
+
+    problems: list of (path tuple, message, severity); refs: list of (kind, id, path).
+    """
+
+    def __init__(self):
+        self.problems: list[tuple[tuple, str, str]] = []
+        self.refs: list[tuple[str, str, tuple]] = []
+
+    def error(self, path: tuple, message: str, severity: str = "error") -> object:
+        self.problems.append((path, message, severity))
+        return INVALID
+
+
+def _name(path: tuple) -> str:
+    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[") or "value"
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "true/false", int: "an integer", float: "a number", str: "a string", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+@dataclass(frozen=True)
+class Str:
+    doc: str = ""
+
+    def check(self, v, path, out):
+        return v if isinstance(v, str) else out.error(path, f"'{_name(path)}' must be a string, not {_type_name(v)}")
+
+    def json(self):
+        return {"type": "string"}
+
+
+@dataclass(frozen=True)
+class Num:
+    lo: float | None = None
+    hi: float | None = None
+    integer: bool = False
+
+    def check(self, v, path, out):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or (self.integer and not isinstance(v, int)):
+            kind = "a whole number" if self.integer else "a number"
+            return out.error(path, f"'{_name(path)}' must be {kind}, not {_type_name(v)}")
+        if v != v or v in (float("inf"), float("-inf")):
+            return out.error(path, f"'{_name(path)}' must be a finite number")
+        if self.lo is not None and v < self.lo or self.hi is not None and v > self.hi:
+            return out.error(path, f"'{_name(path)}' = {v} is out of range ({self.lo} to {self.hi})")
+        return v
+
+    def json(self):
+        out = {"type": "integer" if self.integer else "number"}
+        if self.lo is not None:
+            out["minimum"] = self.lo
+        if self.hi is not None:
+            out["maximum"] = self.hi
+        return out
+
+
+@dataclass(frozen=True)
+class Bool:
+    def check(self, v, path, out):
+        return v if isinstance(v, bool) else out.error(path, f"'{_name(path)}' must be true or false, "
+                                                             f"not {_type_name(v)}")
+
+    def json(self):
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Date:
+    def check(self, v, path, out):
+        m = DATE_RE.match(v) if isinstance(v, str) else None
+        if not m or not (1 <= int(m.group(2) or 1) <= 12):
+            return out.error(path, f"'{_name(path)}' must be a date \"YYYY-MM\" or \"YYYY\", not {v!r}")
+        return v
+
+    def json(self):
+        return {"type": "string", "pattern": DATE_RE.pattern}
+
+
+@dataclass(frozen=True)
+class Enum:
+    choices: tuple
+
+    def check(self, v, path, out):
+        if v not in self.choices:
+            return out.error(path, f"'{_name(path)}' must be one of {', '.join(map(repr, self.choices))}, "
+                                   f"not {v!r}{did_you_mean(v, self.choices)}")
+        return v
+
+    def json(self):
+        return {"enum": list(self.choices)}
+
+
+@dataclass(frozen=True)
+class Id:
+    def check(self, v, path, out):
+        if not isinstance(v, str) or not ID_RE.match(v):
+            return out.error(path, f"'{_name(path)}' must be a lower-case id like \"saturn_v\", not {v!r}")
+        return v
+
+    def json(self):
+        return {"type": "string", "pattern": ID_RE.pattern}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An id of another thing: kind is program | mission | milestone | event | flag | target
+    (target: a program or a mission)."""
+
+    kind: str
+
+    def check(self, v, path, out):
+        if Id().check(v, path, out) is INVALID:
+            return INVALID
+        out.refs.append((self.kind, v, path))
+        return v
+
+    def json(self):
+        return {"type": "string", "pattern": ID_RE.pattern, "description": f"id of a {self.kind}"}
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+
+    def check(self, v, path, out):
+        if not isinstance(v, list):
+            return out.error(path, f"'{_name(path)}' must be a list, not {_type_name(v)}")
+        items = [self.item.check(x, path + (i,), out) for i, x in enumerate(v)]
+        return INVALID if any(x is INVALID for x in items) else items
+
+    def json(self):
+        return {"type": "array", "items": self.item.json()}
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A table whose keys are ids of `key` kind and whose values match `value`."""
+
+    key: Ref
+    value: Any
+
+    def check(self, v, path, out):
+        if not isinstance(v, dict):
+            return out.error(path, f"'{_name(path)}' must be a table like {{ some_id = 1 }}, not {_type_name(v)}")
+        result = {}
+        for k, x in v.items():
+            if self.key.check(k, path + (k,), out) is INVALID:
+                continue
+            x = self.value.check(x, path + (k,), out)
+            if x is not INVALID:
+                result[k] = x
+        return result if len(result) == len(v) else INVALID
+
+    def json(self):
+        return {"type": "object", "additionalProperties": self.value.json()}
+
+
+@dataclass(frozen=True)
+class Points:
+    """Budget baseline: a list of [year, money] pairs with increasing years."""
+
+    def check(self, v, path, out):
+        ok = (isinstance(v, list) and v and all(isinstance(p, list) and len(p) == 2
+                                                  and all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                                          for x in p) for p in v))
+        if not ok:
+            return out.error(path, f"'{_name(path)}' must be a list of [year, money] pairs like [[1955, 30], [1965, 90]]")
+        years = [p[0] for p in v]
+        if years != sorted(set(years)):
+            return out.error(path, f"'{_name(path)}': years must increase")
+        if any(p[1] < 0 or p[1] > 1e6 for p in v):
+            return out.error(path, f"'{_name(path)}': money must be between 0 and 1000000")
+        return [(float(a), float(b)) for a, b in v]
+
+    def json(self):
+        return {"type": "array", "items": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}}
+
+
+@dataclass(frozen=True)
+class Field:
+    spec: Any
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    fields: dict[str, Field] = field(default_factory=dict)
+    doc: str = ""
+
+    def check(self, v, path, out):
+        if not isinstance(v, dict):
+            return out.error(path, f"'{_name(path)}' must be a table, not {_type_name(v)}")
+        result = {}
+        for k in v:
+            if k not in self.fields:
+                where = f"in '{_name(path)}'" if path else "here"
+                out.error(path + (k,), f"unknown field '{k}' {where}{did_you_mean(k, self.fields)}")
+        for name, f in self.fields.items():
+            if name in v:
+                x = f.spec.check(v[name], path + (name,), out)
+                result[name] = x
+            elif f.required:
+                out.error(path + (name,), f"missing required field '{_name(path + (name,))}'")
+                result[name] = INVALID
+            else:
+                result[name] = f.default
+        return result
+
+    def json(self):
+        props = {}
+        for name, f in self.fields.items():
+            p = dict(f.spec.json())
+            if f.doc:
+                p["description"] = f.doc
+            if f.default is not None and not isinstance(f.default, (list, dict)):
+                p["default"] = f.default
+            props[name] = p
+        out = {"type": "object", "properties": props, "additionalProperties": False}
+        req = [n for n, f in self.fields.items() if f.required]
+        if req:
+            out["required"] = req
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+def F(spec, doc: str = "", default=None, required: bool = False) -> Field:
+    return Field(spec, required, default, doc)
+
+
+def R(spec, doc: str = "") -> Field:
+    return Field(spec, True, None, doc)
+
+
+SIDE = Enum(("us", "ussr"))
+MONEY = Num(0, 1e6)
+SHARE = Num(0, 1)
+KINDS = ("launcher", "capsule", "satellite", "probe", "lander", "eva", "docking", "station")
+
+SCENARIO = Table({
+    "id": R(Id(), "must match the folder name"),
+    "name": R(Str(), "shown in menus"),
+    "description": F(Str(), "a sentence or two for the scenario list", ""),
+    "version": F(Str(), "the scenario's own version", "1.0"),
+    "extends": F(Id(), "id of a scenario this one builds on (modding)", ""),
+    "start": R(Date(), "the first turn holds this month"),
+    "end": R(Date(), "the last turn is the one that holds this month"),
+    "turns_per_year": F(Enum((1, 2, 3, 4, 6, 12)), "turns in a year", 2),
+})
+VICTORY = Table({
+    "rule": F(Enum(("prestige",)), "most prestige at the end wins", "prestige"),
+    "decisive_milestone": F(Str(), "milestone id whose first achiever wins at once (empty: none)", ""),
+    "decisive_deadline": F(Str(), "date before which the decisive milestone must come (empty: any time)", ""),
+})
+SIDE_TABLE = Table({
+    "name": R(Str()),
+    "start_cash": F(MONEY, "money on the first turn", 0),
+    "pads": F(Num(1, 6, integer=True), "launches per turn", 2),
+    "budget": R(Points(), "yearly budget baseline, [year, money] points"),
+    "secret_failures": F(Bool(), "the rival never learns of this side's failed uncrewed launches", False),
+})
+ECONOMY = Table({
+    "prestige_budget_factor": F(Num(0, 1), "budget change per prestige point of yearly lead", 0.01),
+    "budget_swing": F(Num(0, 1), "the prestige term is clipped to +/- this share", 0.5),
+    "noise_sd": F(Num(0, 1), "yearly budget noise (log scale)", 0.05),
+    "noise_persistence": F(SHARE, "share of the noise kept next year", 0.6),
+    "carryover_cap": F(Num(0, 100), "unspent money is capped at this many years of budget (0: no cap)", 1.0),
+    "review_threshold": F(Num(-1000, 1000), "a year's prestige gain below this is a strike", -5),
+    "review_strikes": F(Num(1, 100, integer=True), "strikes in a row that fire the leadership", 2),
+})
+RULES = Table({
+    "skip_penalty": F(SHARE, "success chance lost per step for each missing prerequisite milestone", 0.1),
+    "rush_penalty": F(SHARE, "success chance lost per step of a rushed launch", 0.08),
+    "crew_loss_prestige": F(Num(-1000, 0), "prestige lost when a crew dies", -15),
+    "grounding_turns": F(Num(0, 40, integer=True), "turns a program is grounded after a crew loss", 2),
+    "learn_success": F(Num(0, 0.99), "share of the reliability gap closed by a step flown well", 0.05),
+    "learn_failure": F(Num(0, 0.99), "the same for the step that failed", 0.15),
+    "estimate_noise": F(Num(0, 1), "spread of a new program's reliability estimate", 0.15),
+})
+AI = Table({
+    "launch_threshold": F(SHARE, "the scripted plan launches when its estimated success reaches this", 0.55),
+    "focus": F(Num(1, 20, integer=True), "goals the scripted plan works on at once", 3),
+    "research_share": F(SHARE, "share of spare money the scripted plan puts into research", 0.8),
+})
+SCENARIO_FILE = Table({
+    "scenario": R(SCENARIO), "victory": F(VICTORY, default={}),
+    "side": R(Table({"us": R(SIDE_TABLE), "ussr": R(SIDE_TABLE)})),
+    "economy": F(ECONOMY, default={}), "rules": F(RULES, default={}), "ai": F(AI, default={}),
+})
+
+PROGRAM = Table({
+    "id": R(Id()), "name": R(Str()), "side": R(SIDE), "kind": R(Enum(KINDS)),
+    "requires": F(ListOf(Ref("program")), "programs developed before this one can start", []),
+    "available": F(Date(), "earliest date development may start", ""),
+    "locked": F(Bool(), "only an event's unlock makes it available", False),
+    "start_cost": R(Num(0.1, 1e5), "money to develop it"),
+    "dev_turns": F(Num(1, 40, integer=True), "development takes at least this many turns", 2),
+    "flight_cost": R(Num(0, 1e5), "money per flight"),
+    "research_cost": R(Num(0.1, 1e5), "money a turn that buys fast research"),
+    "reliability": R(Num(0.01, 1), "true reliability once developed"),
+    "research_cap": R(Num(0.01, 1), "research alone stops here"),
+    "max_reliability": R(Num(0.01, 1), "flying can raise it up to here"),
+    "crew": F(Num(0, 12, integer=True), "seats", 0),
+    "description": F(Str(), "", ""),
+    "source": F(Str(), "", ""),
+})
+MILESTONE = Table({
+    "id": R(Id()), "name": R(Str()),
+    "requires": F(ListOf(Ref("milestone")), "milestones a side should hold first", []),
+    "prestige": R(Table({"first": R(Num(-1000, 1000)), "second": R(Num(-1000, 1000)),
+                         "repeat": F(Num(-1000, 1000), default=0), "failure": F(Num(-1000, 1000), default=0)})),
+    "historical": F(Str(), "when it first happened (\"YYYY-MM\")", ""),
+    "description": F(Str(), "", ""),
+})
+STEP = Table({
+    "name": R(Str()), "program": R(Ref("program")),
+    "lethality": F(SHARE, "chance a failure here kills the crew", 0.0),
+    "earns": F(ListOf(Ref("milestone")), "milestones earned when this step succeeds", []),
+})
+MISSION = Table({
+    "id": R(Id()), "name": R(Str()), "side": R(SIDE),
+    "available": F(Date(), "earliest date", ""),
+    "locked": F(Bool(), "only an event's unlock makes it available", False),
+    "crew": F(Num(0, 12, integer=True), "", 0),
+    "cost": F(MONEY, "money a flight beyond its programs' costs", 0),
+    "steps": R(ListOf(STEP)),
+    "description": F(Str(), "", ""),
+    "ai_priority": F(Num(-1e6, 1e6), "the scripted plan prefers lower numbers", 100),
+})
+TRIGGER = Table({
+    "after": F(Date()), "before": F(Date()),
+    "has": F(ListOf(Ref("milestone")), default=[]), "lacks": F(ListOf(Ref("milestone")), default=[]),
+    "rival_has": F(ListOf(Ref("milestone")), default=[]), "any_has": F(ListOf(Ref("milestone")), default=[]),
+    "flags": F(ListOf(Ref("flag")), default=[]), "not_flags": F(ListOf(Ref("flag")), default=[]),
+    "min_prestige": F(Num(-1e6, 1e6)), "max_prestige": F(Num(-1e6, 1e6)), "min_lead": F(Num(-1e6, 1e6)),
+    "min_budget": F(Num(-1e6, 1e6)), "max_budget": F(Num(-1e6, 1e6)),
+    "reliability": F(MapOf(Ref("program"), SHARE), default={}),
+})
+EFFECTS = Table({
+    "budget": F(Num(-1e5, 1e5), "yearly budget change, for good"),
+    "cash": F(Num(-1e5, 1e5), "money now"),
+    "prestige": F(Num(-1e4, 1e4), "prestige now"),
+    "research": F(Num(-10, 10), "research speed change, for good"),
+    "reliability": F(MapOf(Ref("program"), Num(-1, 1)), default={}),
+    "cost": F(MapOf(Ref("program"), Num(-10, 10)), default={}),
+    "unlock": F(ListOf(Ref("target")), default=[]),
+    "cancel": F(ListOf(Ref("target")), default=[]),
+    "ground": F(MapOf(Ref("program"), Num(1, 100, integer=True)), default={}),
+    "set_flags": F(ListOf(Id()), default=[]),
+    "clear_flags": F(ListOf(Ref("flag")), default=[]),
+    "fire": F(MapOf(Ref("event"), Num(1, 100, integer=True)), "event id = delay in turns", {}),
+})
+OPTION = Table({
+    "text": R(Str()), "ai_weight": F(Num(0, 1e6), "how likely the computer picks it", 1),
+    "effects": F(EFFECTS, default={}),
+})
+EVENT = Table({
+    "id": R(Id()), "title": R(Str()), "text": R(Str()),
+    "source": R(Str(), "where in the source document or history it comes from"),
+    "who": R(Enum(("us", "ussr", "both"))),
+    "public": F(Bool(), "the rival hears of it too", True),
+    "once": F(Bool(), "", True),
+    "cooldown": F(Num(1, 1000, integer=True), "turns before a repeatable event may fire again", 1),
+    "date": F(Date(), "fires on the first turn at or after this date when the trigger holds"),
+    "mtth": F(Num(0.1, 1e4), "mean time to happen, in turns, while the trigger holds"),
+    "trigger": F(TRIGGER, default={}),
+    "effects": F(EFFECTS, default={}),
+    "option": F(ListOf(OPTION), "choices offered to the receiver", []),
+})
+
+FILES = {  # file name -> (array table name or None, spec)
+    "scenario.toml": (None, SCENARIO_FILE),
+    "programs.toml": ("program", PROGRAM),
+    "milestones.toml": ("milestone", MILESTONE),
+    "missions.toml": ("mission", MISSION),
+    "events.toml": ("event", EVENT),
+}
+
+
+def json_schema() -> dict:
+    """A JSON Schema (draft 2020-12) per scenario file, for editor completion."""
+    files = {}
+    for name, (array, spec) in FILES.items():
+        schema = spec.json() if array is None else {
+            "type": "object", "properties": {array: {"type": "array", "items": spec.json()}},
+            "additionalProperties": False}
+        files[name] = schema
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Space Race scenario",
+            "description": "One schema per file of a scenario folder.", "files": files}

@@ -1,0 +1,1 @@
+"""Batch drivers: rollouts, batch slicing, state checksums."""

@@ -1,0 +1,82 @@
+"""Batch drivers: play whole games of two policies, many at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.rules import Orders, Rules, State, init, observe, step
+from game.rules.rng import game_keys
+
+POLICY_SALT = 0x5EED5EED
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Final states of a run, concatenated over its batches in game order."""
+
+    state: State
+    games: int
+
+
+def play_batch(rules: Rules, us, ussr, seed: int, first: int, count: int) -> State:
+    """Play games first..first+count-1 of a seeded run to the end; returns the final State [count].
+
+    us, ussr: policies (objects with act(obs, key) -> Orders).
+    """
+    state = init(rules, game_keys(seed, count, first))
+    keys = (game_keys(seed ^ POLICY_SALT, count, first), game_keys(seed ^ (POLICY_SALT * 3), count, first))
+    while not state.done.all():
+        orders = Orders.merge(rules, us.act(observe(rules, state, 0), keys[0]),
+                              ussr.act(observe(rules, state, 1), keys[1]))
+        state, _ = step(rules, state, orders)
+    return state
+
+
+def play_games(rules: Rules, us, ussr, seed: int, games: int, batch: int = 1024,
+               progress: Callable[[int, int], None] | None = None) -> Finished:
+    """Play `games` games in batches; game i is the same whatever the batch size."""
+    parts = []
+    done = 0
+    while done < games:
+        n = min(batch, games - done)
+        parts.append(play_batch(rules, us, ussr, seed, done, n))
+        done += n
+        if progress:
+            progress(done, games)
+    return Finished(State.concat(parts), games)
+
+
+def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
+    """The `simulate --json` summary of finished games (see README for the keys)."""
+    st = fin.state
+    winner = st.winner
+    out = {
+        "games": fin.games,
+        "wins": {"us": int((winner == 0).sum()), "ussr": int((winner == 1).sum()), "draw": int((winner == 2).sum())},
+        "prestige": {"us": round(float(st.prestige[:, 0].mean()), 2), "ussr": round(float(st.prestige[:, 1].mean()), 2)},
+        "milestones": {},
+    }
+    for k, ident in enumerate(rules.milestone_ids):
+        who = st.first_side[:, k]
+        got = who >= 0
+        years = st.first_month[got, k] / 12.0
+        out["milestones"][ident] = {
+            "name": milestone_names[k],
+            "first": {"us": int((who == 0).sum()), "ussr": int((who == 1).sum()), "none": int((~got).sum())},
+            "median_year": round(float(np.median(years)), 2) if got.any() else None,
+        }
+    return out
+
+
+def checksum(state: State) -> str:
+    """A short hex digest of every array of a State (to compare games exactly)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name, arr in state.arrays().items():
+        h.update(name.encode())
+        h.update(np.ascontiguousarray(arr).tobytes())
+    return h.hexdigest()[:16]
