@@ -21,7 +21,8 @@ def _load(scenario: str):
     except ScenarioError as exc:
         lines = [d.format() for d in exc.diagnostics]
         shown = "\n".join(lines[:20]) + (f"\n... and {len(lines) - 20} more" if len(lines) > 20 else "")
-        raise SystemExit(f"spacerace: scenario '{scenario}' has errors (run `spacerace validate {scenario}`):\n{shown}")
+        raise SystemExit(f"spacerace: scenario '{scenario}' has errors (run `spacerace validate {scenario}`):"
+                         f"\n{shown}") from None
 
 
 def _policy(name: str, rules):
@@ -30,7 +31,7 @@ def _policy(name: str, rules):
     try:
         return make_policy(name, rules)
     except ValueError as exc:
-        raise SystemExit(f"spacerace: {exc}")
+        raise SystemExit(f"spacerace: {exc}") from None
 
 
 def cmd_simulate(args) -> int:
@@ -62,7 +63,7 @@ def cmd_simulate(args) -> int:
     print(f"  wins: US {w['us']} ({w['us'] / n:.0%}), USSR {w['ussr']} ({w['ussr'] / n:.0%}), draws {w['draw']}")
     print(f"  mean prestige: US {summary['prestige']['us']:.1f}, USSR {summary['prestige']['ussr']:.1f}")
     print(f"  {'milestone':34} {'US first':>9} {'USSR first':>11} {'never':>7} {'median':>8}  history")
-    for k, m in zip(sc.milestones, summary["milestones"].values()):
+    for k, m in zip(sc.milestones, summary["milestones"].values(), strict=False):
         med = m["median_year"]
         f = m["first"]
         when = f"{med:8.1f}" if med is not None else "       -"

@@ -109,7 +109,8 @@ class ScriptedPolicy(Policy):
         dev_left = (1 - np.nan_to_num(obs.dev_progress, nan=1.0)) * r.start_cost
         status = obs.status
         developing = need & np.isin(status, (AVAILABLE, DEVELOPING))
-        researching = need & (status == READY) & (np.nan_to_num(obs.estimate) < F32(self.research_target))
+        target = np.minimum(F32(self.research_target), r.research_cap - F32(0.03))
+        researching = need & (status == READY) & (np.nan_to_num(obs.estimate) < target)
         demand = (developing * np.minimum(r.dev_cap, dev_left)
                   + researching * r.research_cost * F32(r.ai_research_share)).astype(F32)
         total = demand.sum(axis=1)

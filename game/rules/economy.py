@@ -14,11 +14,13 @@ F32 = np.float32
 
 
 def program_flags(rules: Rules, st, turn: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(developed, grounded, fundable), each bool [B, P], at the start of `turn` [B]."""
-    developed = st.dev >= rules.start_cost
+    """(developed, grounded, fundable), each bool [B, P], at the start of `turn` (int16 [B])."""
+    tl = rules.tiles(turn.shape[0])
+    developed = st.dev >= tl.start_cost
     grounded = st.grounded_until > turn[:, None]
-    open_ = (~rules.prog_locked | st.prog_unlocked) & ~st.prog_cancelled & (turn[:, None] >= rules.prog_avail_turn)
-    prereq_ok = developed.astype(F32) @ rules.prog_prereq.T >= rules.prog_prereq_count
+    by_date = rules.prog_open_by_turn[np.minimum(turn, rules.n_turns)]
+    open_ = by_date & (tl.prog_free | st.prog_unlocked) & ~st.prog_cancelled
+    prereq_ok = developed.astype(F32) @ rules.prog_prereq.T >= tl.prog_prereq_count
     return developed, grounded, open_ & prereq_ok
 
 
@@ -30,18 +32,22 @@ def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_
     Returns (pay [B, P] money actually spent, dev [B, P], rel [B, P]).
     Invalid funding is dropped, over-budget funding scaled down per side.
     """
-    f = np.maximum(funding, F32(0)) * fundable
-    dev_pay = np.minimum(np.minimum(f, np.maximum(rules.start_cost - st.dev, F32(0))), rules.dev_cap)
-    res_pay = np.minimum(f, F32(2) * rules.research_cost)
-    pay = np.where(developed, res_pay, dev_pay)
-    spend = pay @ rules.prog_side_onehot
+    tl = rules.tiles(funding.shape[0])
+    zeros = tl.zeros_p
+    f = np.maximum(funding * fundable.astype(F32), zeros)
+    dev_pay = np.minimum(np.minimum(f, np.maximum(tl.start_cost - st.dev, zeros)), tl.dev_cap)
+    res_pay = np.minimum(f, tl.research_pay_cap)
+    devf = developed.astype(F32)
+    pay = dev_pay + (res_pay - dev_pay) * devf
+    onehot = rules.prog_side_onehot
+    spend = pay @ onehot
     scale = np.minimum(F32(1), np.maximum(money_left, F32(0)) / np.maximum(spend, F32(1e-6)))
-    pay = pay * scale[:, rules.prog_side]
-    dev = st.dev + pay * ~developed
-    speed = st.research_speed[:, rules.prog_side]
-    gain = F32(1) - np.exp(-(pay * developed) / rules.research_cost * speed * (F32(0.5) + u_research))
-    rel = st.rel + np.maximum(rules.research_cap - st.rel, F32(0)) * gain
-    return pay.astype(F32), dev, rel.astype(F32)
+    pay *= scale @ onehot.T
+    research = pay * devf
+    dev = st.dev + (pay - research)
+    rate = research * tl.inv_research_cost * (st.research_speed @ onehot.T) * (u_research + F32(0.5))
+    rel = st.rel - np.maximum(tl.research_cap - st.rel, zeros) * np.expm1(-rate)
+    return pay, dev, rel
 
 
 def update_estimates(rules: Rules, est_z, nobs, learned, u_noise):
@@ -50,8 +56,8 @@ def update_estimates(rules: Rules, est_z, nobs, learned, u_noise):
     learned: float32 [B, P] observations gained this turn (research turns and steps flown).
     Returns (est_z, nobs). The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z.
     """
-    fresh = F32(0.7) * est_z + F32(0.714) * normals_from(u_noise)
-    return np.where(learned > 0, fresh, est_z), nobs + learned
+    fresh = F32(0.7) * est_z + F32(0.714 * 3.4641) * (u_noise - F32(0.5))  # uniform noise of variance 1
+    return est_z + (fresh - est_z) * (learned > 0), nobs + learned
 
 
 def estimates(rules: Rules, rel, est_z, nobs) -> tuple[np.ndarray, np.ndarray]:

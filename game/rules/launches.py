@@ -1,8 +1,11 @@
 """Launches: which ordered flights can fly, how each one goes, the firsts they
 earn, what they cost in prestige, and what the programs learn from them.
 
-Pure functions on arrays [B, ...]. Launch slots are the S * L launch pads,
-side-major: slot i belongs to side i // L.
+Pure functions. Launch slots are the S * L launch pads, side-major: slot i
+belongs to side i // L. Slot arrays are slot-major, [SL, B] (and [J, SL, B]
+for steps, [R, SL, B] for a mission's programs): numpy runs an operation on
+[SL, B] against a [B] vector as a few long loops, where [B, SL] against a
+[B, 1] column would be thousands of tiny ones.
 """
 
 from __future__ import annotations
@@ -11,152 +14,201 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.rules.tables import CREW_LOST, FAILURE, NO_LAUNCH, PARTIAL, SCRUBBED, SUCCESS, Rules
+from game.rules.bits import bit_sum, unpack
+from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS, Rules
 
 F32 = np.float32
-BIG = F32(1e9)
+U64 = np.uint64
 
 
 @dataclass(frozen=True)
 class Flights:
-    """The resolved launches of one turn; arrays [B, SL] unless noted."""
+    """The resolved launches of one turn; arrays [SL, B] unless noted."""
 
-    mission: np.ndarray   # int: mission index (0 where no launch)
+    mission: np.ndarray   # intp: mission index (0 where no launch)
+    ordered: np.ndarray   # bool: a launch was ordered on that pad
     valid: np.ndarray     # bool: it flew
     cost: np.ndarray      # float32: money it cost (0 if it did not fly)
-    passed: np.ndarray    # int: steps passed
+    passed: np.ndarray    # intp: steps passed
     success: np.ndarray   # bool
     lost: np.ndarray      # bool: crew lost
     month: np.ndarray     # float32: month offset inside the turn
-    earned: np.ndarray    # bool [B, SL, K]
+    earned: np.ndarray    # uint64: milestone bits earned
     outcome: np.ndarray   # int8: tables outcome code
 
 
-def slot_sides(rules: Rules) -> np.ndarray:
-    """int [S * L]: the side of each launch slot."""
-    return np.repeat(np.arange(2), rules.max_pads)
+def _mask(flag: np.ndarray) -> np.ndarray:
+    """uint64 all-ones where flag (bool) is true, zero elsewhere."""
+    return U64(0) - flag.astype(U64)
+
+
+def gather(arr: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """arr[b, idx[..., b]] for every game b: arr [B, W], idx int [..., B] -> [..., B]."""
+    b, w = arr.shape
+    return np.take(arr.ravel(), idx + np.arange(0, b * w, w))
 
 
 def check_launches(rules: Rules, st, launch, turn, developed, grounded, alive):
     """Which ordered launches may fly and what each costs.
 
-    launch: int [B, S, L] ordered missions (-1 none). Returns (mission [B, SL],
-    ordered [B, SL] bool, ok [B, SL] bool, cost [B, SL] float32); money is not
-    checked here.
+    launch: int [B, S, L] ordered missions (-1 none); developed, grounded: bool [B, P].
+    Returns (mission, ordered, ok, cost), each [SL, B]; money is not checked here.
     """
     b = launch.shape[0]
     L = rules.max_pads
-    slots = launch.reshape(b, 2 * L).astype(np.int64)
+    slots = np.ascontiguousarray(launch.reshape(b, 2 * L).T).astype(np.intp)
     ordered = slots >= 0
     m = np.maximum(slots, 0)
-    side = slot_sides(rules)
-    pad_ok = np.tile(np.arange(L), 2) < rules.pads[side]
-    mission_open = (~rules.mis_locked | st.mis_unlocked) & ~st.mis_cancelled
-    ok = (ordered & (rules.mis_side[m] == side) & pad_ok & alive[:, None]
-          & (turn[:, None] >= rules.mis_avail_turn[m])
-          & np.take_along_axis(mission_open, m, axis=1))
-    roles = rules.role_prog[m].reshape(b, -1)                      # [B, SL*4]
+    side = np.repeat(np.arange(2), L)[:, None]
+    pad_ok = (np.tile(np.arange(L), 2) < rules.pads[side[:, 0]])[:, None]
+    ok = ordered & (rules.mis_side[m] == side) & pad_ok & alive & (turn >= rules.mis_avail_turn[m])
+    ok &= (rules.mis_free[m] | gather(st.mis_unlocked, m)) & ~gather(st.mis_cancelled, m)
+    roles = rules.role_prog_t[:, m]                                 # [R, SL, B]
     flyable = np.concatenate([developed & ~grounded, np.ones((b, 1), bool)], axis=1)
-    ok &= np.take_along_axis(flyable, roles, axis=1).reshape(b, 2 * L, -1).all(axis=2)
+    can = gather(flyable, roles)
     mult = np.concatenate([st.cost_mult, np.zeros((b, 1), F32)], axis=1)
-    cost = (rules.flight_cost[roles] * np.take_along_axis(mult, roles, axis=1)).reshape(b, 2 * L, -1).sum(axis=2)
-    cost = (cost + rules.mis_cost[m]).astype(F32)
-    return m, ordered, ok, cost
+    price = rules.flight_cost[roles] * gather(mult, roles)
+    cost = rules.mis_cost[m]
+    for r in range(roles.shape[0]):
+        ok &= can[r]
+        cost = cost + price[r]
+    return m, ordered, ok, cost.astype(F32)
 
 
 def afford(rules: Rules, ok, cost, cash):
-    """Drop launches a side cannot pay for, in pad order. Returns (ok [B, SL], spent [B, S])."""
-    b = ok.shape[0]
-    c = (cost * ok).reshape(b, 2, rules.max_pads)
-    ok = ok & (np.cumsum(c, axis=2) <= cash[:, :, None] + F32(1e-4)).reshape(b, -1)
-    return ok, (cost * ok).reshape(b, 2, rules.max_pads).sum(axis=2).astype(F32)
+    """Drop launches a side cannot pay for, in pad order.
+
+    ok, cost: [SL, B]; cash: float32 [B, S]. Returns (ok [SL, B], spent float32 [B, S]).
+    """
+    L = rules.max_pads
+    ok = ok.copy()
+    spent = []
+    for s in (0, 1):
+        run = np.zeros(ok.shape[1], F32)
+        for i in range(s * L, (s + 1) * L):
+            c = cost[i] * ok[i]
+            ok[i] &= run + c <= cash[:, s] + F32(1e-4)
+            run += cost[i] * ok[i]
+        spent.append(run)
+    return ok, np.stack(spent, axis=1)
 
 
 def fly(rules: Rules, st, m, ordered, ok, cost, rel, rush, u_fail, u_lethal, u_month) -> Flights:
     """Fly the launches that may fly.
 
-    rel: float32 [B, P] true reliability this turn; rush: bool [B, SL];
-    u_*: float32 [B, SL] uniforms. One uniform decides how many steps pass:
-    step j is passed when u < p_0 * ... * p_j, which gives each step its own
-    chance of failing in order.
+    m, ordered, ok, cost, rush, u_*: [SL, B]; rel: float32 [B, P] true
+    reliability this turn. One uniform decides how many steps pass: step j is
+    passed when u < p_0 * ... * p_j, which gives each step its own chance of
+    failing in order.
     """
-    b = m.shape[0]
-    K = rules.n_milestones
-    side = slot_sides(rules)
+    b = rel.shape[0]
+    L = rules.max_pads
     rel_ext = np.concatenate([rel, np.ones((b, 1), F32)], axis=1)
-    sp = rules.step_prog[m]                                         # [B, SL, J]
-    p = np.take_along_axis(rel_ext, sp.reshape(b, -1), axis=1).reshape(sp.shape)
-    held = st.held.astype(F32)                                      # [B, S, K]
-    have = (held @ rules.mis_prereq).reshape(b, -1)                 # [B, S*M]
-    missing = rules.mis_prereq_count[m] - np.take_along_axis(have, side * rules.n_missions + m, axis=1)
+    p = gather(rel_ext, rules.step_prog_t[:, m])                    # [J, SL, B]
+    held_slot = np.repeat(np.ascontiguousarray(st.held.T), L, axis=0)  # [SL, B]
+    missing = np.bitwise_count(rules.mis_prereq_bits[m] & ~held_slot).astype(F32)
     penalty = F32(rules.skip_penalty) * missing + F32(rules.rush_penalty) * rush
-    q = F32(1) - rules.step_real[m] * (F32(1) - np.clip(p - penalty[:, :, None], F32(0.01), F32(1)))
-    passed = np.zeros((b, m.shape[1]), np.int64)
-    cp = np.ones((b, m.shape[1]), F32)
-    for j in range(q.shape[2]):
-        cp = cp * q[:, :, j]
+    real = rules.step_real_t[:, m]
+    passed = np.zeros(m.shape, np.intp)
+    cp = np.ones(m.shape, F32)
+    for j in range(p.shape[0]):
+        q = np.minimum(np.maximum(p[j] - penalty, F32(0.01)), F32(1))
+        cp *= F32(1) - real[j] * (F32(1) - q)
         passed += u_fail < cp
     success = ok & (passed >= rules.mis_steps[m])
-    earned = rules.cum_earn[m, passed] & ok[:, :, None]
+    earned = rules.cum_earn_bits[m, passed] & _mask(ok)
     lethal = rules.step_lethality[m, passed]
     lost = ok & ~success & (rules.mis_crew[m] > 0) & (u_lethal < lethal)
-    outcome = np.where(success, SUCCESS, np.where(earned.any(axis=2), PARTIAL, FAILURE))
-    outcome = np.where(lost, CREW_LOST, outcome)
-    outcome = np.where(ok, outcome, np.where(ordered, SCRUBBED, NO_LAUNCH)).astype(np.int8)
+    failed = np.int8(FAILURE) + np.int8(PARTIAL - FAILURE) * (earned != 0)
+    outcome = np.int8(SUCCESS) * success + failed * (ok & ~success & ~lost) + np.int8(CREW_LOST) * lost
+    outcome = (outcome + np.int8(SCRUBBED) * (ordered & ~ok)).astype(np.int8)
     month = u_month * F32(rules.months_per_turn) * (F32(1) - F32(0.5) * rush)
-    del side, K
-    return Flights(m, ok, cost * ok, passed, success, lost, month.astype(F32), earned, outcome)
+    return Flights(m, ordered, ok, cost * ok, passed, success, lost, month.astype(F32), earned, outcome)
 
 
 def award_milestones(rules: Rules, st, fl: Flights):
-    """Firsts, seconds, repeats and failures of the turn's flights.
+    """Firsts, seconds, repeats and failures of the turn's flights, in date order.
 
-    Returns (held [B, S, K], first [B, S, K] bool won this turn,
-    first_month_offset [B, K] float32, prestige [B, S] float32 awarded).
-    Two sides earning the same first in one turn: the earlier date wins; at the
-    very same instant, the side with less prestige, then the USSR.
+    Returns (held uint64 [B, S], first uint64 [B, S] (bits won this turn),
+    first_month_offset float32 [F, K] for the F games with a first, in order,
+    prestige float32 [B, S]). A launch counts before another when it flies
+    earlier in the turn; at the very same instant (about one chance in ten
+    million) the lower pad counts first, US pads before Soviet ones.
     """
-    b = fl.month.shape[0]
+    n_slots, b = fl.month.shape
     L = rules.max_pads
     K = rules.n_milestones
-    d = (fl.month[:, :, None] + BIG * ~fl.earned).reshape(b, 2, L, K).min(axis=2)  # [B, S, K]
-    got = d < BIG
-    nobody = ~st.held.any(axis=1)
-    us_sooner = (d[:, 0] < d[:, 1]) | ((d[:, 0] == d[:, 1]) & (st.prestige[:, :1] < st.prestige[:, 1:]))
-    first_us = nobody & got[:, 0] & us_sooner
-    first_ussr = nobody & got[:, 1] & ~first_us
-    first = np.stack([first_us, first_ussr], axis=1)
-    new = got & ~st.held
-    count = fl.earned.reshape(b, 2, L, K).sum(axis=2)
-    second = new & ~first
-    repeat = (count - new).astype(F32)
-    prestige = (first.astype(F32) @ rules.prestige_first + second.astype(F32) @ rules.prestige_second
-                + repeat @ rules.prestige_repeat)
-    missed = (rules.mis_targets[fl.mission] & ~fl.earned & fl.valid[:, :, None]).astype(F32)
-    prestige = prestige + (missed @ rules.prestige_failure).reshape(b, 2, L).sum(axis=2)
-    prestige = prestige + F32(rules.crew_loss_prestige) * fl.lost.reshape(b, 2, L).sum(axis=2)
-    first_offset = np.where(first_us, d[:, 0], d[:, 1])
-    return st.held | got, first, first_offset.astype(F32), prestige.astype(F32)
+    held = st.held
+    anyone = held[:, 0] | held[:, 1]
+    e, d = fl.earned, fl.month
+    firsts = [np.zeros(b, U64), np.zeros(b, U64)]
+    seconds = [np.zeros(b, U64), np.zeros(b, U64)]
+    got = [np.zeros(b, U64), np.zeros(b, U64)]
+    repeats, first_of = [], []
+    for i in range(n_slots):
+        side = i // L
+        before_any = anyone.copy()
+        before_own = held[:, side].copy()
+        for j in range(n_slots):
+            if j == i:
+                continue
+            earlier = e[j] & _mask((d[j] < d[i]) | ((d[j] == d[i]) & (j < i)))
+            before_any |= earlier
+            if j // L == side:
+                before_own |= earlier
+        nf = e[i] & ~before_any
+        first_of.append(nf)
+        firsts[side] |= nf
+        seconds[side] |= e[i] & ~before_own & before_any
+        got[side] |= e[i]
+        repeats.append(e[i] & before_own)
+    new_held = np.stack([held[:, 0] | got[0], held[:, 1] | got[1]], axis=1)
+    first = np.stack(firsts, axis=1)
+    won = np.flatnonzero(firsts[0] | firsts[1])
+    first_offset = np.zeros((len(won), K), F32)
+    for i in range(n_slots):
+        if len(won) and first_of[i][won].any():
+            first_offset += unpack(first_of[i][won], K) * d[i][won, None]
+    tables = rules.prestige_tables
+    prestige = bit_sum(first, tables[0]) + bit_sum(np.stack(seconds, axis=1), tables[1])
+    missed = rules.mis_target_bits[fl.mission] & ~e & _mask(fl.valid)
+    per_slot = bit_sum(np.stack(repeats), tables[2]) + bit_sum(missed, tables[3])
+    per_slot += F32(rules.crew_loss_prestige) * fl.lost
+    by_side = [per_slot[s * L:(s + 1) * L].sum(axis=0) for s in (0, 1)]
+    return new_held, first, first_offset, (prestige + np.stack(by_side, axis=1)).astype(F32)
 
 
 def learn_from_flights(rules: Rules, rel, fl: Flights):
-    """What the programs learn from flying: each step flown closes part of the
-    gap to max_reliability (more for the step that failed). Returns
+    """What the programs learn from flying: each program a flight used closes
+    part of its gap to max_reliability (more when its step failed). Returns
     (rel [B, P], observations [B, P] float32, crew_lost [B, P] bool).
+
+    Launch slots are taken one after another; within a slot a game's roles are
+    distinct programs, so each slot is one scatter without collisions.
     """
-    b, n_slots = fl.mission.shape
+    n_slots, b = fl.mission.shape
     P = rules.n_programs
-    roles = rules.role_prog[fl.mission]                           # [B, SL, 4]
-    flown = fl.valid[:, :, None] & (rules.role_first_step[fl.mission] <= fl.passed[:, :, None])
-    fail_step = np.minimum(fl.passed, rules.step_prog.shape[1] - 1)
-    fail_prog = np.take_along_axis(rules.step_prog[fl.mission], fail_step[:, :, None], axis=2)
-    failed = flown & ~fl.success[:, :, None] & (roles == fail_prog)
-    ls, lf = np.log1p(-rules.learn_success), np.log1p(-rules.learn_failure)
-    weight = flown * F32(ls) + failed * F32(lf - ls)
-    index = (np.arange(b)[:, None, None] * (P + 1) + roles).ravel()
-    size = b * (P + 1)
-    log_gap = np.bincount(index, weight.ravel(), size).reshape(b, P + 1)[:, :P]
-    seen = np.bincount(index, flown.ravel(), size).reshape(b, P + 1)[:, :P]
-    lost = np.bincount(index, (flown & fl.lost[:, :, None]).ravel(), size).reshape(b, P + 1)[:, :P]
-    rel = rules.max_rel - (rules.max_rel - rel) * np.exp(log_gap).astype(F32)
-    return np.minimum(rel, rules.max_rel).astype(F32), seen.astype(F32), lost > 0
+    gap = np.ones(b * (P + 1), F32)
+    seen = np.zeros(b * (P + 1), F32)
+    lost = np.zeros(b * (P + 1), bool)
+    keep_s, keep_f = F32(1 - rules.learn_success), F32(1 - rules.learn_failure)
+    base = np.arange(0, b * (P + 1), P + 1)
+    J = rules.step_prog.shape[1]
+    for i in range(n_slots):
+        if not fl.valid[i].any():
+            continue
+        m, passed = fl.mission[i], fl.passed[i]
+        roles = rules.role_prog_t[:, m]                               # [R, B]
+        flown = fl.valid[i] & (rules.role_first_step_t[:, m] <= passed)
+        fail_prog = rules.step_prog[m, np.minimum(passed, J - 1)] + (P + 1) * fl.success[i]
+        failed = roles == fail_prog
+        factor = F32(1) - flown * (F32(1) - keep_s + (keep_s - keep_f) * failed)
+        flat = roles + base
+        gap[flat] *= factor
+        seen[flat] += flown
+        if fl.lost[i].any():
+            lost[flat] |= flown & fl.lost[i]
+    gap = np.ascontiguousarray(gap.reshape(b, P + 1)[:, :P])
+    rel = rules.max_rel - (rules.max_rel - rel) * gap
+    return (rel.astype(F32), np.ascontiguousarray(seen.reshape(b, P + 1)[:, :P]),
+            np.ascontiguousarray(lost.reshape(b, P + 1)[:, :P]))

@@ -8,10 +8,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.rules.bits import unpack
 from game.rules.economy import estimates, program_flags
 from game.rules.state import State
-from game.rules.tables import (AVAILABLE, CANCELLED, DEVELOPING, FAILURE, GROUNDED, LOCKED, NO_LAUNCH, PARTIAL,
-                               READY, SCRUBBED, Rules)
+from game.rules.tables import (
+    AVAILABLE,
+    CANCELLED,
+    DEVELOPING,
+    FAILURE,
+    GROUNDED,
+    LOCKED,
+    NO_LAUNCH,
+    PARTIAL,
+    READY,
+    SCRUBBED,
+    Rules,
+)
 
 UNKNOWN = -1
 
@@ -91,7 +103,8 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         cash=state.cash[:, side].copy(), budget=state.budget[:, side].copy(),
         research_speed=state.research_speed[:, side].copy(),
         rival_budget_estimate=state.intel_budget[:, rival].copy(),
-        prestige=state.prestige.copy(), held=state.held.copy(), first_side=state.first_side.astype(np.int64),
+        prestige=state.prestige.copy(), held=unpack(state.held, rules.n_milestones),
+        first_side=state.first_side.astype(np.int64),
         first_month=state.first_month.copy(),
         status=np.where(seen, status, UNKNOWN),
         estimate=np.where(own, est, nan), estimate_sd=np.where(own, sd, nan),

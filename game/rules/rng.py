@@ -47,11 +47,30 @@ def uniforms(key: np.ndarray, turn: np.ndarray, stream: int, n: int) -> np.ndarr
     key: uint32 [B]; turn: int [B]; stream: a small constant that separates
     independent uses (research, launches, events, policies...).
     """
+    return uniforms_at(key, turn, stream, np.arange(n))
+
+
+def uniforms_at(key: np.ndarray, turn: np.ndarray, stream: int, cols: np.ndarray) -> np.ndarray:
+    """Columns `cols` (ints >= 0) of the stream's uniforms: float32 [B, len(cols)].
+
+    Column c is the same number whichever other columns are asked for.
+    """
+    return (random_bits(key, turn, stream, cols) >> _S8).astype(np.float32) * _TO_UNIT
+
+
+def random_bits(key: np.ndarray, turn: np.ndarray, stream: int, cols: np.ndarray) -> np.ndarray:
+    """uint32 [B, len(cols)]: 32 random bits for each game and column."""
     salt = np.uint32((stream * 0x632BE5AB) & 0xFFFFFFFF)
     row = mix32(key ^ (turn.astype(np.uint32) * _GOLDEN + salt))
-    cols = np.arange(1, n + 1, dtype=np.uint32) * np.uint32(0x85EBCA6B)
-    x = mix32(row[:, None] + cols[None, :])
-    return (x >> _S8).astype(np.float32) * _TO_UNIT
+    c = (np.asarray(cols, dtype=np.uint32) + np.uint32(1)) * np.uint32(0x85EBCA6B)
+    return mix32(row[:, None] + c[None, :])
+
+
+def split_pair(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two independent uniforms in [0, 1) with 16-bit resolution from 32 random bits each."""
+    hi = (bits >> np.uint32(16)).astype(np.float32) * np.float32(1.0 / 65536.0)
+    lo = (bits & np.uint32(0xFFFF)).astype(np.float32) * np.float32(1.0 / 65536.0)
+    return hi, lo
 
 
 def normals_from(u: np.ndarray) -> np.ndarray:

@@ -50,7 +50,7 @@ class State:
     mis_unlocked: np.ndarray    # bool [B, M]
     mis_cancelled: np.ndarray   # bool [B, M]
     # milestones
-    held: np.ndarray            # bool [B, S, K]
+    held: np.ndarray            # uint64 [B, S]: milestones held, bit k = milestone k
     first_side: np.ndarray      # int8 [B, K]: -1 nobody yet
     first_month: np.ndarray     # float32 [B, K]: absolute month (year*12 + month-1 + fraction) of the first
     # events and flags

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.rules import economy, events, launches
+from game.rules.bits import unpack
 from game.rules.orders import Orders
-from game.rules.rng import normals_from, uniforms
+from game.rules.rng import normals_from, random_bits, split_pair, uniforms
 from game.rules.state import NEVER, State, state_fields
 from game.rules.tables import DRAW, ONGOING, Rules
 
 F32 = np.float32
-STREAM_INIT, STREAM_STEP = 1, 2
+STREAM_INIT, STREAM_STEP, STREAM_FIRE, STREAM_CHOICE = 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,21 @@ class StepInfo:
     spent: np.ndarray     # float32 [B, S]: money spent (launches + programs)
     cash_before: np.ndarray  # float32 [B, S]: money the side had
     awarded: np.ndarray   # float32 [B, S]: prestige awarded this step (flights and events)
-    firsts: np.ndarray    # bool [B, S, K]: firsts won this step
+    firsts: np.ndarray    # uint64 [B, S]: milestone bits of the firsts won this step
     fired: np.ndarray     # bool [B, E]: events that fired as the next turn opened
 
 
-def _layout(rules: Rules) -> dict[str, slice]:
-    sizes = {"research": rules.n_programs, "estimate": rules.n_programs, "fail": 2 * rules.max_pads,
-             "lethal": 2 * rules.max_pads, "month": 2 * rules.max_pads, "fire": rules.n_events,
-             "choice": rules.n_events, "budget": 2, "intel": 2}
-    out, at = {}, 0
-    for name, n in sizes.items():
-        out[name] = slice(at, at + n)
-        at += n
-    return out
+def _draws(rules: Rules, st: State) -> dict[str, np.ndarray]:
+    """This turn's uniforms, float32 [B, n] (launch ones [SL, B]): two 16-bit uniforms per 32 random bits
+    where 16 bits suffice (research luck, estimate noise, launch steps and crews)."""
+    P, SL = rules.n_programs, 2 * rules.max_pads
+    bits = random_bits(st.key, st.turn, STREAM_STEP, np.arange(P + 2 * SL + 4))
+    research, estimate = split_pair(bits[:, :P])
+    fail, lethal = split_pair(np.ascontiguousarray(bits[:, P:P + SL].T))
+    rest = (bits[:, P + SL:] >> np.uint32(8)).astype(F32) * F32(1.0 / 16777216.0)
+    return {"research": research, "estimate": estimate, "fail": fail, "lethal": lethal,
+            "month": np.ascontiguousarray(rest[:, :SL].T), "budget": rest[:, SL:SL + 2],
+            "intel": rest[:, SL + 2:SL + 4]}
 
 
 def init(rules: Rules, keys: np.ndarray) -> State:
@@ -53,7 +56,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
     L = rules.max_pads
     keys = keys.astype(np.uint32)
     turn = np.zeros(b, np.int16)
-    u = uniforms(keys, turn, STREAM_INIT, P + E + 2)
+    u = uniforms(keys, turn, STREAM_INIT, P + 2)
     budget = np.broadcast_to(rules.baseline[0], (b, 2)).astype(F32)
     g = dict(
         key=keys, turn=turn, done=np.zeros(b, bool), winner=np.full(b, ONGOING, np.int8),
@@ -61,14 +64,14 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         budget_bonus=np.zeros((b, 2), F32), budget_noise=np.zeros((b, 2), F32),
         research_speed=np.ones((b, 2), F32), prestige=np.zeros((b, 2), F32),
         year_prestige=np.zeros((b, 2), F32), strikes=np.zeros((b, 2), np.int8), sacked=np.zeros((b, 2), bool),
-        intel_budget=(budget * (1 + F32(0.15) * normals_from(u[:, P + E:]))).astype(F32),
+        intel_budget=(budget * (1 + F32(0.15) * normals_from(u[:, P:]))).astype(F32),
         dev=np.zeros((b, P), F32), rel=np.broadcast_to(rules.rel0, (b, P)).astype(F32),
         est_z=normals_from(u[:, :P]), nobs=np.zeros((b, P), F32),
         grounded_until=np.zeros((b, P), np.int16), cost_mult=np.ones((b, P), F32),
         prog_unlocked=np.zeros((b, P), bool), prog_cancelled=np.zeros((b, P), bool),
         funded=np.zeros((b, P), F32), flights=np.zeros((b, P), np.int16),
         mis_unlocked=np.zeros((b, M), bool), mis_cancelled=np.zeros((b, M), bool),
-        held=np.zeros((b, 2, K), bool), first_side=np.full((b, K), -1, np.int8),
+        held=np.zeros((b, 2), np.uint64), first_side=np.full((b, K), -1, np.int8),
         first_month=np.zeros((b, K), F32), flags=np.zeros((b, F), bool),
         ev_count=np.zeros((b, E), np.int16), ev_last=np.full((b, E), -NEVER, np.int16),
         ev_forced=np.full((b, E), NEVER, np.int16), pending=np.zeros((b, E), bool), news=np.zeros((b, E), bool),
@@ -76,7 +79,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
     )
     alive = np.ones(b, bool)
-    fired = events.fire_events(rules, g, turn, alive, u[:, P:P + E])
+    fired = events.fire_events(rules, g, turn, alive, STREAM_FIRE)
     events.apply_effects(rules, g, fired, np.zeros((b, len(rules.opt_event)), bool), turn)
     return State(**g)
 
@@ -91,21 +94,19 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     b = st.batch
     L = rules.max_pads
     alive = ~st.done
-    turn = st.turn.astype(np.int64)
-    lay = _layout(rules)
-    u = uniforms(st.key, st.turn, STREAM_STEP, lay["intel"].stop)
+    turn = st.turn
+    u = _draws(rules, st)
     g = st.arrays()
 
-    options = events.chosen_options(rules, st.pending & alive[:, None], orders.choice, u[:, lay["choice"]])
+    options = events.chosen_options(rules, st.pending & alive[:, None], orders.choice, st.key, st.turn, STREAM_CHOICE)
     developed, grounded, fundable = economy.program_flags(rules, st, turn)
     fundable &= alive[:, None]
     m, ordered, ok, cost = launches.check_launches(rules, st, orders.launch, turn, developed, grounded, alive)
     ok, launch_spent = launches.afford(rules, ok, cost, st.cash)
     pay, dev, rel = economy.fund_programs(rules, st, orders.funding, fundable, developed,
-                                          st.cash - launch_spent, u[:, lay["research"]])
-    rush = orders.rush.reshape(b, 2 * L)
-    fl = launches.fly(rules, st, m, ordered, ok, cost, rel, rush,
-                      u[:, lay["fail"]], u[:, lay["lethal"]], u[:, lay["month"]])
+                                          st.cash - launch_spent, u["research"])
+    rush = np.ascontiguousarray(orders.rush.reshape(b, 2 * L).T)
+    fl = launches.fly(rules, st, m, ordered, ok, cost, rel, rush, u["fail"], u["lethal"], u["month"])
     held, first, first_offset, awarded = launches.award_milestones(rules, st, fl)
     rel, seen, crew_lost = launches.learn_from_flights(rules, rel, fl)
 
@@ -115,25 +116,30 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     g["dev"], g["rel"], g["funded"] = dev, rel, pay
     g["flights"] = (st.flights + seen).astype(np.int16)
     learned = seen + ((pay > 0) & developed)
-    g["est_z"], g["nobs"] = economy.update_estimates(rules, st.est_z, st.nobs, learned, u[:, lay["estimate"]])
-    g["grounded_until"] = np.where(crew_lost, (turn + 1 + rules.grounding_turns)[:, None],
-                                   st.grounded_until).astype(np.int16)
+    g["est_z"], g["nobs"] = economy.update_estimates(rules, st.est_z, st.nobs, learned, u["estimate"])
+    g["grounded_until"] = np.where(crew_lost, (turn + 1 + rules.grounding_turns)[:, None].astype(np.int16),
+                                   st.grounded_until)
     g["held"] = held
-    got_first = first.any(axis=1)
-    g["first_side"] = np.where(got_first, first[:, 1].astype(np.int8), st.first_side).astype(np.int8)
-    month0 = (rules.start_month + turn * rules.months_per_turn).astype(F32)
-    g["first_month"] = np.where(got_first, month0[:, None] + first_offset, st.first_month).astype(F32)
-    g["launch_mission"] = np.where(ordered, m, -1).reshape(b, 2, L).astype(np.int16)
-    g["launch_outcome"] = fl.outcome.reshape(b, 2, L)
-    g["launch_month"] = fl.month.reshape(b, 2, L)
-    g["launch_passed"] = (fl.passed * fl.valid).reshape(b, 2, L).astype(np.int8)
+    firsts_rows = np.flatnonzero(first[:, 0] | first[:, 1])
+    if len(firsts_rows):
+        K = rules.n_milestones
+        side, when = g["first_side"].copy(), g["first_month"].copy()
+        us, ussr = unpack(first[firsts_rows, 0], K), unpack(first[firsts_rows, 1], K)
+        month0 = (rules.start_month + turn[firsts_rows].astype(np.int64) * rules.months_per_turn).astype(F32)
+        side[firsts_rows] = np.where(us, 0, np.where(ussr, 1, side[firsts_rows]))
+        when[firsts_rows] = np.where(us | ussr, month0[:, None] + first_offset, when[firsts_rows])
+        g["first_side"], g["first_month"] = side, when
+    g["launch_mission"] = (m * ordered - ~ordered).T.reshape(b, 2, L).astype(np.int16)
+    g["launch_outcome"] = fl.outcome.T.reshape(b, 2, L).copy()
+    g["launch_month"] = fl.month.T.reshape(b, 2, L).copy()
+    g["launch_passed"] = (fl.passed * fl.valid).T.reshape(b, 2, L).astype(np.int8)
 
-    nxt = np.where(alive, turn + 1, turn)
-    g["turn"] = nxt.astype(np.int16)
-    economy.new_budget_year(rules, g, np.minimum(nxt, rules.n_turns), u[:, lay["budget"]])
-    fired = events.fire_events(rules, g, nxt, alive & (nxt < rules.n_turns), u[:, lay["fire"]])
+    nxt = (turn + alive).astype(np.int16)
+    g["turn"] = nxt
+    economy.new_budget_year(rules, g, np.minimum(nxt, rules.n_turns).astype(np.intp), u["budget"])
+    fired = events.fire_events(rules, g, nxt, alive & (nxt < rules.n_turns), STREAM_FIRE)
     awarded = awarded + events.apply_effects(rules, g, fired, options, nxt)
-    economy.pay_income(rules, g, alive, u[:, lay["intel"]])
+    economy.pay_income(rules, g, alive, u["intel"])
     _finish(rules, g, alive)
 
     new = State(**g)
@@ -164,13 +170,17 @@ def _finish(rules: Rules, g: dict, alive: np.ndarray) -> None:
 
 
 def _keep_finished(old: State, new: State) -> State:
-    """Games finished before this step keep every array as it was."""
-    done = old.done
-    out = {}
+    """Games finished before this step keep every array as it was.
+
+    Only the finished rows are copied back, into the step's own fresh arrays
+    (an array the step did not replace is the old one and already right).
+    """
+    rows = np.flatnonzero(old.done)
     for name in state_fields():
         a, b = getattr(old, name), getattr(new, name)
-        out[name] = np.where(done.reshape((-1,) + (1,) * (a.ndim - 1)), a, b)
-    return State(**out)
+        if a is not b:
+            b[rows] = a[rows]
+    return new
 
 
 def outcome(state: State) -> np.ndarray:

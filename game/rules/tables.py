@@ -50,6 +50,29 @@ class EffectColumns:
     fire_cols: list[tuple[int, np.ndarray, np.ndarray]]  # (delay, cols, event)
 
 
+class Tiles:
+    """`tiles.name` is `rules.name` repeated to [B, ...] (read-only, made on first use).
+
+    `tiles.zeros_p`, `tiles.zeros_e`...: float32 zeros [B, P] / [B, E].
+    """
+
+    def __init__(self, rules: Rules, batch: int):
+        self._rules = rules
+        self._batch = batch
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        r = self._rules
+        if name.startswith("zeros_"):
+            n = {"p": r.n_programs, "e": r.n_events, "m": r.n_missions}[name[6:]]
+            arr = np.zeros((self._batch, n), np.float32)
+        else:
+            src = np.asarray(getattr(r, name))
+            arr = np.ascontiguousarray(np.broadcast_to(src, (self._batch,) + src.shape))
+        arr.flags.writeable = False
+        setattr(self, name, arr)
+        return arr
+
+
 @dataclass(frozen=True)
 class Rules:
     """Immutable compiled scenario. Arrays are numpy; see the module docstring for sizes."""
@@ -95,8 +118,12 @@ class Rules:
     prog_side_onehot: np.ndarray  # float32 [P, S]
     start_cost: np.ndarray       # float32 [P]
     dev_cap: np.ndarray          # float32 [P]: most development money a turn
+    research_pay_cap: np.ndarray  # float32 [P]: most research money a turn (2 * research_cost)
+    prog_open_by_turn: np.ndarray  # bool [T + 1, P]: past its date (locks and prerequisites aside)
+    prog_free: np.ndarray        # bool [P]: not locked
     flight_cost: np.ndarray      # float32 [P + 1]
     research_cost: np.ndarray    # float32 [P]
+    inv_research_cost: np.ndarray  # float32 [P]: 1 / research_cost
     rel0: np.ndarray             # float32 [P]
     research_cap: np.ndarray     # float32 [P]
     max_rel: np.ndarray          # float32 [P]
@@ -108,6 +135,7 @@ class Rules:
     mis_side: np.ndarray         # int [M]
     mis_avail_turn: np.ndarray   # int [M]
     mis_locked: np.ndarray       # bool [M]
+    mis_free: np.ndarray         # bool [M]: not locked
     mis_crew: np.ndarray         # int [M]
     mis_cost: np.ndarray         # float32 [M]: extra cost a flight
     mis_steps: np.ndarray        # int [M]: number of steps
@@ -115,11 +143,18 @@ class Rules:
     step_real: np.ndarray        # float32 [M, J]: 1 for a real step
     step_lethality: np.ndarray   # float32 [M, J + 1]: crew death chance when that step fails
     cum_earn: np.ndarray         # bool [M, J + 1, K]: milestones earned when exactly j steps passed
+    cum_earn_bits: np.ndarray    # uint64 [M, J + 1]: cum_earn as milestone bit masks
+    mis_target_bits: np.ndarray  # uint64 [M]: mis_targets as bit masks
+    mis_prereq_bits: np.ndarray  # uint64 [M]: mis_prereq as bit masks
     mis_targets: np.ndarray      # bool [M, K]: milestones the mission can earn
     mis_prereq: np.ndarray       # float32 [K, M]: prerequisite milestones of its targets (not the targets)
     mis_prereq_count: np.ndarray  # float32 [M]
-    role_prog: np.ndarray        # int [M, 6]: distinct programs a mission flies (P pads)
-    role_first_step: np.ndarray  # int [M, 6]: first step each role flies
+    role_prog: np.ndarray        # int [M, R]: distinct programs a mission flies (P pads)
+    role_first_step: np.ndarray  # int [M, R]: first step each role flies
+    role_prog_t: np.ndarray      # int [R, M]: role_prog transposed
+    role_first_step_t: np.ndarray  # int [R, M]
+    step_prog_t: np.ndarray      # int [J, M]: step_prog transposed
+    step_real_t: np.ndarray      # float32 [J, M]
     mis_prog_use: np.ndarray     # bool [M, P]
     # milestones
     prestige_first: np.ndarray   # float32 [K]
@@ -127,6 +162,7 @@ class Rules:
     prestige_repeat: np.ndarray  # float32 [K]
     prestige_failure: np.ndarray  # float32 [K]
     ms_prereq: np.ndarray        # bool [K, K]: [k, j] = milestone k requires j
+    prestige_tables: np.ndarray  # float32 [4, nbytes, 256]: byte tables of first, second, repeat, failure
     # events: who and when
     ev_recv: np.ndarray          # int [E]: 0 us, 1 ussr, 2 both
     ev_public: np.ndarray        # bool [E]
@@ -135,12 +171,10 @@ class Rules:
     ev_last_turn: np.ndarray     # int [E]
     ev_once: np.ndarray          # bool [E]
     ev_cooldown: np.ndarray      # int [E]
+    ev_fire_target: np.ndarray   # bool [E]: some effect fires this event
     # events: trigger tables
-    trig_has: np.ndarray         # float32 [S * K, E]
-    trig_has_count: np.ndarray   # float32 [E]
-    trig_lacks: np.ndarray       # float32 [S * K, E]
-    trig_any: np.ndarray         # float32 [K, E]
-    trig_any_count: np.ndarray   # float32 [E]
+    trig_bits: np.ndarray        # uint64 [5, E]: milestone masks: US must hold, USSR must hold,
+    #                              US must lack, USSR must lack, someone must hold (each bit)
     trig_flags: np.ndarray       # float32 [F, E]
     trig_flags_count: np.ndarray  # float32 [E]
     trig_not_flags: np.ndarray   # float32 [F, E]
@@ -165,6 +199,19 @@ class Rules:
     ai_focus: int = 3
     ai_research_share: float = 0.8
     mis_ai_priority: np.ndarray = field(default_factory=lambda: np.zeros(0))  # float32 [M]
+
+    _tiles: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def tiles(self, batch: int) -> Tiles:
+        """Per-batch-size copies of the tables, repeated along a leading batch axis (cached).
+
+        numpy is several times faster on two arrays of the same shape than on a
+        [B, n] array against a broadcast [n] vector, so the hot path uses these.
+        """
+        t = self._tiles.get(batch)
+        if t is None:
+            t = self._tiles[batch] = Tiles(self, batch)
+        return t
 
     @property
     def n_programs(self) -> int:

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from game.rules.bits import byte_tables, pack
 from game.rules.tables import EffectColumns, Rules
 from game.scenario.calendar import Calendar, month_of
 from game.scenario.checks import MAX_ROLES
@@ -36,13 +37,14 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
     eco, rul, ai = meta["economy"], meta["rules"], meta["ai"]
 
     def turn_or(date: str, default: int) -> int:
-        return cal.turn_of(month_of(date)) if date else default
+        return int(np.clip(cal.turn_of(month_of(date)), -30000, 30000)) if date else default
 
     # calendar and budgets
     months = np.array([cal.turn_month(t) for t in range(T + 1)])
     new_year = (months % 12 < cal.months_per_turn) & (np.arange(T + 1) > 0)
     years = months / 12.0
-    baseline = np.stack([np.interp(np.floor(years), *zip(*sides[s]["budget"])) for s in ("us", "ussr")], axis=1)
+    points = {s: np.array(sides[s]["budget"], float) for s in ("us", "ussr")}
+    baseline = np.stack([np.interp(np.floor(years), points[s][:, 0], points[s][:, 1]) for s in ("us", "ussr")], axis=1)
 
     # programs
     prog_side = np.array([SIDE_INDEX[p["side"]] for p in programs], np.int64)
@@ -90,9 +92,9 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
     chance = np.array([1.0 if e["date"] else (1 - math.exp(-1 / e["mtth"]) if e["mtth"] else 0.0)
                        for e in events], F32)
     first_turn = np.array([max(turn_or(e["date"], 0), turn_or(e["trigger"].get("after") or "", 0))
-                           for e in events], np.int64)
+                           for e in events], np.int16)
     last_turn = np.array([cal.last_turn_before(month_of(e["trigger"]["before"])) if e["trigger"].get("before")
-                          else T for e in events], np.int64)
+                          else T for e in events], np.int16)
     trig = _trigger_tables(events, recv, kidx, fidx, pidx, K, len(flags), P)
 
     # options and effects
@@ -112,7 +114,7 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
             cum[i, len(w) - 1:] = 1.0
     cum[:, -1] = 1.0
     rows = [(e["effects"], recv[i]) for i, e in enumerate(events)]
-    rows += [(events[i]["option"][j]["effects"], recv[i]) for i, j in zip(opt_event, opt_index)]
+    rows += [(events[i]["option"][j]["effects"], recv[i]) for i, j in zip(opt_event, opt_index, strict=False)]
     effects, cols = _effect_tables(rows, pidx, midx, fidx, eidx)
 
     decisive = meta["victory"].get("decisive_milestone") or ""
@@ -138,30 +140,41 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         start_cost=start_cost, dev_cap=start_cost / np.array([p["dev_turns"] for p in programs], F32),
         flight_cost=np.append(np.array([p["flight_cost"] for p in programs], F32), F32(0)),
         research_cost=np.array([p["research_cost"] for p in programs], F32),
+        research_pay_cap=2 * np.array([p["research_cost"] for p in programs], F32),
+        prog_open_by_turn=np.arange(T + 1)[:, None] >= np.array([turn_or(p["available"], 0) for p in programs]),
+        prog_free=~np.array([p["locked"] for p in programs], bool),
+        inv_research_cost=1 / np.array([p["research_cost"] for p in programs], F32),
         rel0=np.array([p["reliability"] for p in programs], F32),
         research_cap=np.array([p["research_cap"] for p in programs], F32),
         max_rel=np.array([p["max_reliability"] for p in programs], F32),
-        prog_avail_turn=np.array([turn_or(p["available"], 0) for p in programs], np.int64),
+        prog_avail_turn=np.array([turn_or(p["available"], 0) for p in programs], np.int16),
         prog_locked=np.array([p["locked"] for p in programs], bool),
         prog_prereq=prereq, prog_prereq_count=prereq.sum(axis=1),
         mis_side=np.array([SIDE_INDEX[m["side"]] for m in missions], np.int64),
-        mis_avail_turn=np.array([turn_or(m["available"], 0) for m in missions], np.int64),
+        mis_avail_turn=np.array([turn_or(m["available"], 0) for m in missions], np.int16),
         mis_locked=np.array([m["locked"] for m in missions], bool),
+        mis_free=~np.array([m["locked"] for m in missions], bool),
         mis_crew=np.array([m["crew"] for m in missions], np.int64),
         mis_cost=np.array([m["cost"] for m in missions], F32),
         mis_steps=np.array([len(m["steps"]) for m in missions], np.int64),
         step_prog=step_prog, step_real=step_real, step_lethality=lethality, cum_earn=cum_earn,
+        cum_earn_bits=pack(cum_earn), mis_target_bits=pack(targets), mis_prereq_bits=pack(mis_prereq.T > 0),
         mis_targets=targets, mis_prereq=mis_prereq, mis_prereq_count=mis_prereq.sum(axis=0),
         role_prog=role_prog, role_first_step=role_first, mis_prog_use=prog_use,
+        role_prog_t=np.ascontiguousarray(role_prog.T), role_first_step_t=np.ascontiguousarray(role_first.T),
+        step_prog_t=np.ascontiguousarray(step_prog.T), step_real_t=np.ascontiguousarray(step_real.T),
         prestige_first=np.array([k["prestige"]["first"] for k in milestones], F32),
         prestige_second=np.array([k["prestige"]["second"] for k in milestones], F32),
         prestige_repeat=np.array([k["prestige"]["repeat"] for k in milestones], F32),
         prestige_failure=np.array([k["prestige"]["failure"] for k in milestones], F32),
         ms_prereq=ms_prereq,
+        prestige_tables=np.stack([byte_tables(np.array([k['prestige'][name] for k in milestones]))
+                                  for name in ('first', 'second', 'repeat', 'failure')]),
         ev_recv=recv, ev_public=np.array([e["public"] for e in events], bool), ev_chance=chance,
         ev_first_turn=first_turn, ev_last_turn=last_turn,
         ev_once=np.array([e["once"] for e in events], bool),
-        ev_cooldown=np.array([e["cooldown"] for e in events], np.int64),
+        ev_cooldown=np.array([e["cooldown"] for e in events], np.int16),
+        ev_fire_target=np.isin(np.arange(E), [eidx[x] for e in events for eff in _effects_of(e) for x in eff["fire"]]),
         **trig,
         opt_event=np.array(opt_event, np.int64), opt_index=np.array(opt_index, np.int64), ev_n_options=n_opts,
         opt_cum_weight=cum, effects=effects, effect_cols=cols,
@@ -209,8 +222,9 @@ def _trigger_tables(events, recv, kidx, fidx, pidx, K, F, P) -> dict:
                 out["trig_" + key][i] = t[key]
         for p, v in (t.get("reliability") or {}).items():
             rel_prog[i], rel_min[i] = pidx[p], v  # one program per event; the last one given counts
-    return dict(trig_has=has, trig_has_count=has.sum(axis=0), trig_lacks=lacks, trig_any=any_,
-                trig_any_count=any_.sum(axis=0), trig_flags=fl, trig_flags_count=fl.sum(axis=0),
+    bits = np.stack([pack(has[:K].T > 0), pack(has[K:].T > 0), pack(lacks[:K].T > 0), pack(lacks[K:].T > 0),
+                     pack(any_.T > 0)])
+    return dict(trig_bits=bits, trig_flags=fl, trig_flags_count=fl.sum(axis=0),
                 trig_not_flags=notfl, trig_rel_prog=rel_prog, trig_rel_min=rel_min,
                 trig_side=np.where(recv == 2, 0, recv), **out)
 

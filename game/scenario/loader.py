@@ -117,7 +117,7 @@ def load_raw(folder: Path) -> RawScenario:
             chk = Checker()
             raw.meta = spec.check(data, (), chk)
             raw.meta_lines = lines
-            _collect(raw, chk, name, lambda p: locate(lines, None, 0, p))
+            _collect(raw, chk, name, lambda p, lines=lines: locate(lines, None, 0, p))
             continue
         unknown = [k for k in data if k != array]
         for k in unknown:

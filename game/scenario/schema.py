@@ -188,7 +188,8 @@ class Points:
                                                   and all(isinstance(x, (int, float)) and not isinstance(x, bool)
                                                           for x in p) for p in v))
         if not ok:
-            return out.error(path, f"'{_name(path)}' must be a list of [year, money] pairs like [[1955, 30], [1965, 90]]")
+            return out.error(path, f"'{_name(path)}' must be a list of [year, money] pairs "
+                                   "like [[1955, 30], [1965, 90]]")
         years = [p[0] for p in v]
         if years != sorted(set(years)):
             return out.error(path, f"'{_name(path)}': years must increase")

@@ -61,7 +61,7 @@ def bench_core(rules: Rules, big: int = 4096, seed: int = 1) -> dict:
         "step_ms_batch1": round(step_1 * 1000, 4),
         f"step_ms_batch{big}": round(step_big * 1000, 3),
         "games_per_s": round(big / whole, 1),
-        "games_per_s_note": "whole games at batch %d, both sides played by the scripted policy" % big,
+        "games_per_s_note": f"whole games at batch {big}, both sides played by the scripted policy",
         "turns_per_game": int(np.max(state.turn)),
     }
 

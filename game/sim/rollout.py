@@ -56,7 +56,8 @@ def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
     out = {
         "games": fin.games,
         "wins": {"us": int((winner == 0).sum()), "ussr": int((winner == 1).sum()), "draw": int((winner == 2).sum())},
-        "prestige": {"us": round(float(st.prestige[:, 0].mean()), 2), "ussr": round(float(st.prestige[:, 1].mean()), 2)},
+        "prestige": {"us": round(float(st.prestige[:, 0].mean()), 2),
+                     "ussr": round(float(st.prestige[:, 1].mean()), 2)},
         "milestones": {},
     }
     for k, ident in enumerate(rules.milestone_ids):
