@@ -1,0 +1,39 @@
+"""`spacerace bench`: speed figures of the core (and, as they come, of the AI and the UI)."""
+
+from __future__ import annotations
+
+import json
+
+from game.commands.common import load_scenario
+
+
+def add_parser(sub) -> None:
+    b = sub.add_parser("bench", help="measure the speed of the rules core")
+    b.add_argument("--scenario", default="historical")
+    b.add_argument("--batch", type=int, default=4096)
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=run)
+
+
+SECTIONS: list = []  # extra (name, function(scenario) -> dict) sections, added by other parts of the game
+
+
+def run(args) -> int:
+    from game.sim.bench import bench_core, peak_rss_mb
+
+    sc = load_scenario(args.scenario)
+    report = {"scenario": sc.id, "core": bench_core(sc.rules, big=args.batch)}
+    for name, fn in SECTIONS:
+        report[name] = fn(sc)
+    report["peak_rss_mb"] = peak_rss_mb()
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    for section, figures in report.items():
+        if isinstance(figures, dict):
+            print(f"{section}:")
+            for k, v in figures.items():
+                print(f"  {k:26} {v:,}" if isinstance(v, (int, float)) else f"  {k:26} {v}")
+        else:
+            print(f"{section}: {figures}")
+    return 0
