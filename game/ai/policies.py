@@ -78,6 +78,8 @@ class ScriptedPolicy(Policy):
         self.closure = prerequisite_closure(rules).astype(F32)
         self.use = rules.mis_prog_use.astype(F32)
         self.research_target = research_target
+        cap = np.append(rules.research_cap, F32(1))[rules.step_prog]
+        self.ceiling = np.where(rules.step_real > 0, cap, F32(1)).prod(axis=1).astype(F32)  # best success research buys
 
     def act(self, obs: Observation, key: np.ndarray) -> Orders:
         r = self.rules
@@ -94,7 +96,9 @@ class ScriptedPolicy(Policy):
 
         # launches first: the most urgent wanted missions that look good enough and are affordable
         cost = mission_costs(r, obs)
-        good = flyable(r, obs) & want & (success_estimate(r, obs) >= F32(r.ai_launch_threshold))
+        threshold = np.minimum(np.where(r.mis_crew > 0, F32(r.ai_crewed_launch_threshold), F32(r.ai_launch_threshold)),
+                               F32(0.9) * self.ceiling)
+        good = flyable(r, obs) & want & (success_estimate(r, obs) >= threshold)
         picks = pick_first(good, self.order, int(r.pads[side]))
         launch = np.full((b, 2, L), -1, np.int16)
         money = obs.cash.astype(F32).copy()

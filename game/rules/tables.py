@@ -196,6 +196,7 @@ class Rules:
     effect_cols: EffectColumns = field(repr=False)
     # the scripted plan
     ai_launch_threshold: float = 0.55
+    ai_crewed_launch_threshold: float = 0.7
     ai_focus: int = 3
     ai_research_share: float = 0.8
     mis_ai_priority: np.ndarray = field(default_factory=lambda: np.zeros(0))  # float32 [M]

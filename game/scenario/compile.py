@@ -178,7 +178,8 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         **trig,
         opt_event=np.array(opt_event, np.int64), opt_index=np.array(opt_index, np.int64), ev_n_options=n_opts,
         opt_cum_weight=cum, effects=effects, effect_cols=cols,
-        ai_launch_threshold=ai["launch_threshold"], ai_focus=ai["focus"], ai_research_share=ai["research_share"],
+        ai_launch_threshold=ai["launch_threshold"], ai_crewed_launch_threshold=ai["crewed_launch_threshold"],
+        ai_focus=ai["focus"], ai_research_share=ai["research_share"],
         mis_ai_priority=np.array([m["ai_priority"] for m in missions], F32),
     )
 

@@ -306,6 +306,7 @@ RULES = Table({
 })
 AI = Table({
     "launch_threshold": F(SHARE, "the scripted plan launches when its estimated success reaches this", 0.55),
+    "crewed_launch_threshold": F(SHARE, "the same for missions that carry a crew", 0.7),
     "focus": F(Num(1, 20, integer=True), "goals the scripted plan works on at once", 3),
     "research_share": F(SHARE, "share of spare money the scripted plan puts into research", 0.8),
 })
