@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 
 def month_of(date: str) -> int:
-    """Absolute month (year * 12 + month - 1) of "YYYY-MM" or "YYYY"."""
-    year, _, month = date.partition("-")
-    return int(year) * 12 + (int(month) - 1 if month else 0)
+    """Absolute month (year * 12 + month - 1) of "YYYY-MM-DD", "YYYY-MM" or "YYYY" (the day is ignored)."""
+    parts = date.split("-")
+    return int(parts[0]) * 12 + (int(parts[1]) - 1 if len(parts) > 1 else 0)
 
 
 def format_month(month: float) -> str:

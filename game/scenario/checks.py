@@ -1,50 +1,74 @@
 """Cross-file checks of a scenario: references, duplicates, cycles, and things
 that can never happen (missions that never fly, milestones nobody can earn,
 events that never fire). Reports every problem at once.
+
+Severity: an error is a scenario the game cannot compile or that contradicts
+itself (an unknown id, a cycle, a decisive goal nobody can reach); a warning is
+dead content the game can still play around (an event that never fires, a
+mission that never flies).
 """
 
 from __future__ import annotations
 
 from game.scenario.calendar import Calendar, month_of
 from game.scenario.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
-from game.scenario.loader import RawScenario, is_valid
+from game.scenario.loader import Entry, RawScenario, is_valid
 
 MAX_ROLES = 6          # distinct programs one mission may fly
 MAX_MILESTONES = 64
+SINGLE_RECEIVER = ("rival_has", "min_prestige", "max_prestige", "min_lead", "min_budget", "max_budget",
+                   "reliability")
 
 
 def check(raw: RawScenario, cal: Calendar | None) -> list[Diagnostic]:
-    """Diagnostics beyond the per-file schema checks."""
+    """Diagnostics beyond the per-entry schema checks."""
     out: list[Diagnostic] = []
     ids = _ids(raw, out)
     _check_refs(raw, ids, out)
     _check_programs(raw, ids, cal, out)
-    _check_milestones(raw, out)
-    _check_missions(raw, ids, cal, out)
+    flying = _check_missions(raw, ids, cal, out)
+    _check_milestones(raw, flying, out)
     _check_events(raw, ids, cal, out)
-    _check_victory(raw, ids, cal, out)
+    _check_victory(raw, ids, flying, cal, out)
     return out
 
 
-def _ids(raw: RawScenario, out) -> dict[str, dict[str, object]]:
-    ids: dict[str, dict[str, object]] = {}
+def _diag(out: list, e: Entry, path: tuple, severity: str, message: str) -> None:
+    out.append(Diagnostic(*e.at(path), severity, message, e.field(path)))
+
+
+def _ok(value) -> bool:
+    return value is not None and is_valid(value)
+
+
+def _sides_differ(a: dict, b: dict) -> bool:
+    """True when both entries have a valid side and they differ."""
+    sa, sb = a.get("side"), b.get("side")
+    return isinstance(sa, str) and isinstance(sb, str) and sa != sb
+
+
+def _ids(raw: RawScenario, out) -> dict[str, dict[str, Entry]]:
+    ids: dict[str, dict[str, Entry]] = {}
     for kind in ("program", "milestone", "mission", "event"):
-        seen: dict[str, object] = {}
+        seen: dict[str, Entry] = {}
         for e in raw.entries.get(kind, []):
             ident = e.data.get("id")
             if not isinstance(ident, str):
                 continue
-            if ident in seen:
-                first = seen[ident]
-                out.append(Diagnostic(e.file, e.line(("id",)), ERROR,
-                                      f"duplicate {kind} id '{ident}' (first defined at line {first.line(('id',))})"))
+            if ident in seen:  # the loader already reports duplicates within a file; this is a safety net
+                _diag(out, e, ("id",), ERROR, f"duplicate {kind} id '{ident}' (first defined at "
+                                              f"{':'.join(map(str, seen[ident].at(('id',))))})")
                 continue
             seen[ident] = e
         ids[kind] = seen
+    both = set(ids["program"]) & set(ids["mission"])
+    for ident in sorted(both):
+        _diag(out, ids["mission"][ident], ("id",), ERROR,
+              f"'{ident}' is both a program and a mission id; unlock and cancel could not tell them apart")
     ids["target"] = {**ids["program"], **ids["mission"]}
-    flags = {}
+    flags: dict[str, Entry] = {}
     for e in raw.entries.get("event", []):
-        for eff in _effect_tables(e.data):
+        for eff, _ in _effect_tables(e.data):
             for f in eff.get("set_flags") or []:
                 if isinstance(f, str):
                     flags.setdefault(f, e)
@@ -52,14 +76,17 @@ def _ids(raw: RawScenario, out) -> dict[str, dict[str, object]]:
     return ids
 
 
-def _effect_tables(event: dict) -> list[dict]:
-    tables = [event.get("effects")] + [o.get("effects") for o in (event.get("option") or []) if isinstance(o, dict)]
-    return [t for t in tables if isinstance(t, dict)]
+def _effect_tables(event: dict) -> list[tuple[dict, tuple]]:
+    """(effects table, its path) of an event and of each of its options."""
+    tables = [(event.get("effects"), ("effects",))]
+    options = event.get("option") if isinstance(event.get("option"), list) else []
+    tables += [(o.get("effects"), ("option", i, "effects")) for i, o in enumerate(options) if isinstance(o, dict)]
+    return [(t, p) for t, p in tables if isinstance(t, dict)]
 
 
 def _check_refs(raw: RawScenario, ids, out) -> None:
     names = {"target": "program or mission"}
-    for kind, ident, file, line, _path, prefix in raw.refs:
+    for kind, ident, file, line, fld in raw.refs:
         if ident in ids.get(kind, {}):
             continue
         what = names.get(kind, kind)
@@ -67,199 +94,281 @@ def _check_refs(raw: RawScenario, ids, out) -> None:
             msg = f"flag '{ident}' is never set by any event's set_flags{did_you_mean(ident, ids['flag'])}"
         else:
             msg = f"unknown {what} '{ident}'{did_you_mean(ident, ids.get(kind, {}))}"
-        out.append(Diagnostic(file, line, ERROR, prefix + msg))
+        out.append(Diagnostic(file, line, ERROR, msg, fld))
 
 
 def _cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """One dependency cycle as a list of ids, or None."""
+    """One dependency cycle as a list of ids, or None (iterative: deep chains cannot overflow the stack)."""
     state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n: str) -> list[str] | None:
-        state[n] = 1
-        stack.append(n)
-        for m in graph.get(n, []):
-            if state.get(m) == 1:
-                return stack[stack.index(m):] + [m]
-            if m in graph and state.get(m) is None:
-                found = visit(m)
-                if found:
-                    return found
-        stack.pop()
-        state[n] = 2
-        return None
-
-    for n in graph:
-        if state.get(n) is None:
-            found = visit(n)
-            if found:
-                return found
+    for root in graph:
+        if root in state:
+            continue
+        stack = [(root, iter(graph.get(root, [])))]
+        path = [root]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            nxt = next(children, None)
+            if nxt is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            elif nxt in graph and nxt not in state:
+                state[nxt] = 1
+                stack.append((nxt, iter(graph.get(nxt, []))))
+                path.append(nxt)
     return None
-
-
-def _check_programs(raw: RawScenario, ids, cal, out) -> None:
-    graph = {}
-    for e in raw.entries.get("program", []):
-        d = e.data
-        label = f"program '{d.get('id')}': "
-        rel, cap, top = d.get("reliability"), d.get("research_cap"), d.get("max_reliability")
-        if is_valid(rel) and is_valid(cap) and rel > cap:
-            out.append(Diagnostic(e.file, e.line(("research_cap",)), ERROR,
-                                  label + f"research_cap {cap} is below its starting reliability {rel}"))
-        if is_valid(cap) and is_valid(top) and cap > top:
-            out.append(Diagnostic(e.file, e.line(("max_reliability",)), ERROR,
-                                  label + f"max_reliability {top} is below its research_cap {cap}"))
-        reqs = d.get("requires") if is_valid(d.get("requires")) else []
-        graph[d.get("id")] = reqs
-        for r in reqs:
-            other = ids["program"].get(r)
-            if other is not None and other.data.get("side") != d.get("side"):
-                out.append(Diagnostic(e.file, e.line(("requires",)), ERROR,
-                                      label + f"requires '{r}', a program of the other side"))
-        if cal and is_valid(d.get("available")) and d.get("available") and month_of(d["available"]) > cal.end_month:
-            out.append(Diagnostic(e.file, e.line(("available",)), WARNING,
-                                  label + f"available {d['available']} is after the scenario ends"))
-    cyc = _cycle(graph)
-    if cyc:
-        e = ids["program"][cyc[0]]
-        out.append(Diagnostic(e.file, e.line(("requires",)), ERROR,
-                              "programs require each other in a cycle: " + " -> ".join(cyc)))
-
-
-def _check_milestones(raw: RawScenario, out) -> None:
-    ms = raw.entries.get("milestone", [])
-    if len(ms) > MAX_MILESTONES:
-        out.append(Diagnostic(ms[0].file, 0, ERROR, f"{len(ms)} milestones; at most {MAX_MILESTONES} are supported"))
-    graph = {e.data.get("id"): (e.data.get("requires") if is_valid(e.data.get("requires")) else []) for e in ms}
-    cyc = _cycle(graph)
-    if cyc:
-        e = next(x for x in ms if x.data.get("id") == cyc[0])
-        out.append(Diagnostic(e.file, e.line(("requires",)), ERROR,
-                              "milestones require each other in a cycle: " + " -> ".join(cyc)))
-    earnable = set()
-    for m in raw.entries.get("mission", []):
-        for s in m.data.get("steps") or []:
-            if isinstance(s, dict) and is_valid(s.get("earns")):
-                earnable.update(s["earns"])
-    for e in ms:
-        if e.data.get("id") not in earnable:
-            out.append(Diagnostic(e.file, e.line(("id",)), ERROR,
-                                  f"milestone '{e.data.get('id')}': no mission can earn it (add it to a step's earns)"))
-        h = e.data.get("historical")
-        if isinstance(h, str) and h:
-            from game.scenario.schema import DATE_RE
-            if not DATE_RE.match(h):
-                out.append(Diagnostic(e.file, e.line(("historical",)), ERROR,
-                                      f"milestone '{e.data.get('id')}': historical must be \"YYYY-MM\", not {h!r}"))
 
 
 def _unlockable(raw: RawScenario) -> set[str]:
     found = set()
     for e in raw.entries.get("event", []):
-        for eff in _effect_tables(e.data):
-            if is_valid(eff.get("unlock")):
+        for eff, _ in _effect_tables(e.data):
+            if _ok(eff.get("unlock")):
                 found.update(eff.get("unlock") or [])
     return found
 
 
-def _check_missions(raw: RawScenario, ids, cal, out) -> None:
+def _after_end(cal, date) -> bool:
+    return bool(cal and isinstance(date, str) and date and is_valid(date) and month_of(date) > cal.end_month)
+
+
+def _check_programs(raw: RawScenario, ids, cal, out) -> None:
+    graph = {}
     unlockable = _unlockable(raw)
+    for e in raw.entries.get("program", []):
+        d = e.data
+        rel, cap, top = d.get("reliability"), d.get("research_cap"), d.get("max_reliability")
+        if _ok(rel) and _ok(cap) and rel > cap:
+            _diag(out, e, ("research_cap",), ERROR, f"{cap} is below its starting reliability {rel}")
+        if _ok(cap) and _ok(top) and cap > top:
+            _diag(out, e, ("max_reliability",), ERROR, f"{top} is below its research_cap {cap}")
+        reqs = d.get("requires") if _ok(d.get("requires")) else []
+        graph[d.get("id")] = reqs
+        for r in reqs:
+            other = ids["program"].get(r)
+            if other is not None and _sides_differ(other.data, d):
+                _diag(out, e, ("requires",), ERROR, f"requires '{r}', a program of the other side")
+        if _after_end(cal, d.get("available")):
+            _diag(out, e, ("available",), WARNING, f"{d['available']} is after the scenario ends")
+        if d.get("locked") is True and d.get("id") not in unlockable:
+            _diag(out, e, ("locked",), WARNING, "it is locked and no event unlocks it: it can never be developed")
+    cyc = _cycle(graph)
+    if cyc:
+        _diag(out, ids["program"][cyc[0]], ("requires",), ERROR,
+              "programs require each other in a cycle: " + " -> ".join(cyc))
+
+
+def _developable(raw: RawScenario, ids, cal) -> dict[str, str]:
+    """Programs that can never be developed, with the reason (prerequisites followed)."""
+    unlockable = _unlockable(raw)
+    why: dict[str, str] = {}
+    for e in raw.entries.get("program", []):
+        d = e.data
+        if d.get("locked") is True and d.get("id") not in unlockable:
+            why[d.get("id")] = "it is locked and no event unlocks it"
+        elif _after_end(cal, d.get("available")):
+            why[d.get("id")] = f"it is available only from {d['available']}, after the scenario ends"
+    changed = True
+    while changed:  # a program whose prerequisite can never be developed cannot be either
+        changed = False
+        for e in raw.entries.get("program", []):
+            d = e.data
+            if d.get("id") in why or not _ok(d.get("requires")):
+                continue
+            dead = [r for r in d["requires"] if r in why]
+            if dead:
+                why[d["id"]] = f"it requires '{dead[0]}', which can never be developed"
+                changed = True
+    return why
+
+
+def _check_missions(raw: RawScenario, ids, cal, out) -> set[str]:
+    """Check missions; return the ids of those that can fly."""
+    unlockable = _unlockable(raw)
+    dead_programs = _developable(raw, ids, cal)
+    flying = set()
     for e in raw.entries.get("mission", []):
         d = e.data
-        label = f"mission '{d.get('id')}': "
         steps = d.get("steps") if isinstance(d.get("steps"), list) else []
-        if not steps and is_valid(d.get("steps")):
-            out.append(Diagnostic(e.file, e.line(("steps",)), ERROR, label + "has no steps"))
+        if not steps and _ok(d.get("steps")):
+            _diag(out, e, ("steps",), ERROR, "a mission needs at least one step")
         progs = []
         for s in steps:
             p = s.get("program") if isinstance(s, dict) else None
             if isinstance(p, str) and p in ids["program"] and p not in progs:
                 progs.append(p)
         if len(progs) > MAX_ROLES:
-            out.append(Diagnostic(e.file, e.line(("steps",)), ERROR,
-                                  label + f"flies {len(progs)} different programs; at most {MAX_ROLES} are supported"))
+            _diag(out, e, ("steps",), ERROR, f"flies {len(progs)} different programs; at most {MAX_ROLES} "
+                                             "are supported")
+        reasons = []
         for p in progs:
             pd = ids["program"][p].data
-            if pd.get("side") != d.get("side"):
-                out.append(Diagnostic(e.file, e.line(("steps",)), ERROR,
-                                      label + f"flies '{p}', a program of the other side"))
-            if pd.get("locked") and p not in unlockable:
-                out.append(Diagnostic(e.file, e.line(("steps",)), ERROR,
-                                      label + f"can never fly: program '{p}' is locked and no event unlocks it"))
-        crew = d.get("crew") if is_valid(d.get("crew")) else 0
+            if _sides_differ(pd, d):
+                _diag(out, e, ("steps",), ERROR, f"flies '{p}', a program of the other side")
+            if p in dead_programs:
+                reasons.append(f"program '{p}' can never be developed: {dead_programs[p]}")
+        crew = d.get("crew") if _ok(d.get("crew")) else 0
         if crew:
             seats = max([ids["program"][p].data.get("crew") or 0 for p in progs] or [0])
             if isinstance(seats, int) and seats < crew:
-                out.append(Diagnostic(e.file, e.line(("crew",)), ERROR,
-                                      label + f"carries {crew} crew but none of its programs has that many seats"))
-        if d.get("locked") and d.get("id") not in unlockable:
-            out.append(Diagnostic(e.file, e.line(("locked",)), ERROR,
-                                  label + "can never fly: it is locked and no event unlocks it"))
-        if cal and is_valid(d.get("available")) and d.get("available") and month_of(d["available"]) > cal.end_month:
-            out.append(Diagnostic(e.file, e.line(("available",)), ERROR,
-                                  label + f"can never fly: available {d['available']} is after the scenario ends"))
+                _diag(out, e, ("crew",), ERROR, f"carries {crew} crew but none of its programs has that many seats")
+        if d.get("locked") is True and d.get("id") not in unlockable:
+            reasons.append("it is locked and no event unlocks it")
+        if _after_end(cal, d.get("available")):
+            reasons.append(f"it is available only from {d['available']}, after the scenario ends")
+        for r in reasons:
+            _diag(out, e, ("steps",) if r.startswith("program") else ("id",), WARNING, f"can never fly: {r}")
+        if not reasons and isinstance(d.get("id"), str):
+            flying.add(d["id"])
+    return flying
+
+
+def _check_milestones(raw: RawScenario, flying: set[str], out) -> None:
+    ms = raw.entries.get("milestone", [])
+    if len(ms) > MAX_MILESTONES:
+        out.append(Diagnostic(ms[0].file, 0, ERROR, f"{len(ms)} milestones; at most {MAX_MILESTONES} are supported"))
+    graph = {e.data.get("id"): (e.data.get("requires") if _ok(e.data.get("requires")) else []) for e in ms}
+    cyc = _cycle(graph)
+    if cyc:
+        e = next(x for x in ms if x.data.get("id") == cyc[0])
+        _diag(out, e, ("requires",), ERROR, "milestones require each other in a cycle: " + " -> ".join(cyc))
+    earnable, by_any = set(), set()
+    for m in raw.entries.get("mission", []):
+        for s in m.data.get("steps") or []:
+            if isinstance(s, dict) and _ok(s.get("earns")):
+                by_any.update(s["earns"])
+                if m.data.get("id") in flying:
+                    earnable.update(s["earns"])
+    for e in ms:
+        ident = e.data.get("id")
+        if ident not in by_any:
+            _diag(out, e, ("id",), WARNING, "no mission can earn it (add it to a step's earns)")
+        elif ident not in earnable:
+            _diag(out, e, ("id",), WARNING, "only missions that can never fly earn it")
 
 
 def _check_events(raw: RawScenario, ids, cal, out) -> None:
-    fired_by = set()
+    fired_by: dict[str, list[tuple[str, int]]] = {}
     for e in raw.entries.get("event", []):
-        for eff in _effect_tables(e.data):
-            if is_valid(eff.get("fire")):
-                fired_by.update((eff.get("fire") or {}).keys())
+        for eff, _ in _effect_tables(e.data):
+            if _ok(eff.get("fire")):
+                for target, delay in (eff.get("fire") or {}).items():
+                    fired_by.setdefault(target, []).append((e.data.get("id"), delay))
     for e in raw.entries.get("event", []):
         d = e.data
-        label = f"event '{d.get('id')}': "
         who = d.get("who")
         trig = d.get("trigger") if isinstance(d.get("trigger"), dict) else {}
         options = d.get("option") if isinstance(d.get("option"), list) else []
         if who == "both":
             if options:
-                out.append(Diagnostic(e.file, e.line(("option", 0)), ERROR,
-                                      label + "options need a single receiver: set who to \"us\" or \"ussr\""))
-            for key in ("rival_has", "min_prestige", "max_prestige", "min_lead", "min_budget", "max_budget",
-                        "reliability"):
+                _diag(out, e, ("option", 0), ERROR, "options need a single receiver: set who to \"us\" or \"ussr\"")
+            for key in SINGLE_RECEIVER:
                 if trig.get(key):
-                    out.append(Diagnostic(e.file, e.line(("trigger",)), ERROR,
-                                          label + f"trigger '{key}' needs a single receiver, not who = \"both\""))
+                    _diag(out, e, ("trigger",), ERROR, f"trigger '{key}' needs a single receiver, not who = \"both\"")
         if d.get("date") and d.get("mtth") is not None:
-            out.append(Diagnostic(e.file, e.line(("mtth",)), ERROR, label + "give either date or mtth, not both"))
+            _diag(out, e, ("mtth",), ERROR, "give either date or mtth, not both")
         if not d.get("date") and d.get("mtth") is None and d.get("id") not in fired_by:
-            out.append(Diagnostic(e.file, e.line(("id",)), ERROR,
-                                  label + "can never fire: it has no date or mtth and no event fires it"))
-        if d.get("id") in (eff_fire for eff in _effect_tables(d) for eff_fire in (eff.get("fire") or {})):
-            out.append(Diagnostic(e.file, e.line(("effects",)), ERROR, label + "fires itself"))
+            _diag(out, e, ("id",), WARNING, "can never fire: it has no date or mtth and no event fires it")
+        for eff, path in _effect_tables(d):
+            if d.get("id") in (eff.get("fire") or {}) and _ok(eff.get("fire")):
+                _diag(out, e, path + ("fire",), ERROR, "an event cannot fire itself")
+            _check_effect_sides(e, eff, path, ids, out)
+        _check_trigger(e, d, trig, who, out)
         if cal:
-            _check_event_dates(e, d, trig, cal, label, out)
+            _check_event_dates(e, d, trig, cal, out)
+    _check_fire_loops(raw, ids, out)
 
 
-def _check_event_dates(e, d, trig, cal, label, out) -> None:
+def _check_effect_sides(e: Entry, eff: dict, path: tuple, ids, out) -> None:
+    """Effects on the other side's programs or missions do nothing: warn."""
+    who = e.data.get("who")
+    if who not in ("us", "ussr"):
+        return
+    for name in ("reliability", "cost", "ground", "unlock", "cancel"):
+        targets = eff.get(name)
+        if not _ok(targets):
+            continue
+        for t in targets or []:
+            other = ids["target"].get(t)
+            if other is not None and _sides_differ(other.data, {"side": who}):
+                _diag(out, e, path + (name,), WARNING,
+                      f"'{t}' belongs to the other side; effects change only the receiver's ({who}) things")
+
+
+def _check_trigger(e: Entry, d: dict, trig: dict, who, out) -> None:
+    """Triggers that can never hold."""
+    def ids_of(key):
+        v = trig.get(key)
+        return set(v) if _ok(v) and isinstance(v, list) else set()
+
+    clash = ids_of("has") & ids_of("lacks")
+    if clash:
+        _diag(out, e, ("trigger",), WARNING, f"can never fire: the trigger both has and lacks {sorted(clash)}")
+    if who == "both":
+        clash = ids_of("any_has") & ids_of("lacks")
+        if clash:
+            _diag(out, e, ("trigger",), WARNING,
+                  f"can never fire: with who = \"both\", lacks {sorted(clash)} means no side has what any_has needs")
+    clash = ids_of("flags") & ids_of("not_flags")
+    if clash:
+        _diag(out, e, ("trigger",), WARNING, f"can never fire: the trigger needs flags {sorted(clash)} both set "
+                                             "and not set")
+    for lo, hi in (("min_prestige", "max_prestige"), ("min_budget", "max_budget")):
+        a, b = trig.get(lo), trig.get(hi)
+        if _ok(a) and _ok(b) and a > b:
+            _diag(out, e, ("trigger",), WARNING, f"can never fire: {lo} {a} is above {hi} {b}")
+
+
+def _check_event_dates(e: Entry, d, trig, cal, out) -> None:
     lo, hi = cal.start_month, cal.end_month
     first = [month_of(x) for x in (d.get("date"), trig.get("after")) if isinstance(x, str) and x and is_valid(x)]
-    before = trig.get("before")
+    before = trig.get("before") if isinstance(trig.get("before"), str) and is_valid(trig.get("before")) else ""
     if first and max(first) > hi:
-        out.append(Diagnostic(e.file, e.line(("date",) if d.get("date") else ("trigger",)), ERROR,
-                              label + "can never fire: its date is after the scenario ends"))
-    if isinstance(before, str) and before and month_of(before) <= lo:
-        out.append(Diagnostic(e.file, e.line(("trigger",)), ERROR,
-                              label + "can never fire: 'before' is at or before the scenario's start"))
-    if isinstance(before, str) and before and first and month_of(before) <= max(first):
-        out.append(Diagnostic(e.file, e.line(("trigger",)), ERROR,
-                              label + "can never fire: its window closes before it opens"))
+        _diag(out, e, ("date",) if d.get("date") else ("trigger",), WARNING,
+              "can never fire: its date is after the scenario ends")
+    if before and month_of(before) <= lo:
+        _diag(out, e, ("trigger",), WARNING, "can never fire: 'before' is at or before the scenario's start")
+    elif before and first and month_of(before) <= max(first):
+        _diag(out, e, ("trigger",), WARNING, "can never fire: its window closes before it opens")
 
 
-def _check_victory(raw: RawScenario, ids, cal, out) -> None:
+def _check_fire_loops(raw: RawScenario, ids, out) -> None:
+    """Repeatable events that fire each other in a ring would go on firing for ever."""
+    graph = {}
+    for e in raw.entries.get("event", []):
+        d = e.data
+        if d.get("once") is False:
+            targets = [t for eff, _ in _effect_tables(d) if _ok(eff.get("fire")) for t in (eff.get("fire") or {})]
+            graph[d.get("id")] = [t for t in targets if t in ids["event"] and ids["event"][t].data.get("once") is False]
+    cyc = _cycle(graph)
+    if cyc and len(cyc) > 2:
+        _diag(out, ids["event"][cyc[0]], ("effects",), WARNING,
+              "repeatable events fire each other in an endless ring: " + " -> ".join(cyc))
+
+
+def _check_victory(raw: RawScenario, ids, flying, cal, out) -> None:
     v = raw.meta.get("victory") if isinstance(raw.meta, dict) else None
     if not isinstance(v, dict):
         return
-    lines = raw.meta_lines
-    line = lines.key_line("victory", 0, "decisive_milestone") if lines else 0
     k = v.get("decisive_milestone")
-    if isinstance(k, str) and k and k not in ids["milestone"]:
-        out.append(Diagnostic("scenario.toml", line, ERROR,
-                              f"victory: unknown milestone '{k}'{did_you_mean(k, ids['milestone'])}"))
+    if isinstance(k, str) and k and k in ids["milestone"]:
+        earned = any(isinstance(s, dict) and _ok(s.get("earns")) and k in s["earns"]
+                     for m in raw.entries.get("mission", []) if m.data.get("id") in flying
+                     for s in m.data.get("steps") or [])
+        if not earned:
+            out.append(Diagnostic(*raw.meta_at(("victory", "decisive_milestone")), ERROR,
+                                  f"no mission that can fly earns '{k}': nobody can win by it",
+                                  "victory.decisive_milestone"))
     dl = v.get("decisive_deadline")
-    if isinstance(dl, str) and dl:
-        from game.scenario.schema import DATE_RE
-        if not DATE_RE.match(dl):
-            out.append(Diagnostic("scenario.toml", lines.key_line("victory", 0, "decisive_deadline") if lines else 0,
-                                  ERROR, f"victory: decisive_deadline must be \"YYYY-MM\", not {dl!r}"))
+    if cal and isinstance(dl, str) and dl and is_valid(dl):
+        if month_of(dl) <= cal.start_month:
+            out.append(Diagnostic(*raw.meta_at(("victory", "decisive_deadline")), ERROR,
+                                  f"{dl} is at or before the scenario's start: nobody can win by it",
+                                  "victory.decisive_deadline"))
+        if not k:
+            out.append(Diagnostic(*raw.meta_at(("victory", "decisive_deadline")), WARNING,
+                                  "a deadline without a decisive_milestone does nothing",
+                                  "victory.decisive_deadline"))

@@ -1,6 +1,18 @@
-"""Read a scenario folder: decode, parse and check each file against the schema.
+"""Read a scenario: follow its `extends` chain, layer the folders, check every entry against the schema.
 
-Every problem becomes a Diagnostic with its file and line; nothing raises.
+A scenario folder holds up to five TOML files. A scenario that extends nothing
+needs all five; one that `extends = "<id>"` another needs only scenario.toml,
+and each file it has is layered over the base's:
+
+- scenario.toml tables merge key by key (the child's values win);
+- in an entry file, a `[[program]]` (etc.) with a new id adds an entry, one
+  with a known id replaces it in place; a `[[patch]]` with a known id merges
+  its fields into that entry (tables key by key, anything else replaced); a
+  top-level `remove = [ids]` deletes entries. Within one file: entries first,
+  then patches, then removals.
+
+Every problem becomes a Diagnostic with the file and line of the layer that
+wrote the value at fault; nothing raises for bad content.
 """
 
 from __future__ import annotations
@@ -11,38 +23,110 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.scenario.diagnostics import ERROR, Diagnostic
+from game.scenario.diagnostics import ERROR, Diagnostic, did_you_mean
 from game.scenario.linemap import LineMap
-from game.scenario.schema import FILES, INVALID, Checker
+from game.scenario.locations import display, find, known_ids
+from game.scenario.schema import FILES, ID_RE, INVALID, Checker, field_name
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_CHAIN = 16           # scenarios in one extends chain
+MERGE_DEPTH = 4          # patches merge tables this deep; deeper values are replaced whole
+ENTRY_KEYS = ("remove", "patch")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where (part of) an entry was written: a [[program]] or [[patch]] block of one file."""
+
+    file: str                      # the file, as shown in messages
+    lines: LineMap
+    array: str | None              # "program", "patch"... (None: scenario.toml)
+    index: int                     # which block of that name in the file
+    keys: frozenset | None = None  # top-level fields it gave (None: the whole entry)
+
+    def line(self, path: tuple = ()) -> int:
+        return locate(self.lines, self.array, self.index, path)
 
 
 @dataclass
 class Entry:
-    """One checked [[program]], [[mission]]... with where it came from."""
+    """One checked [[program]], [[mission]]... with where each of its parts came from."""
 
     data: dict
-    file: str
-    index: int
-    lines: LineMap
+    kind: str
+    sources: list[Source]
+
+    @property
+    def ident(self) -> str:
+        i = self.data.get("id")
+        return i if isinstance(i, str) else f"#{self.sources[0].index + 1}"
+
+    def source(self, path: tuple = ()) -> Source:
+        if path:
+            for s in reversed(self.sources):
+                if s.keys is None or path[0] in s.keys:
+                    return s
+        return self.sources[0]
+
+    def at(self, path: tuple = ()) -> tuple[str, int]:
+        """(file, line) of a field of this entry."""
+        s = self.source(path)
+        return s.file, s.line(path)
+
+    def field(self, path: tuple = ()) -> str:
+        """"mission.vostok_orbit.steps[1].program" style path of a field of this entry."""
+        return f"{self.kind}.{self.ident}" + (f".{field_name(path)}" if path else "").replace(".[", "[")
+
+    @property
+    def file(self) -> str:
+        return self.sources[0].file
 
     def line(self, path: tuple = ()) -> int:
-        return locate(self.lines, FILES[self.file][0], self.index, path)
+        return self.source(path).line(path)
+
+
+@dataclass
+class Layer:
+    """One folder of an extends chain, its files parsed."""
+
+    folder: Path
+    files: dict[str, tuple[dict, LineMap, str]] = field(default_factory=dict)  # name -> (data, lines, shown)
+    extends: str = ""
 
 
 @dataclass
 class RawScenario:
-    """A scenario folder after per-file checks (cross-references not yet checked)."""
+    """A scenario after layering and per-entry checks (cross-references not yet checked)."""
 
     folder: Path
-    meta: dict = field(default_factory=dict)           # checked scenario.toml
-    meta_lines: LineMap | None = None
+    meta: dict = field(default_factory=dict)           # checked, merged scenario.toml
+    meta_layers: list[tuple[dict, LineMap, str]] = field(default_factory=list)  # base first
     entries: dict[str, list[Entry]] = field(default_factory=dict)  # "program" -> entries
-    refs: list[tuple[str, str, str, int, tuple]] = field(default_factory=list)  # (kind, id, file, line, path)
+    refs: list[tuple] = field(default_factory=list)  # (kind, id, file, line, field)
+    chain: list[str] = field(default_factory=list)   # scenario ids, this one first, its bases after
+    folders: list[Path] = field(default_factory=list)
     content_hash: str = ""
+    fatal: bool = False                              # a file or the chain could not be read
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def meta_at(self, path: tuple) -> tuple[str, int]:
+        """(file, line) of a scenario.toml value: in the last layer that wrote it."""
+        best = None
+        for data, lines, shown in self.meta_layers:
+            depth, node = 0, data
+            for p in path:
+                if not isinstance(node, dict) or p not in node:
+                    break
+                node, depth = node[p], depth + 1
+            if depth and (best is None or depth >= best[0]):
+                best = (depth, lines, shown)
+        if best is None:
+            if not self.meta_layers:
+                return "scenario.toml", 0
+            _, lines, shown = self.meta_layers[-1]
+            return shown, locate(lines, None, 0, path)
+        return best[2], locate(best[1], None, 0, path)
 
 
 def locate(lines: LineMap, array: str | None, index: int, path: tuple) -> int:
@@ -54,7 +138,7 @@ def locate(lines: LineMap, array: str | None, index: int, path: tuple) -> int:
             if line:
                 rest = path[cut:]
                 return lines.key_line(head, 0, str(rest[0])) if rest else line
-        return 0
+        return lines.key_line("", 0, str(path[0])) if path else 0
     if len(path) >= 2 and path[0] == "option" and isinstance(path[1], int):
         key = str(path[2]) if len(path) > 2 else None
         return lines.sub_entry_line(array, index, "option", path[1], key)
@@ -65,16 +149,17 @@ def locate(lines: LineMap, array: str | None, index: int, path: tuple) -> int:
 
 def read_toml(path: Path, out: list[Diagnostic]) -> tuple[dict | None, LineMap | None, bytes]:
     """Parse one file; on failure append a diagnostic and return (None, None, raw bytes)."""
-    name = path.name
+    name = display(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            out.append(Diagnostic(name, 0, ERROR, f"the file is {size} bytes; scenario files may be at most "
+                                                  f"{MAX_FILE_BYTES} bytes"))
+            return None, None, b""
         raw = path.read_bytes()
     except OSError as exc:
         out.append(Diagnostic(name, 0, ERROR, f"cannot read the file: {exc.strerror or exc}"))
         return None, None, b""
-    if len(raw) > MAX_FILE_BYTES:
-        out.append(Diagnostic(name, 0, ERROR, f"the file is {len(raw)} bytes; scenario files may be at most "
-                                              f"{MAX_FILE_BYTES} bytes"))
-        return None, None, raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -94,58 +179,213 @@ def read_toml(path: Path, out: list[Diagnostic]) -> tuple[dict | None, LineMap |
     except RecursionError:
         out.append(Diagnostic(name, 0, ERROR, "the file nests tables or lists too deeply to read"))
         return None, None, raw
+    except ValueError as exc:  # e.g. an integer too long to convert
+        out.append(Diagnostic(name, 0, ERROR, f"cannot read a value: {str(exc)[:120]}"))
+        return None, None, raw
     return data, LineMap(text), raw
 
 
+def _read_layer(folder: Path, raw: RawScenario, digest) -> Layer | None:
+    """Parse the files of one folder; None when its scenario.toml cannot be read."""
+    layer = Layer(folder)
+    for name in FILES:
+        path = folder / name
+        if not path.exists():
+            if name == "scenario.toml" or not layer.extends:
+                raw.diagnostics.append(Diagnostic(display(path), 0, ERROR, f"missing file {name}"
+                                                  + (" (a scenario that extends nothing needs all five files)"
+                                                     if name != "scenario.toml" else "")))
+                raw.fatal = True
+            if name == "scenario.toml":
+                return None
+            continue
+        data, lines, content = read_toml(path, raw.diagnostics)
+        digest.update(folder.name.encode() + b"/" + name.encode() + b"\0" + content + b"\0")
+        if data is None:
+            raw.fatal = True
+            if name == "scenario.toml":
+                return None
+            continue
+        layer.files[name] = (data, lines, display(path))
+        if name == "scenario.toml":
+            s = data.get("scenario")
+            ext = s.get("extends", "") if isinstance(s, dict) else ""
+            layer.extends = ext if isinstance(ext, str) else ""
+    return layer
+
+
+def _read_chain(folder: Path, raw: RawScenario, digest) -> list[Layer]:
+    """The layers of a scenario, base first. Reports unknown bases and cycles."""
+    layers: list[Layer] = []
+    seen: list[Path] = []
+    current = folder
+    while True:
+        layer = _read_layer(current, raw, digest)
+        if layer is None:
+            break
+        layers.append(layer)
+        seen.append(current.resolve())
+        _, lines, shown = layer.files["scenario.toml"]
+        ext = layer.extends
+        sc = layer.files["scenario.toml"][0].get("scenario")
+        own = sc.get("id") if isinstance(sc, dict) and isinstance(sc.get("id"), str) else current.name
+        raw.chain.append(own)
+        raw.folders.append(current)
+        if not ext:
+            break
+        where = (shown, lines.key_line("scenario", 0, "extends"))
+        if not ID_RE.match(ext):
+            raw.diagnostics.append(Diagnostic(*where, ERROR, f"must be the id of a scenario, not {ext[:60]!r}",
+                                              "scenario.extends"))
+            raw.fatal = True
+            break
+        base = find(ext, near=current)
+        if base is None:
+            raw.diagnostics.append(Diagnostic(*where, ERROR, f"no scenario '{ext}' to extend"
+                                              f"{did_you_mean(ext, known_ids(current))}", "scenario.extends"))
+            raw.fatal = True
+            break
+        if base.resolve() in seen:
+            cycle = " -> ".join(raw.chain + [ext])
+            raw.diagnostics.append(Diagnostic(*where, ERROR, f"scenarios extend each other in a cycle: {cycle}",
+                                              "scenario.extends"))
+            raw.fatal = True
+            break
+        if len(layers) >= MAX_CHAIN:
+            raw.diagnostics.append(Diagnostic(*where, ERROR, f"more than {MAX_CHAIN} scenarios in the extends chain",
+                                              "scenario.extends"))
+            raw.fatal = True
+            break
+        current = base
+    layers.reverse()
+    return layers
+
+
+def merge(base, over, depth: int = 0):
+    """`over` layered on `base`: tables merge key by key (to MERGE_DEPTH), anything else is replaced."""
+    if not (isinstance(base, dict) and isinstance(over, dict)) or depth >= MERGE_DEPTH:
+        return over
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = merge(base[k], v, depth + 1) if k in base else v
+    return out
+
+
 def load_raw(folder: Path) -> RawScenario:
-    """Read and check every file of a scenario folder. Never raises for bad content."""
+    """Read, layer and check every file of a scenario and of the scenarios it extends. Never raises."""
     raw = RawScenario(folder=folder)
     digest = hashlib.sha256()
     if not folder.is_dir():
-        raw.diagnostics.append(Diagnostic(str(folder), 0, ERROR, "no such scenario folder"))
+        raw.diagnostics.append(Diagnostic(display(folder), 0, ERROR, "no such scenario folder"))
+        raw.fatal = True
         return raw
-    for name, (array, spec) in FILES.items():
-        path = folder / name
-        if not path.exists():
-            raw.diagnostics.append(Diagnostic(name, 0, ERROR, f"missing file {name} in {folder}"))
-            continue
-        data, lines, content = read_toml(path, raw.diagnostics)
-        digest.update(name.encode() + b"\0" + content + b"\0")
-        if data is None:
-            continue
-        if array is None:
-            chk = Checker()
-            raw.meta = spec.check(data, (), chk)
-            raw.meta_lines = lines
-            _collect(raw, chk, name, lambda p, lines=lines: locate(lines, None, 0, p))
-            continue
-        unknown = [k for k in data if k != array]
-        for k in unknown:
-            raw.diagnostics.append(Diagnostic(name, lines.entry_line(k) or lines.key_line("", 0, k), ERROR,
-                                              f"unknown table '{k}': this file holds only [[{array}]] entries"))
-        items = data.get(array, [])
-        if not isinstance(items, list):
-            raw.diagnostics.append(Diagnostic(name, lines.key_line("", 0, array), ERROR,
-                                              f"'{array}' must be written as [[{array}]] entries"))
-            items = []
-        entries = raw.entries.setdefault(array, [])
-        for i, item in enumerate(items):
-            chk = Checker()
-            checked = spec.check(item, (), chk)
-            entry = Entry(checked if isinstance(checked, dict) else {}, name, i, lines)
-            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"#{i + 1}"
-            _collect(raw, chk, name, entry.line, f"{array} '{label}': ")
-            if isinstance(checked, dict):
-                entries.append(entry)
+    layers = _read_chain(folder, raw, digest)
     raw.content_hash = digest.hexdigest()[:16]
+    if not layers:
+        return raw
+    _merge_meta(raw, layers)
+    for name, (array, spec) in FILES.items():
+        if array is not None:
+            _merge_entries(raw, layers, name, array, spec)
     return raw
 
 
-def _collect(raw: RawScenario, chk: Checker, file: str, line_of, prefix: str = "") -> None:
+def _merge_meta(raw: RawScenario, layers: list[Layer]) -> None:
+    merged: dict = {}
+    for layer in layers:
+        data, lines, shown = layer.files["scenario.toml"]
+        raw.meta_layers.append((data, lines, shown))
+        merged = merge(merged, data)
+    chk = Checker()
+    raw.meta = FILES["scenario.toml"][1].check(merged, (), chk)
+    _collect(raw, chk, raw.meta_at, "")
+
+
+def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, array: str, spec) -> None:
+    items: dict = {}  # key (id, or a tuple for entries without a usable id) -> (data, [Source])
+    for depth, layer in enumerate(layers):
+        if name not in layer.files:
+            continue
+        data, lines, shown = layer.files[name]
+
+        def report(line, message, fld="", shown=shown):
+            raw.diagnostics.append(Diagnostic(shown, line, ERROR, message, fld))
+
+        for k in data:
+            if k not in (array, *ENTRY_KEYS):
+                report(lines.entry_line(k) or lines.key_line("", 0, k),
+                       f"unknown table '{str(k)[:60]}': this file holds [[{array}]], [[patch]] and remove"
+                       f"{did_you_mean(k, (array, *ENTRY_KEYS))}")
+        seen: dict[str, Source] = {}
+        for i, item in enumerate(_blocks(data, array, lines, report)):
+            src = Source(shown, lines, array, i)
+            ident = item.get("id")
+            if isinstance(ident, str) and ident in seen:
+                report(src.line(("id",)), f"duplicate {array} id '{ident}' (first defined at line "
+                                          f"{seen[ident].line(('id',))})", f"{array}.{ident}")
+                continue
+            key = ident if isinstance(ident, str) else (shown, i)
+            if isinstance(ident, str):
+                seen[ident] = src
+            items[key] = (item, [src])
+        for i, item in enumerate(_blocks(data, "patch", lines, report)):
+            src = Source(shown, lines, "patch", i, frozenset(item) - {"id"})
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                report(src.line(("id",)) or src.line(), "a [[patch]] needs the id of the entry it changes",
+                       f"patch#{i + 1}.id")
+            elif depth == 0 and ident not in items:
+                report(src.line(("id",)), "[[patch]] changes a base scenario's entry; this scenario extends "
+                                          "nothing (set [scenario] extends)", f"patch.{ident}")
+            elif ident not in items:
+                known = [k for k in items if isinstance(k, str)]
+                report(src.line(("id",)), f"no {array} '{ident}' to patch{did_you_mean(ident, known)}",
+                       f"patch.{ident}")
+            else:
+                base, sources = items[ident]
+                items[ident] = (merge(base, {k: v for k, v in item.items() if k != "id"}), sources + [src])
+        if "remove" in data:
+            line = lines.key_line("", 0, "remove")
+            gone = data["remove"]
+            if depth == 0:
+                report(line, "remove deletes a base scenario's entries; this scenario extends nothing", "remove")
+            elif not isinstance(gone, list) or not all(isinstance(x, str) for x in gone):
+                report(line, "must be a list of ids, like remove = [\"vanguard\"]", "remove")
+            else:
+                for ident in gone:
+                    if ident in items:
+                        del items[ident]
+                    else:
+                        known = [k for k in items if isinstance(k, str)]
+                        report(line, f"no {array} '{ident[:60]}' to remove{did_you_mean(ident, known)}", "remove")
+    entries = raw.entries.setdefault(array, [])
+    for item, sources in items.values():
+        chk = Checker()
+        checked = spec.check(item, (), chk)
+        entry = Entry(checked if isinstance(checked, dict) else {}, array, sources)
+        _collect(raw, chk, entry.at, entry.field())
+        entries.append(entry)
+
+
+def _blocks(data: dict, key: str, lines: LineMap, report) -> list[dict]:
+    """The [[key]] tables of a parsed file (a wrongly written value is reported and skipped)."""
+    items = data.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        report(lines.key_line("", 0, key) or lines.entry_line(key), f"'{key}' must be written as [[{key}]] tables",
+               key)
+        return [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
+    return items
+
+
+def _collect(raw: RawScenario, chk: Checker, at, prefix: str) -> None:
+    def full(path: tuple) -> str:
+        tail = field_name(path) if path else ""
+        return (f"{prefix}.{tail}" if prefix and tail else prefix or tail).replace(".[", "[")
+
     for path, message, severity in chk.problems:
-        raw.diagnostics.append(Diagnostic(file, line_of(path), severity, prefix + message))
+        raw.diagnostics.append(Diagnostic(*at(path), severity, message, full(path)))
     for kind, ident, path in chk.refs:
-        raw.refs.append((kind, ident, file, line_of(path), path, prefix))
+        raw.refs.append((kind, ident, *at(path), full(path)))
 
 
 def is_valid(value) -> bool:

@@ -7,6 +7,7 @@ where `out` collects problems and references; see `Checker`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ from game.scenario.diagnostics import did_you_mean
 
 INVALID = object()
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class Checker:
@@ -33,8 +34,15 @@ class Checker:
         return INVALID
 
 
-def _name(path: tuple) -> str:
+def field_name(path: tuple) -> str:
+    """"steps[1].program" style name of a path of keys and list indexes."""
     return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[") or "value"
+
+
+def _show(v: Any) -> str:
+    """repr of a value, cut short for messages."""
+    text = repr(v)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _type_name(value: Any) -> str:
@@ -47,7 +55,7 @@ class Str:
     doc: str = ""
 
     def check(self, v, path, out):
-        return v if isinstance(v, str) else out.error(path, f"'{_name(path)}' must be a string, not {_type_name(v)}")
+        return v if isinstance(v, str) else out.error(path, f"must be a string, not {_type_name(v)}")
 
     def json(self):
         return {"type": "string"}
@@ -62,11 +70,13 @@ class Num:
     def check(self, v, path, out):
         if isinstance(v, bool) or not isinstance(v, (int, float)) or (self.integer and not isinstance(v, int)):
             kind = "a whole number" if self.integer else "a number"
-            return out.error(path, f"'{_name(path)}' must be {kind}, not {_type_name(v)}")
+            return out.error(path, f"must be {kind}, not {_type_name(v)}")
         if v != v or v in (float("inf"), float("-inf")):
-            return out.error(path, f"'{_name(path)}' must be a finite number")
+            return out.error(path, "must be a finite number")
         if self.lo is not None and v < self.lo or self.hi is not None and v > self.hi:
-            return out.error(path, f"'{_name(path)}' = {v} is out of range ({self.lo} to {self.hi})")
+            lo, hi = (f"{x:g}" if x is not None else None for x in (self.lo, self.hi))
+            span = f"{lo} to {hi}" if lo and hi else f"at least {lo}" if lo else f"at most {hi}"
+            return out.error(path, f"{_show(v)} is out of range ({span})")
         return v
 
     def json(self):
@@ -81,23 +91,48 @@ class Num:
 @dataclass(frozen=True)
 class Bool:
     def check(self, v, path, out):
-        return v if isinstance(v, bool) else out.error(path, f"'{_name(path)}' must be true or false, "
+        return v if isinstance(v, bool) else out.error(path, f"must be true or false, "
                                                              f"not {_type_name(v)}")
 
     def json(self):
         return {"type": "boolean"}
 
 
+def is_date(v) -> bool:
+    """True for a real calendar date written "YYYY-MM-DD", "YYYY-MM" or "YYYY"."""
+    m = DATE_RE.match(v) if isinstance(v, str) else None
+    if not m:
+        return False
+    try:
+        datetime.date(int(m.group(1)) or 1, int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Date:
     def check(self, v, path, out):
-        m = DATE_RE.match(v) if isinstance(v, str) else None
-        if not m or not (1 <= int(m.group(2) or 1) <= 12):
-            return out.error(path, f"'{_name(path)}' must be a date \"YYYY-MM\" or \"YYYY\", not {v!r}")
+        if not is_date(v):
+            return out.error(path, f"must be a date \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", "
+                                   f"not {_show(v)}")
         return v
 
     def json(self):
         return {"type": "string", "pattern": DATE_RE.pattern}
+
+
+@dataclass(frozen=True)
+class OrEmpty:
+    """Either an empty string (meaning "none") or a value of `spec`."""
+
+    spec: Any
+
+    def check(self, v, path, out):
+        return v if v == "" else self.spec.check(v, path, out)
+
+    def json(self):
+        return {"anyOf": [{"const": ""}, self.spec.json()]}
 
 
 @dataclass(frozen=True)
@@ -106,8 +141,8 @@ class Enum:
 
     def check(self, v, path, out):
         if v not in self.choices:
-            return out.error(path, f"'{_name(path)}' must be one of {', '.join(map(repr, self.choices))}, "
-                                   f"not {v!r}{did_you_mean(v, self.choices)}")
+            return out.error(path, f"must be one of {', '.join(map(repr, self.choices))}, "
+                                   f"not {_show(v)}{did_you_mean(v, self.choices)}")
         return v
 
     def json(self):
@@ -118,7 +153,7 @@ class Enum:
 class Id:
     def check(self, v, path, out):
         if not isinstance(v, str) or not ID_RE.match(v):
-            return out.error(path, f"'{_name(path)}' must be a lower-case id like \"saturn_v\", not {v!r}")
+            return out.error(path, f"must be a lower-case id like \"saturn_v\", not {_show(v)}")
         return v
 
     def json(self):
@@ -148,7 +183,7 @@ class ListOf:
 
     def check(self, v, path, out):
         if not isinstance(v, list):
-            return out.error(path, f"'{_name(path)}' must be a list, not {_type_name(v)}")
+            return out.error(path, f"must be a list, not {_type_name(v)}")
         items = [self.item.check(x, path + (i,), out) for i, x in enumerate(v)]
         return INVALID if any(x is INVALID for x in items) else items
 
@@ -165,7 +200,7 @@ class MapOf:
 
     def check(self, v, path, out):
         if not isinstance(v, dict):
-            return out.error(path, f"'{_name(path)}' must be a table like {{ some_id = 1 }}, not {_type_name(v)}")
+            return out.error(path, f"must be a table like {{ some_id = 1 }}, not {_type_name(v)}")
         result = {}
         for k, x in v.items():
             if self.key.check(k, path + (k,), out) is INVALID:
@@ -188,13 +223,13 @@ class Points:
                                                   and all(isinstance(x, (int, float)) and not isinstance(x, bool)
                                                           for x in p) for p in v))
         if not ok:
-            return out.error(path, f"'{_name(path)}' must be a list of [year, money] pairs "
+            return out.error(path, "must be a list of [year, money] pairs "
                                    "like [[1955, 30], [1965, 90]]")
         years = [p[0] for p in v]
         if years != sorted(set(years)):
-            return out.error(path, f"'{_name(path)}': years must increase")
+            return out.error(path, "years must increase")
         if any(p[1] < 0 or p[1] > 1e6 for p in v):
-            return out.error(path, f"'{_name(path)}': money must be between 0 and 1000000")
+            return out.error(path, "money must be between 0 and 1000000")
         return [(float(a), float(b)) for a, b in v]
 
     def json(self):
@@ -216,22 +251,25 @@ class Table:
 
     def check(self, v, path, out):
         if not isinstance(v, dict):
-            return out.error(path, f"'{_name(path)}' must be a table, not {_type_name(v)}")
+            return out.error(path, f"must be a table, not {_type_name(v)}")
         result = {}
         for k in v:
             if k not in self.fields:
-                where = f"in '{_name(path)}'" if path else "here"
-                out.error(path + (k,), f"unknown field '{k}' {where}{did_you_mean(k, self.fields)}")
+                out.error(path + (k,), f"unknown field {_show(k)}{did_you_mean(k, self.fields)}")
         for name, f in self.fields.items():
             if name in v:
                 x = f.spec.check(v[name], path + (name,), out)
                 result[name] = x
             elif f.required:
-                out.error(path + (name,), f"missing required field '{_name(path + (name,))}'")
+                out.error(path + (name,), "missing required field")
                 result[name] = INVALID
             else:
                 result[name] = f.default
         return result
+
+    def partial(self) -> Table:
+        """The same table with every field optional except `id`: the shape of a [[patch]]."""
+        return Table({n: Field(f.spec, n == "id", None, f.doc) for n, f in self.fields.items()}, self.doc)
 
     def json(self):
         props = {}
@@ -276,8 +314,10 @@ SCENARIO = Table({
 })
 VICTORY = Table({
     "rule": F(Enum(("prestige",)), "most prestige at the end wins", "prestige"),
-    "decisive_milestone": F(Str(), "milestone id whose first achiever wins at once (empty: none)", ""),
-    "decisive_deadline": F(Str(), "date before which the decisive milestone must come (empty: any time)", ""),
+    "decisive_milestone": F(OrEmpty(Ref("milestone")), "milestone id whose first achiever wins at once (empty: none)",
+                            ""),
+    "decisive_deadline": F(OrEmpty(Date()), "date before which the decisive milestone must come (empty: any time)",
+                           ""),
 })
 SIDE_TABLE = Table({
     "name": R(Str()),
@@ -319,7 +359,7 @@ SCENARIO_FILE = Table({
 PROGRAM = Table({
     "id": R(Id()), "name": R(Str()), "side": R(SIDE), "kind": R(Enum(KINDS)),
     "requires": F(ListOf(Ref("program")), "programs developed before this one can start", []),
-    "available": F(Date(), "earliest date development may start", ""),
+    "available": F(OrEmpty(Date()), "earliest date development may start", ""),
     "locked": F(Bool(), "only an event's unlock makes it available", False),
     "start_cost": R(Num(0.1, 1e5), "money to develop it"),
     "dev_turns": F(Num(1, 40, integer=True), "development takes at least this many turns", 2),
@@ -337,7 +377,7 @@ MILESTONE = Table({
     "requires": F(ListOf(Ref("milestone")), "milestones a side should hold first", []),
     "prestige": R(Table({"first": R(Num(-1000, 1000)), "second": R(Num(-1000, 1000)),
                          "repeat": F(Num(-1000, 1000), default=0), "failure": F(Num(-1000, 1000), default=0)})),
-    "historical": F(Str(), "when it first happened (\"YYYY-MM\")", ""),
+    "historical": F(OrEmpty(Date()), "when it first happened, shown on the timeline", ""),
     "description": F(Str(), "", ""),
 })
 STEP = Table({
@@ -347,7 +387,7 @@ STEP = Table({
 })
 MISSION = Table({
     "id": R(Id()), "name": R(Str()), "side": R(SIDE),
-    "available": F(Date(), "earliest date", ""),
+    "available": F(OrEmpty(Date()), "earliest date it may fly", ""),
     "locked": F(Bool(), "only an event's unlock makes it available", False),
     "crew": F(Num(0, 12, integer=True), "", 0),
     "cost": F(MONEY, "money a flight beyond its programs' costs", 0),
@@ -385,7 +425,7 @@ OPTION = Table({
 EVENT = Table({
     "id": R(Id()), "title": R(Str()), "text": R(Str()),
     "source": R(Str(), "where in the source document or history it comes from"),
-    "who": R(Enum(("us", "ussr", "both"))),
+    "who": F(Enum(("us", "ussr", "both")), "who receives it and whose numbers its effects change", "both"),
     "public": F(Bool(), "the rival hears of it too", True),
     "once": F(Bool(), "", True),
     "cooldown": F(Num(1, 1000, integer=True), "turns before a repeatable event may fire again", 1),
@@ -405,13 +445,31 @@ FILES = {  # file name -> (array table name or None, spec)
 }
 
 
+def entry_file_json(array: str, spec: Table) -> dict:
+    """JSON Schema of one entry file: its [[array]] entries, [[patch]] entries and a `remove` list."""
+    return {"type": "object", "additionalProperties": False, "properties": {
+        "remove": {"type": "array", "items": Id().json(), "description": "ids of the base's entries to delete"},
+        array: {"type": "array", "items": spec.json(), "description": "entries: a new id adds, a known id replaces"},
+        "patch": {"type": "array", "items": spec.partial().json(),
+                  "description": "fields merged into the base's entry of the same id"},
+    }}
+
+
 def json_schema() -> dict:
-    """A JSON Schema (draft 2020-12) per scenario file, for editor completion."""
-    files = {}
+    """A JSON Schema (draft 2020-12) of the scenario format: one definition per file under `$defs`
+    (`#/$defs/programs.toml`...); the document itself accepts any one of them."""
+    defs = {}
     for name, (array, spec) in FILES.items():
-        schema = spec.json() if array is None else {
-            "type": "object", "properties": {array: {"type": "array", "items": spec.json()}},
-            "additionalProperties": False}
-        files[name] = schema
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Space Race scenario",
-            "description": "One schema per file of a scenario folder.", "files": files}
+        if array is None:
+            schema = spec.json()
+            schema["required"] = ["scenario"]  # an extension may give only [scenario] id, name and extends
+            schema["properties"]["scenario"]["required"] = ["id"]
+        else:
+            schema = entry_file_json(array, spec)
+        schema["title"] = name
+        defs[name] = schema
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://spacerace.invalid/scenario.schema.json",
+            "title": "Space Race scenario",
+            "description": "The files of a scenario folder; each file's schema is under $defs by file name.",
+            "$defs": defs, "anyOf": [{"$ref": f"#/$defs/{name}"} for name in FILES]}
