@@ -21,6 +21,16 @@ def pack(x: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(p).view(U64)[..., 0]
 
 
+def pack_rows(x: np.ndarray) -> np.ndarray:
+    """bool [B, N] (any N) -> uint64 [B, ceil(N / 64)]: bit n of word n // 64 set when x[:, n]."""
+    b, n = x.shape
+    words = max(1, (n + 63) // 64)
+    p = np.packbits(x, axis=1, bitorder="little")
+    if p.shape[1] < 8 * words:
+        p = np.concatenate([p, np.zeros((b, 8 * words - p.shape[1]), np.uint8)], axis=1)
+    return np.ascontiguousarray(p).view(U64)
+
+
 def unpack(bits: np.ndarray, k: int) -> np.ndarray:
     """uint64 [...] -> bool [..., k]."""
     return ((bits[..., None] >> np.arange(k, dtype=U64)) & U64(1)).astype(bool)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.rules.bits import pack_rows
 from game.rules.rng import normals_from
 from game.rules.tables import Rules
 
@@ -20,7 +21,11 @@ def program_flags(rules: Rules, st, turn: np.ndarray) -> tuple[np.ndarray, np.nd
     grounded = st.grounded_until > turn[:, None]
     by_date = rules.prog_open_by_turn[np.minimum(turn, rules.n_turns)]
     open_ = by_date & (tl.prog_free | st.prog_unlocked) & ~st.prog_cancelled
-    prereq_ok = developed.astype(F32) @ rules.prog_prereq.T >= tl.prog_prereq_count
+    words = pack_rows(developed)                                    # uint64 [B, W]
+    need = rules.prog_prereq_bits                                   # uint64 [W, P]
+    prereq_ok = (words[:, 0:1] & need[0]) == need[0]
+    for w in range(1, need.shape[0]):
+        prereq_ok &= (words[:, w:w + 1] & need[w]) == need[w]
     return developed, grounded, open_ & prereq_ok
 
 

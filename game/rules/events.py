@@ -149,9 +149,14 @@ def apply_effects(rules: Rules, g: dict, fired: np.ndarray, options: np.ndarray,
         return np.zeros((b, 2), F32)
     rows = np.concatenate([fcols, rules.n_events + ocols])
     table = rules.effects[rows]
-    act = np.concatenate([fired[:, fcols], options[:, ocols]], axis=1).astype(F32)
-    eff = act @ table                                                  # [B, X]
     used = table.any(axis=0)
+    act = np.concatenate([fired[:, fcols], options[:, ocols]], axis=1)
+    eff = np.zeros((b, table.shape[1]), F32)                           # [B, X], only used columns filled
+    cols_used = np.flatnonzero(used)
+    for j in range(len(rows)):
+        hit = np.flatnonzero(act[:, j])
+        if len(hit):
+            eff[np.ix_(hit, cols_used)] += table[j, cols_used]
     if used[0:2].any():
         g["budget_bonus"] = g["budget_bonus"] + eff[:, 0:2]
         g["budget"] = np.maximum(g["budget"] + eff[:, 0:2], F32(0))

@@ -42,6 +42,9 @@ def _mask(flag: np.ndarray) -> np.ndarray:
     return U64(0) - flag.astype(U64)
 
 
+take = np.take
+
+
 def gather(arr: np.ndarray, idx: np.ndarray) -> np.ndarray:
     """arr[b, idx[..., b]] for every game b: arr [B, W], idx int [..., B] -> [..., B]."""
     b, w = arr.shape
@@ -61,14 +64,14 @@ def check_launches(rules: Rules, st, launch, turn, developed, grounded, alive):
     m = np.maximum(slots, 0)
     side = np.repeat(np.arange(2), L)[:, None]
     pad_ok = (np.tile(np.arange(L), 2) < rules.pads[side[:, 0]])[:, None]
-    ok = ordered & (rules.mis_side[m] == side) & pad_ok & alive & (turn >= rules.mis_avail_turn[m])
-    ok &= (rules.mis_free[m] | gather(st.mis_unlocked, m)) & ~gather(st.mis_cancelled, m)
-    roles = rules.role_prog_t[:, m]                                 # [R, SL, B]
+    ok = ordered & (take(rules.mis_side, m) == side) & pad_ok & alive & (turn >= take(rules.mis_avail_turn, m))
+    ok &= (take(rules.mis_free, m) | gather(st.mis_unlocked, m)) & ~gather(st.mis_cancelled, m)
+    roles = take(rules.role_prog_t, m, axis=1)                      # [R, SL, B]
     flyable = np.concatenate([developed & ~grounded, np.ones((b, 1), bool)], axis=1)
     can = gather(flyable, roles)
     mult = np.concatenate([st.cost_mult, np.zeros((b, 1), F32)], axis=1)
-    price = rules.flight_cost[roles] * gather(mult, roles)
-    cost = rules.mis_cost[m]
+    price = take(rules.flight_cost, roles) * gather(mult, roles)
+    cost = take(rules.mis_cost, m)
     for r in range(roles.shape[0]):
         ok &= can[r]
         cost = cost + price[r]
@@ -104,21 +107,22 @@ def fly(rules: Rules, st, m, ordered, ok, cost, rel, rush, u_fail, u_lethal, u_m
     b = rel.shape[0]
     L = rules.max_pads
     rel_ext = np.concatenate([rel, np.ones((b, 1), F32)], axis=1)
-    p = gather(rel_ext, rules.step_prog_t[:, m])                    # [J, SL, B]
+    p = gather(rel_ext, take(rules.step_prog_t, m, axis=1))        # [J, SL, B]
     held_slot = np.repeat(np.ascontiguousarray(st.held.T), L, axis=0)  # [SL, B]
-    missing = np.bitwise_count(rules.mis_prereq_bits[m] & ~held_slot).astype(F32)
+    missing = np.bitwise_count(take(rules.mis_prereq_bits, m) & ~held_slot).astype(F32)
     penalty = F32(rules.skip_penalty) * missing + F32(rules.rush_penalty) * rush
-    real = rules.step_real_t[:, m]
+    real = take(rules.step_real_t, m, axis=1)
     passed = np.zeros(m.shape, np.intp)
     cp = np.ones(m.shape, F32)
     for j in range(p.shape[0]):
         q = np.minimum(np.maximum(p[j] - penalty, F32(0.01)), F32(1))
         cp *= F32(1) - real[j] * (F32(1) - q)
         passed += u_fail < cp
-    success = ok & (passed >= rules.mis_steps[m])
-    earned = rules.cum_earn_bits[m, passed] & _mask(ok)
-    lethal = rules.step_lethality[m, passed]
-    lost = ok & ~success & (rules.mis_crew[m] > 0) & (u_lethal < lethal)
+    success = ok & (passed >= take(rules.mis_steps, m))
+    at = m * (p.shape[0] + 1) + passed
+    earned = take(rules.cum_earn_bits, at) & _mask(ok)
+    lethal = take(rules.step_lethality, at)
+    lost = ok & ~success & (take(rules.mis_crew, m) > 0) & (u_lethal < lethal)
     failed = np.int8(FAILURE) + np.int8(PARTIAL - FAILURE) * (earned != 0)
     outcome = np.int8(SUCCESS) * success + failed * (ok & ~success & ~lost) + np.int8(CREW_LOST) * lost
     outcome = (outcome + np.int8(SCRUBBED) * (ordered & ~ok)).astype(np.int8)
@@ -182,33 +186,26 @@ def learn_from_flights(rules: Rules, rel, fl: Flights):
     """What the programs learn from flying: each program a flight used closes
     part of its gap to max_reliability (more when its step failed). Returns
     (rel [B, P], observations [B, P] float32, crew_lost [B, P] bool).
-
-    Launch slots are taken one after another; within a slot a game's roles are
-    distinct programs, so each slot is one scatter without collisions.
     """
     n_slots, b = fl.mission.shape
     P = rules.n_programs
-    gap = np.ones(b * (P + 1), F32)
-    seen = np.zeros(b * (P + 1), F32)
-    lost = np.zeros(b * (P + 1), bool)
-    keep_s, keep_f = F32(1 - rules.learn_success), F32(1 - rules.learn_failure)
-    base = np.arange(0, b * (P + 1), P + 1)
     J = rules.step_prog.shape[1]
-    for i in range(n_slots):
-        if not fl.valid[i].any():
-            continue
-        m, passed = fl.mission[i], fl.passed[i]
-        roles = rules.role_prog_t[:, m]                               # [R, B]
-        flown = fl.valid[i] & (rules.role_first_step_t[:, m] <= passed)
-        fail_prog = rules.step_prog[m, np.minimum(passed, J - 1)] + (P + 1) * fl.success[i]
-        failed = roles == fail_prog
-        factor = F32(1) - flown * (F32(1) - keep_s + (keep_s - keep_f) * failed)
-        flat = roles + base
-        gap[flat] *= factor
-        seen[flat] += flown
-        if fl.lost[i].any():
-            lost[flat] |= flown & fl.lost[i]
-    gap = np.ascontiguousarray(gap.reshape(b, P + 1)[:, :P])
-    rel = rules.max_rel - (rules.max_rel - rel) * gap
-    return (rel.astype(F32), np.ascontiguousarray(seen.reshape(b, P + 1)[:, :P]),
-            np.ascontiguousarray(lost.reshape(b, P + 1)[:, :P]))
+    m, passed = fl.mission, fl.passed
+    roles = take(rules.role_prog_t, m, axis=1)                      # [R, SL, B]
+    flown = (take(rules.role_first_step_t, m, axis=1) <= passed) & fl.valid
+    fail_prog = take(rules.step_prog, m * J + np.minimum(passed, J - 1)) + (P + 1) * fl.success
+    where = (roles + np.arange(0, b * (P + 1), P + 1)).ravel()
+    hit = np.flatnonzero(flown)
+    index = take(where, hit)
+    ls, lf = np.log1p(-rules.learn_success), np.log1p(-rules.learn_failure)
+    failed = take((roles == fail_prog).ravel(), hit)
+    # one bincount carries both sums: 256 * (programs flown) + (log of the gap factor, in (-256, 0])
+    packed = np.bincount(index, (256 + ls) + (lf - ls) * failed, b * (P + 1)).astype(F32)
+    packed = np.ascontiguousarray(packed.reshape(b, P + 1)[:, :P])
+    seen = np.ceil(packed * F32(1 / 256) - F32(1e-4))
+    tl = rules.tiles(b)
+    rel = tl.max_rel - (tl.max_rel - rel) * np.exp(packed - F32(256) * seen)
+    lost = np.zeros(b * (P + 1), bool)
+    if fl.lost.any():
+        lost[take(where, np.flatnonzero(flown & fl.lost))] = True
+    return rel.astype(F32), seen, np.ascontiguousarray(lost.reshape(b, P + 1)[:, :P])

@@ -100,7 +100,8 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
 
     options = events.chosen_options(rules, st.pending & alive[:, None], orders.choice, st.key, st.turn, STREAM_CHOICE)
     developed, grounded, fundable = economy.program_flags(rules, st, turn)
-    fundable &= alive[:, None]
+    if not alive.all():
+        fundable &= alive[:, None]
     m, ordered, ok, cost = launches.check_launches(rules, st, orders.launch, turn, developed, grounded, alive)
     ok, launch_spent = launches.afford(rules, ok, cost, st.cash)
     pay, dev, rel = economy.fund_programs(rules, st, orders.funding, fundable, developed,
@@ -114,11 +115,15 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     g["cash"] = (st.cash - spent).astype(F32)
     g["prestige"] = st.prestige + awarded
     g["dev"], g["rel"], g["funded"] = dev, rel, pay
-    g["flights"] = (st.flights + seen).astype(np.int16)
-    learned = seen + ((pay > 0) & developed)
+    g["flights"] = st.flights + seen.astype(np.int16)
+    learned = seen + ((pay > 0) & developed).astype(F32)
     g["est_z"], g["nobs"] = economy.update_estimates(rules, st.est_z, st.nobs, learned, u["estimate"])
-    g["grounded_until"] = np.where(crew_lost, (turn + 1 + rules.grounding_turns)[:, None].astype(np.int16),
-                                   st.grounded_until)
+    crashed = np.flatnonzero(crew_lost.any(axis=1)) if fl.lost.any() else ()
+    if len(crashed):
+        until = st.grounded_until.copy()
+        until[crashed] = np.where(crew_lost[crashed], (turn[crashed] + 1 + rules.grounding_turns)[:, None],
+                                  until[crashed])
+        g["grounded_until"] = until
     g["held"] = held
     firsts_rows = np.flatnonzero(first[:, 0] | first[:, 1])
     if len(firsts_rows):
@@ -136,7 +141,9 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
 
     nxt = (turn + alive).astype(np.int16)
     g["turn"] = nxt
-    economy.new_budget_year(rules, g, np.minimum(nxt, rules.n_turns).astype(np.intp), u["budget"])
+    year_turns = np.minimum(nxt, rules.n_turns).astype(np.intp)
+    if rules.new_year[year_turns].any():
+        economy.new_budget_year(rules, g, year_turns, u["budget"])
     fired = events.fire_events(rules, g, nxt, alive & (nxt < rules.n_turns), STREAM_FIRE)
     awarded = awarded + events.apply_effects(rules, g, fired, options, nxt)
     economy.pay_income(rules, g, alive, u["intel"])

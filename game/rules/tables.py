@@ -131,6 +131,7 @@ class Rules:
     prog_locked: np.ndarray      # bool [P]
     prog_prereq: np.ndarray      # float32 [P, P]: [p, q] = 1 when p requires q
     prog_prereq_count: np.ndarray  # float32 [P]
+    prog_prereq_bits: np.ndarray  # uint64 [W, P]: prog_prereq as bit masks over programs (W = ceil(P / 64))
     # missions
     mis_side: np.ndarray         # int [M]
     mis_avail_turn: np.ndarray   # int [M]

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from game.rules.bits import byte_tables, pack
+from game.rules.bits import byte_tables, pack, pack_rows
 from game.rules.tables import EffectColumns, Rules
 from game.scenario.calendar import Calendar, month_of
 from game.scenario.checks import MAX_ROLES
@@ -150,6 +150,7 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         prog_avail_turn=np.array([turn_or(p["available"], 0) for p in programs], np.int16),
         prog_locked=np.array([p["locked"] for p in programs], bool),
         prog_prereq=prereq, prog_prereq_count=prereq.sum(axis=1),
+        prog_prereq_bits=np.ascontiguousarray(pack_rows(prereq > 0).T),
         mis_side=np.array([SIDE_INDEX[m["side"]] for m in missions], np.int64),
         mis_avail_turn=np.array([turn_or(m["available"], 0) for m in missions], np.int16),
         mis_locked=np.array([m["locked"] for m in missions], bool),
