@@ -95,6 +95,24 @@ def validate(id_or_path) -> list[Diagnostic]:
     return sorted(set(diags), key=sort_key)
 
 
+def describe(id_or_path) -> dict:
+    """What the scenario list shows: id, name, description, version, extends, errors, warnings and a
+    one-line status. Never raises."""
+    raw, diags, _ = _read(id_or_path)
+    s = raw.meta.get("scenario") if isinstance(raw.meta, dict) else None
+    s = s if isinstance(s, dict) else {}
+
+    def text(key: str, default: str = "") -> str:
+        return s[key] if isinstance(s.get(key), str) else default
+
+    errors = sum(d.severity == ERROR for d in set(diags))
+    warnings = len(set(diags)) - errors
+    status = (f"INVALID ({errors} error(s))" if errors else "ok") + (f", {warnings} warning(s)" if warnings else "")
+    return {"id": text("id", resolve(id_or_path).name), "name": text("name", "?"), "description": text("description"),
+            "version": text("version", "?"), "extends": text("extends"), "chain": list(raw.chain),
+            "errors": errors, "warnings": warnings, "valid": not errors, "status": status}
+
+
 def load(id_or_path) -> Scenario:
     """Load, check and compile a scenario. Raises ScenarioError listing every error."""
     raw, diags, cal = _read(id_or_path)
@@ -110,4 +128,4 @@ def load(id_or_path) -> Scenario:
 
 
 __all__ = ["Scenario", "ScenarioError", "Diagnostic", "load", "validate", "resolve", "shipped_ids", "discover",
-           "user_dir", "display"]
+           "describe", "user_dir", "display"]
