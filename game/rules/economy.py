@@ -29,6 +29,19 @@ def program_flags(rules: Rules, st, turn: np.ndarray) -> tuple[np.ndarray, np.nd
     return developed, grounded, open_ & prereq_ok
 
 
+def side_sums(rules: Rules, x: np.ndarray) -> np.ndarray:
+    """float32 [B, S]: per side, the sum of x [B, P] over that side's programs.
+
+    Added one program after another, so every game's sum is exactly the same
+    whatever the batch (a matrix product's order of additions is not).
+    """
+    cols = x.T
+    out = np.zeros((2, x.shape[0]), F32)
+    for p, s in enumerate(rules.prog_side):
+        out[s] += cols[p]
+    return out.T
+
+
 def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_research):
     """Spend this turn's funding.
 
@@ -44,13 +57,13 @@ def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_
     res_pay = np.minimum(f, tl.research_pay_cap)
     devf = developed.astype(F32)
     pay = dev_pay + (res_pay - dev_pay) * devf
-    onehot = rules.prog_side_onehot
-    spend = pay @ onehot
+    spend = side_sums(rules, pay)
     scale = np.minimum(F32(1), np.maximum(money_left, F32(0)) / np.maximum(spend, F32(1e-6)))
-    pay *= scale @ onehot.T
+    pay *= np.take(scale, rules.prog_side, axis=1)
     research = pay * devf
     dev = st.dev + (pay - research)
-    rate = research * tl.inv_research_cost * (st.research_speed @ onehot.T) * (u_research + F32(0.5))
+    speed = np.take(st.research_speed, rules.prog_side, axis=1)
+    rate = research * tl.inv_research_cost * speed * (u_research + F32(0.5))
     rel = st.rel - np.maximum(tl.research_cap - st.rel, zeros) * np.expm1(-rate)
     return pay, dev, rel
 

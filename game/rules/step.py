@@ -111,7 +111,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     held, first, first_offset, awarded = launches.award_milestones(rules, st, fl)
     rel, seen, crew_lost = launches.learn_from_flights(rules, rel, fl)
 
-    spent = launch_spent + pay @ rules.prog_side_onehot
+    spent = launch_spent + economy.side_sums(rules, pay)
     g["cash"] = (st.cash - spent).astype(F32)
     g["prestige"] = st.prestige + awarded
     g["dev"], g["rel"], g["funded"] = dev, rel, pay
