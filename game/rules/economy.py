@@ -32,14 +32,14 @@ def program_flags(rules: Rules, st, turn: np.ndarray) -> tuple[np.ndarray, np.nd
 def side_sums(rules: Rules, x: np.ndarray) -> np.ndarray:
     """float32 [B, S]: per side, the sum of x [B, P] over that side's programs.
 
-    Added one program after another, so every game's sum is exactly the same
-    whatever the batch (a matrix product's order of additions is not).
+    A running sum (cumsum adds in order), so every game's sum is exactly the
+    same whatever the batch (a matrix product's order of additions is not).
     """
-    cols = x.T
-    out = np.zeros((2, x.shape[0]), F32)
-    for p, s in enumerate(rules.prog_side):
-        out[s] += cols[p]
-    return out.T
+    out = np.zeros((x.shape[0], 2), F32)
+    for s, cols in enumerate(rules.side_programs):
+        if len(cols):
+            out[:, s] = np.cumsum(np.take(x, cols, axis=1), axis=1)[:, -1]
+    return out
 
 
 def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_research):

@@ -116,6 +116,7 @@ class Rules:
     # programs
     prog_side: np.ndarray        # int [P]
     prog_side_onehot: np.ndarray  # float32 [P, S]
+    side_programs: tuple          # (int array of US program indices, int array of USSR ones)
     start_cost: np.ndarray       # float32 [P]
     dev_cap: np.ndarray          # float32 [P]: most development money a turn
     research_pay_cap: np.ndarray  # float32 [P]: most research money a turn (2 * research_cost)
