@@ -1,1 +1,1 @@
-"""Policies: random, scripted (and later the search AI)."""
+"""Policies: random, scripted and the search AI (ai:easy, ai:normal, ai:hard)."""

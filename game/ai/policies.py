@@ -125,8 +125,18 @@ class ScriptedPolicy(Policy):
 POLICIES = {"random": RandomPolicy, "scripted": ScriptedPolicy}
 
 
+AI_LEVELS = ("ai:easy", "ai:normal", "ai:hard")  # the search AI (game.ai.search)
+
+
 def make_policy(name: str, rules: Rules) -> Policy:
-    """A policy by name ("random", "scripted"). Raises ValueError with the known names."""
+    """A policy by name ("random", "scripted", "ai:easy", "ai:normal", "ai:hard").
+
+    Raises ValueError with the known names.
+    """
+    if name in AI_LEVELS:
+        from game.ai.search import SearchPolicy
+
+        return SearchPolicy(rules, name.split(":", 1)[1])
     if name not in POLICIES:
-        raise ValueError(f"unknown policy '{name}'; known: {', '.join(POLICIES)}")
+        raise ValueError(f"unknown policy '{name}'; known: {', '.join([*POLICIES, *AI_LEVELS])}")
     return POLICIES[name](rules)

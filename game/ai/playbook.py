@@ -1,0 +1,202 @@
+"""Playbooks: the scripted plan with knobs, one set of knobs per game of a batch.
+
+The search AI plays its rollouts with these. A `Playbook` holds, for each of N
+rows, a mission priority order, how many goals to pursue at once, how sure a
+launch must look, how far to research, and how much cash to keep back. With
+the default knobs (`Playbook.scripted`) it gives the scripted policy's orders.
+Archetypes (satellite rush, crewed focus, lunar shot, test-heavy...) are
+knob settings; mutations perturb them.
+
+Everything is batched over rows: no Python loop over games.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from game.ai.plan import flyable, mission_costs, prerequisite_closure, success_estimate, wanted
+from game.rules.observe import Observation
+from game.rules.orders import Orders
+from game.rules.tables import AVAILABLE, DEVELOPING, READY, Rules
+
+F32 = np.float32
+INF = F32(1e9)
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """Knobs of the plan for N rows.
+
+    prio:      float32 [N, M] urgency of each mission (lower goes first)
+    focus:     int [N] how many wanted missions to work towards at once
+    shift:     float32 [N] added to the launch thresholds (positive: test more before flying)
+    target:    float32 [N] research a needed program until its estimate reaches this
+    share:     float32 [N] share of a program's research cost paid a turn while researching
+    reserve:   float32 [N] share of cash kept back for later turns
+    """
+
+    prio: np.ndarray
+    focus: np.ndarray
+    shift: np.ndarray
+    target: np.ndarray
+    share: np.ndarray
+    reserve: np.ndarray
+
+    @staticmethod
+    def scripted(rules: Rules, n: int) -> Playbook:
+        """The scenario's own plan (as the scripted policy plays it), for n rows."""
+        return Playbook(
+            prio=np.tile(rules.mis_ai_priority.astype(F32), (n, 1)),
+            focus=np.full(n, rules.ai_focus, np.int64),
+            shift=np.zeros(n, F32),
+            target=np.full(n, 0.9, F32),
+            share=np.full(n, rules.ai_research_share, F32),
+            reserve=np.zeros(n, F32),
+        )
+
+    @property
+    def rows(self) -> int:
+        return int(self.focus.shape[0])
+
+    def take(self, index) -> Playbook:
+        """Rows `index` (int array or slice) as a new Playbook."""
+        return Playbook(**{f.name: getattr(self, f.name)[index] for f in fields(self)})
+
+    @staticmethod
+    def concat(books: list[Playbook]) -> Playbook:
+        return Playbook(**{f.name: np.concatenate([getattr(b, f.name) for b in books]) for f in fields(Playbook)})
+
+
+class PlanTables:
+    """Constants of the plan derived once from the rules."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        self.closure = prerequisite_closure(rules).astype(F32)
+        self.use = rules.mis_prog_use.astype(F32)
+        cap = np.append(rules.research_cap, F32(1))[rules.step_prog]
+        self.ceiling = np.where(rules.step_real > 0, cap, F32(1)).prod(axis=1).astype(F32)
+        crewed = getattr(rules, "ai_crewed_launch_threshold", rules.ai_launch_threshold)
+        self.threshold = np.minimum(np.where(rules.mis_crew > 0, F32(crewed), F32(rules.ai_launch_threshold)),
+                                    F32(0.9) * self.ceiling).astype(F32)
+        self.ceiling_cap = (F32(0.97) * self.ceiling).astype(F32)
+
+
+def _first_k(score: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """bool [N, M]: the k[n] columns of lowest finite score in each row (ties: lower index)."""
+    order = np.argsort(score, axis=1, kind="stable")
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(score.shape[1])[None, :].repeat(score.shape[0], 0), axis=1)
+    return (rank < k[:, None]) & (score < INF)
+
+
+def plan_orders(tables: PlanTables, obs: Observation, book: Playbook) -> tuple[Orders, np.ndarray]:
+    """Orders for side obs.side of N games, row n played with book row n.
+
+    Returns (orders, focus bool [N, M]: the missions each row works towards).
+    Pure; never spends more than the row's cash.
+    """
+    r = tables.rules
+    n, side, L = obs.turn.shape[0], obs.side, r.max_pads
+    want = wanted(r, obs)
+    focus = _first_k(np.where(want, book.prio, INF), book.focus)
+    need = focus.astype(F32) @ tables.use
+    need = (need + need @ tables.closure) > 0
+
+    cost = mission_costs(r, obs)
+    threshold = np.minimum(tables.threshold[None, :] + book.shift[:, None], tables.ceiling_cap[None, :])
+    good = flyable(r, obs) & want & (success_estimate(r, obs) >= threshold)
+    score = np.where(good, book.prio, INF)
+    launch = np.full((n, 2, L), -1, np.int16)
+    money = obs.cash.astype(F32).copy()
+    rows = np.arange(n)
+    for c in range(int(r.pads[side])):
+        m = np.argmin(score, axis=1)
+        ok = score[rows, m] < INF
+        c_cost = cost[rows, m]
+        fly = ok & (c_cost <= money)
+        launch[:, side, c] = np.where(fly, m, -1)
+        money = money - np.where(fly, c_cost, F32(0))
+        score[rows, m] = INF
+
+    money = money * (F32(1) - book.reserve)
+    dev_left = (1 - np.nan_to_num(obs.dev_progress, nan=1.0)) * r.start_cost
+    status = obs.status
+    developing = need & ((status == AVAILABLE) | (status == DEVELOPING))
+    target = np.minimum(book.target[:, None], r.research_cap[None, :] - F32(0.03))
+    researching = need & (status == READY) & (np.nan_to_num(obs.estimate) < target)
+    demand = (developing * np.minimum(r.dev_cap, dev_left)
+              + researching * r.research_cost[None, :] * book.share[:, None]).astype(F32)
+    total = demand.sum(axis=1)
+    scale = np.minimum(F32(1), money / np.maximum(total, F32(1e-6)))
+    orders = Orders.empty(r, n).replace(funding=(demand * scale[:, None]).astype(F32), launch=launch)
+    return orders, focus
+
+
+# ---------------------------------------------------------------- archetypes
+
+def _mission_tags(rules: Rules) -> dict[str, np.ndarray]:
+    """bool [M] masks of mission kinds, read from the scenario's data (no names of a scenario are assumed)."""
+    best = np.where(rules.mis_targets, rules.prestige_first[None, :], 0).max(axis=1)
+    lunar_ms = np.array(["moon" in k or "lunar" in k for k in rules.milestone_ids])
+    return {
+        "uncrewed": rules.mis_crew == 0,
+        "crewed": rules.mis_crew > 0,
+        "lunar": (rules.mis_targets & lunar_ms[None, :]).any(axis=1),
+        "big": best >= np.quantile(best[best > 0], 0.75) if (best > 0).any() else best > 0,
+        "cheap": rules.mis_steps <= 2,
+    }
+
+
+ARCHETYPES = ("the plan", "satellite rush", "crewed focus", "lunar shot", "big prizes", "test-heavy", "bold",
+              "broad", "narrow", "thrifty", "cheap firsts")
+
+
+def archetype(rules: Rules, name: str, n: int = 1) -> Playbook:
+    """The knobs of a named strategy (see ARCHETYPES), for n rows."""
+    b = Playbook.scripted(rules, n)
+    tags = _mission_tags(rules)
+    prio = b.prio.copy()
+    focus, shift, target, share, reserve = b.focus.copy(), b.shift.copy(), b.target.copy(), b.share.copy(), \
+        b.reserve.copy()
+    if name == "satellite rush":
+        prio -= 20 * tags["uncrewed"]
+    elif name == "crewed focus":
+        prio -= 20 * tags["crewed"]
+    elif name == "lunar shot":
+        prio -= 30 * tags["lunar"]
+    elif name == "big prizes":
+        prio -= 25 * tags["big"]
+    elif name == "cheap firsts":
+        prio -= 15 * tags["cheap"]
+    elif name == "test-heavy":
+        shift += F32(0.12)
+        target[:] = 0.95
+        share *= F32(1.25)
+    elif name == "bold":
+        shift -= F32(0.12)
+    elif name == "broad":
+        focus += 4
+    elif name == "narrow":
+        focus = np.maximum(focus - 3, 1)
+    elif name == "thrifty":
+        reserve[:] = 0.25
+    elif name != "the plan":
+        raise ValueError(f"unknown archetype '{name}'")
+    return Playbook(prio.astype(F32), focus, shift, target, share, reserve)
+
+
+def mutate(book: Playbook, u: np.ndarray, strength: float) -> Playbook:
+    """Perturbed knobs: u float32 [N, M + 5] uniforms in [0, 1) (one row per book row); strength ~ 0..1."""
+    m = book.prio.shape[1]
+    z = (u - F32(0.5)) * F32(2)
+    prio = book.prio + F32(20 * strength) * z[:, :m]
+    focus = np.clip(book.focus + np.rint(z[:, m] * 3 * strength).astype(np.int64), 1, m)
+    shift = np.clip(book.shift + F32(0.12 * strength) * z[:, m + 1], -0.3, 0.3)
+    target = np.clip(book.target + F32(0.05 * strength) * z[:, m + 2], 0.7, 0.99)
+    share = np.clip(book.share * (F32(1) + F32(0.4 * strength) * z[:, m + 3]), 0.2, 2.0)
+    reserve = np.clip(book.reserve + F32(0.2 * strength) * z[:, m + 4], 0, 0.5)
+    return Playbook(prio.astype(F32), focus, shift.astype(F32), target.astype(F32), share.astype(F32),
+                    reserve.astype(F32))

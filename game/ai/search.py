@@ -1,0 +1,307 @@
+"""The search AI: `ai:easy`, `ai:normal`, `ai:hard`.
+
+Each turn, for each game, it:
+1. samples plausible worlds from its own side's Observation (game.ai.worlds);
+2. makes candidate strategies: the scenario's plan, archetypes (satellite rush,
+   crewed focus, lunar shot, test-heavy...) and random mutations of their knobs,
+   each with a choice for every pending event;
+3. plays every candidate in every world with the real rules (game.rules.step),
+   both sides driven by fast playbooks, up to a horizon; all candidates meet
+   the same worlds and dice, so they are compared fairly;
+4. scores each candidate by its mean prestige lead at the horizon (a won or
+   lost game counts extra) and, at `hard`, breeds a second generation from the
+   best;
+5. picks among the best few at random, weighted by score, so that its budget
+   split cannot be read and exploited, and says why in plain words.
+
+Difficulty is search budget (candidates, worlds, horizon, generations) and
+noise (how loosely the final pick follows the scores), nothing else: every
+level sees the same Observation and gets no bonus. All randomness comes from
+the per-game key given to `act`. The policy holds no state between calls
+except `last_reasons`, so it is safe to call from a UI thread or several.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from game.ai.playbook import ARCHETYPES, PlanTables, Playbook, archetype, mutate, plan_orders
+from game.ai.policies import Policy
+from game.ai.worlds import library, sample_worlds
+from game.rules.observe import Observation, observe
+from game.rules.orders import Orders
+from game.rules.rng import uniforms
+from game.rules.step import step
+from game.rules.tables import READY, Rules
+
+F32 = np.float32
+STREAM_CANDIDATES, STREAM_RIVAL, STREAM_PICK, STREAM_EVENTS = 221, 223, 227, 229
+WIN_BONUS = 30.0
+MAX_ROWS = 6144  # rollout rows stepped together (games x candidates x worlds)
+
+
+@dataclass(frozen=True)
+class Level:
+    """A difficulty: how much it searches and how loosely it follows its scores."""
+
+    name: str
+    candidates: int      # strategies tried per generation
+    generations: int     # 1: archetypes and mutations; 2+: children of the best
+    worlds: int          # sampled worlds each strategy is played in
+    horizon: int         # turns played ahead
+    temperature: float   # prestige points: softness of the final pick
+    mix: int             # the final pick is among this many best
+    search_events: bool  # event options searched (else left to their AI weights)
+
+
+LEVELS = {
+    "easy": Level("easy", candidates=6, generations=1, worlds=6, horizon=6, temperature=4.0, mix=4,
+                  search_events=False),
+    "normal": Level("normal", candidates=10, generations=1, worlds=16, horizon=14, temperature=0.6, mix=3,
+                    search_events=True),
+    "hard": Level("hard", candidates=12, generations=2, worlds=24, horizon=24, temperature=0.3, mix=2,
+                  search_events=True),
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The orders for B games and, for each game, its reasons in plain words (headline first)."""
+
+    orders: Orders
+    reasons: list[list[str]]
+    strategy: list[str]
+
+
+def take_obs(obs: Observation, index: np.ndarray) -> Observation:
+    """Rows `index` of an Observation."""
+    return Observation(**{f.name: (getattr(obs, f.name) if f.name == "side" else getattr(obs, f.name)[index])
+                          for f in fields(Observation)})
+
+
+def _pretty(ident: str) -> str:
+    words = ident.replace("_", " ").split()
+    return " ".join(w.upper() if len(w) <= 3 and w not in ("the", "and", "of", "to") else w.capitalize()
+                    for w in words)
+
+
+class SearchPolicy(Policy):
+    """Rollout search over strategies; see the module docstring."""
+
+    def __init__(self, rules: Rules, level: str | Level = "normal", names: dict | None = None):
+        super().__init__(rules)
+        self.level = LEVELS[level] if isinstance(level, str) else level
+        self.name = f"ai:{self.level.name}"
+        self.tables = PlanTables(rules)
+        self.library = library(rules)
+        names = names or {}
+        self.program_names = names.get("programs") or [_pretty(i) for i in rules.program_ids]
+        self.mission_names = names.get("missions") or [_pretty(i) for i in rules.mission_ids]
+        self.milestone_names = names.get("milestones") or [i.replace("_", " ") for i in rules.milestone_ids]
+        self.last_reasons: list[list[str]] = []
+
+    # ------------------------------------------------------------ public
+
+    def act(self, obs: Observation, key: np.ndarray) -> Orders:
+        d = self.decide(obs, key)
+        self.last_reasons = d.reasons
+        return d.orders
+
+    def decide(self, obs: Observation, key: np.ndarray) -> Decision:
+        """Orders and reasons for obs.side of the B games of `obs`. Pure given (obs, key)."""
+        lv = self.level
+        b = obs.turn.shape[0]
+        per = max(1, MAX_ROWS // (lv.candidates * lv.worlds))
+        live = np.flatnonzero(~obs.done)
+        orders = Orders.empty(self.rules, b)
+        reasons: list[list[str]] = [["the game is over"] for _ in range(b)]
+        strategy = [""] * b
+        for start in range(0, len(live), per):
+            rows = live[start:start + per]
+            o, why, strat = self._search(take_obs(obs, rows), key[rows])
+            for f in fields(Orders):
+                getattr(orders, f.name)[rows] = getattr(o, f.name)
+            for i, r in enumerate(rows):
+                reasons[r], strategy[r] = why[i], strat[i]
+        return Decision(orders, reasons, strategy)
+
+    # ------------------------------------------------------------ search
+
+    def _candidates(self, obs: Observation, key: np.ndarray, count: int) -> tuple[Playbook, list[str]]:
+        """count candidate playbooks per game: [G * count] game-major, with their names."""
+        r = self.rules
+        g = obs.turn.shape[0]
+        M = r.n_missions
+        u = uniforms(key, obs.turn, STREAM_CANDIDATES, len(ARCHETYPES) + count * (M + 6))
+        names: list[str] = []
+        books = []
+        n_arch = min(count, len(ARCHETYPES))
+        for gi in range(g):
+            perm = 1 + np.argsort(u[gi, 1:len(ARCHETYPES)], kind="stable")
+            chosen = [0] + list(perm[:n_arch - 1])
+            for c in range(count):
+                if c < n_arch:
+                    name = ARCHETYPES[chosen[c]]
+                    books.append(archetype(r, name))
+                    names.append(name)
+                else:
+                    base = ARCHETYPES[chosen[c % n_arch]]
+                    uu = u[gi, len(ARCHETYPES) + c * (M + 6):len(ARCHETYPES) + (c + 1) * (M + 6)]
+                    books.append(mutate(archetype(r, base), uu[None, :M + 5], 1.0))
+                    names.append(f"{base}, varied")
+        return Playbook.concat(books), names
+
+    def _choices(self, obs: Observation, key: np.ndarray, count: int, salt: int) -> np.ndarray:
+        """int8 [G * count, E]: event choices of each candidate (-1: leave it to the AI weights)."""
+        r = self.rules
+        g = obs.turn.shape[0]
+        choice = np.full((g * count, r.n_events), -1, np.int8)
+        if not self.level.search_events or not obs.pending.any():
+            return choice
+        nopt = np.maximum(r.ev_n_options, 1)
+        u = uniforms(key, obs.turn, STREAM_EVENTS + salt, count * r.n_events).reshape(g, count, r.n_events)
+        pick = np.minimum((u * nopt).astype(np.int8), nopt - 1).astype(np.int8)
+        pending = obs.pending[:, None, :] & (r.ev_n_options > 0)
+        c = np.where(pending, pick, -1).astype(np.int8)
+        if salt == 0:
+            c[:, 0] = -1  # the plan leaves its events to their AI weights
+        return c.reshape(g * count, r.n_events)
+
+    def _rollout(self, worlds, obs_c: Observation, books: Playbook, choices: np.ndarray, rival_books: Playbook,
+                 g: int, count: int) -> np.ndarray:
+        """Mean score float [G, count] of each candidate over the worlds (common to all candidates)."""
+        r = self.rules
+        lv = self.level
+        side, rival = obs_c.side, 1 - obs_c.side
+        W = lv.worlds
+        # rows ordered (game, candidate, world)
+        world_idx = (np.arange(g)[:, None, None] * W + np.arange(W)[None, None, :]).repeat(count, axis=1).ravel()
+        cand_idx = np.repeat(np.arange(g * count), W)
+        state = worlds.slice(world_idx)
+        own_books = books.take(cand_idx)
+        riv_books = rival_books.take(world_idx)
+        first, _ = plan_orders(self.tables, obs_c, books)
+        first = first.replace(choice=choices).slice(cand_idx)
+        for h in range(lv.horizon):
+            if state.done.all():
+                break
+            mine = first if h == 0 else plan_orders(self.tables, observe(r, state, side), own_books)[0]
+            theirs, _ = plan_orders(self.tables, observe(r, state, rival), riv_books)
+            us, ussr = (mine, theirs) if side == 0 else (theirs, mine)
+            state, _ = step(r, state, Orders.merge(r, us, ussr))
+        lead = state.prestige[:, side] - state.prestige[:, rival]
+        won = np.where(state.done, np.where(state.winner == side, 1.0, np.where(state.winner == rival, -1.0, 0.0)), 0)
+        return (lead + WIN_BONUS * won).reshape(g, count, W).mean(axis=2)
+
+    def _search(self, obs: Observation, key: np.ndarray) -> tuple[Orders, list[list[str]], list[str]]:
+        r = self.rules
+        lv = self.level
+        g = obs.turn.shape[0]
+        C = lv.candidates
+        worlds = sample_worlds(r, obs, key, lv.worlds, self.library)
+        rival_books = mutate(Playbook.scripted(r, g * lv.worlds),
+                             uniforms(worlds.key, worlds.turn, STREAM_RIVAL, r.n_missions + 5), 0.5)
+        rep = np.repeat(np.arange(g), C)
+        obs_c = take_obs(obs, rep)
+        books, names = self._candidates(obs, key, C)
+        choices = self._choices(obs, key, C, 0)
+        scores = self._rollout(worlds, obs_c, books, choices, rival_books, g, C)
+        pool = C
+        for gen in range(1, lv.generations):
+            best = np.argsort(-scores, axis=1, kind="stable")[:, :max(2, C // 4)]
+            parent = (np.arange(g)[:, None] * pool + best[:, np.arange(C) % best.shape[1]]).ravel()
+            u = uniforms(key, obs.turn, STREAM_CANDIDATES + 1000 * gen, C * (r.n_missions + 5))
+            kids = mutate(books.take(parent), u.reshape(g * C, r.n_missions + 5), 0.5)
+            kid_choices = choices[parent].copy()
+            redo = (uniforms(key, obs.turn, STREAM_EVENTS + 77 * gen, C) < 0.3).reshape(g * C)
+            kid_choices[redo] = self._choices(obs, key, C, gen)[redo]
+            kid_scores = self._rollout(worlds, obs_c, kids, kid_choices, rival_books, g, C)
+            kid_names = [names[p] if names[p].endswith("refined") else f"{names[p]}, refined" for p in parent]
+            # merge, keeping the pool game-major: [g, pool + C]
+            idx = np.concatenate([(np.arange(g)[:, None] * pool + np.arange(pool)).reshape(g, pool),
+                                  g * pool + (np.arange(g)[:, None] * C + np.arange(C))], axis=1).ravel()
+            books = Playbook.concat([books, kids]).take(idx)
+            choices = np.concatenate([choices, kid_choices])[idx]
+            every = names + kid_names
+            names = [every[i] for i in idx]
+            scores = np.concatenate([scores, kid_scores], axis=1)
+            pool += C
+        pick = self._pick(scores, key, obs.turn)
+        chosen = np.arange(g) * pool + pick
+        orders, focus = plan_orders(self.tables, obs, books.take(chosen))
+        orders = orders.replace(choice=choices[chosen])
+        plan_score = scores[:, 0]
+        reasons = [self._explain(obs, orders, focus, i, names[chosen[i]], float(scores[i, pick[i]] - plan_score[i]))
+                   for i in range(g)]
+        return orders, reasons, [names[c] for c in chosen]
+
+    def _pick(self, scores: np.ndarray, key: np.ndarray, turn: np.ndarray) -> np.ndarray:
+        """int [G]: the candidate played, drawn among the `mix` best with weights exp(score / temperature)."""
+        lv = self.level
+        order = np.argsort(-scores, axis=1, kind="stable")[:, :lv.mix]
+        top = np.take_along_axis(scores, order, axis=1)
+        w = np.exp((top - top[:, :1]) / F32(lv.temperature))
+        cdf = np.cumsum(w, axis=1) / w.sum(axis=1, keepdims=True)
+        u = uniforms(key, turn, STREAM_PICK, 1)
+        k = np.minimum((u >= cdf).sum(axis=1), lv.mix - 1)
+        return order[np.arange(scores.shape[0]), k]
+
+    # ------------------------------------------------------------ reasons
+
+    def _explain(self, obs: Observation, orders: Orders, focus: np.ndarray, i: int, strategy: str,
+                 gain: float) -> list[str]:
+        """Plain-words reasons for game i's orders."""
+        r = self.rules
+        side = obs.side
+        out = []
+        held_any = obs.held[i].any(axis=0)
+        mine = obs.held[i, side]
+        for m in orders.launch[i, side]:
+            if m < 0:
+                continue
+            lack = np.flatnonzero(r.mis_targets[m] & ~mine)
+            first = [k for k in lack if not held_any[k]]
+            ms = self.milestone_names[(first or list(lack) or [0])[0]]
+            what = f"the first {ms}" if first else f"{ms} (the rival got there first)" if len(lack) else ms
+            out.append(f"launch {self.mission_names[m]}: going for {what}")
+        funding = orders.funding[i]
+        top = np.argsort(-funding)[:2]
+        for p in top:
+            if funding[p] <= 0:
+                continue
+            uses = np.flatnonzero(focus[i] & r.mis_prog_use[:, p])
+            if not len(uses):
+                uses = np.flatnonzero(focus[i])
+            target = None
+            for m in uses:
+                lack = np.flatnonzero(r.mis_targets[m] & ~mine)
+                if len(lack):
+                    target = max(lack, key=lambda k: (not held_any[k], r.prestige_first[k]))
+                    break
+            prog = self.program_names[p]
+            if target is None:
+                out.append(f"fund {prog}: it opens the next missions")
+                continue
+            ms = self.milestone_names[target]
+            ready = obs.status[i, p] == READY
+            if held_any[target]:
+                out.append(f"fund {prog}: catch up on the {ms}")
+            elif ready or (np.nan_to_num(obs.dev_progress[i, p]) >= 0.5):
+                out.append(f"fund {prog}: the first {ms} is within reach")
+            else:
+                out.append(f"fund {prog}: build towards the first {ms}")
+        pending = np.flatnonzero(obs.pending[i] & (r.ev_n_options > 0))
+        for e in pending:
+            c = int(orders.choice[i, e])
+            out.append(f"event {r.event_ids[e]}: " + (f"option {c + 1} played out best" if c >= 0
+                                                      else "left to the usual choice"))
+        spend = float(funding.sum())
+        if strategy != "the plan" and abs(gain) >= 0.05:
+            out.append(f"strategy: {strategy} (about {gain:+.1f} prestige against the plan in the look-ahead)")
+        else:
+            out.append(f"strategy: {strategy}")
+        if not out[:-1]:
+            out.insert(0, f"save money: keep {float(obs.cash[i]) - spend:.0f} for the coming turns")
+        return out
