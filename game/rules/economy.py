@@ -32,14 +32,15 @@ def program_flags(rules: Rules, st, turn: np.ndarray) -> tuple[np.ndarray, np.nd
 def side_sums(rules: Rules, x: np.ndarray) -> np.ndarray:
     """float32 [B, S]: per side, the sum of x [B, P] over that side's programs.
 
-    A running sum (cumsum adds in order), so every game's sum is exactly the
-    same whatever the batch (a matrix product's order of additions is not).
+    Added one program after another, so every game's sum is exactly the same
+    whatever the batch (a matrix product's order of additions is not).
     """
-    out = np.zeros((x.shape[0], 2), F32)
+    rows = np.ascontiguousarray(x.T)
+    out = np.zeros((2, x.shape[0]), F32)
     for s, cols in enumerate(rules.side_programs):
-        if len(cols):
-            out[:, s] = np.cumsum(np.take(x, cols, axis=1), axis=1)[:, -1]
-    return out
+        for p in cols:
+            out[s] += rows[p]
+    return np.ascontiguousarray(out.T)
 
 
 def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_research):
@@ -47,7 +48,7 @@ def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_
 
     funding: float32 [B, P] ordered; fundable, developed: bool [B, P];
     money_left: float32 [B, S] cash after launches; u_research: float32 [B, P].
-    Returns (pay [B, P] money actually spent, dev [B, P], rel [B, P]).
+    Returns (pay [B, P] money actually spent, dev [B, P], rel [B, P], spent [B, S] per side).
     Invalid funding is dropped, over-budget funding scaled down per side.
     """
     tl = rules.tiles(funding.shape[0])
@@ -59,13 +60,14 @@ def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_
     pay = dev_pay + (res_pay - dev_pay) * devf
     spend = side_sums(rules, pay)
     scale = np.minimum(F32(1), np.maximum(money_left, F32(0)) / np.maximum(spend, F32(1e-6)))
+    spent = np.minimum(spend * scale, np.maximum(money_left, F32(0)))
     pay *= np.take(scale, rules.prog_side, axis=1)
     research = pay * devf
     dev = st.dev + (pay - research)
     speed = np.take(st.research_speed, rules.prog_side, axis=1)
     rate = research * tl.inv_research_cost * speed * (u_research + F32(0.5))
     rel = st.rel - np.maximum(tl.research_cap - st.rel, zeros) * np.expm1(-rate)
-    return pay, dev, rel
+    return pay, dev, rel, spent
 
 
 def update_estimates(rules: Rules, est_z, nobs, learned, u_noise):

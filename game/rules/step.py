@@ -104,14 +104,14 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         fundable &= alive[:, None]
     m, ordered, ok, cost = launches.check_launches(rules, st, orders.launch, turn, developed, grounded, alive)
     ok, launch_spent = launches.afford(rules, ok, cost, st.cash)
-    pay, dev, rel = economy.fund_programs(rules, st, orders.funding, fundable, developed,
+    pay, dev, rel, program_spent = economy.fund_programs(rules, st, orders.funding, fundable, developed,
                                           st.cash - launch_spent, u["research"])
     rush = np.ascontiguousarray(orders.rush.reshape(b, 2 * L).T)
     fl = launches.fly(rules, st, m, ordered, ok, cost, rel, rush, u["fail"], u["lethal"], u["month"])
     held, first, first_offset, awarded = launches.award_milestones(rules, st, fl)
     rel, seen, crew_lost = launches.learn_from_flights(rules, rel, fl)
 
-    spent = launch_spent + economy.side_sums(rules, pay)
+    spent = launch_spent + program_spent
     g["cash"] = (st.cash - spent).astype(F32)
     g["prestige"] = st.prestige + awarded
     g["dev"], g["rel"], g["funded"] = dev, rel, pay
