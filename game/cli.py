@@ -26,9 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command is None:  # no command: open the game
+        args = parser.parse_args(["play"])
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -1,0 +1,124 @@
+"""The order checker: what is wrong with a side's plan, in plain sentences.
+
+The core silently scales down or scrubs bad orders; a person deserves to know
+first. `check_plan` reads only the side's Observation, so it never reveals the
+rival's hidden state. Errors block the end of a turn; warnings only inform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.rules.observe import UNKNOWN, Observation
+from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY
+from game.session.plan import Plan, mission_programs, money_left, useful_funding
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str  # ERROR or WARNING
+    text: str      # one plain sentence for a person
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def money(x: float) -> str:
+    """Money as players read it: "12" or "12.5"."""
+    x = round(float(x), 1)
+    return f"{x:.0f}" if x == int(x) else f"{x:.1f}"
+
+
+def program_blocker(scenario, obs: Observation, p: int) -> str:
+    """Why program p cannot be funded now, as the end of a sentence ("" when it can)."""
+    rules = scenario.rules
+    status = int(obs.status[0, p])
+    name = scenario.programs[p]["name"]
+    if status == CANCELLED:
+        return f"{name} has been cancelled"
+    if status == LOCKED:
+        need = [q for q in np.flatnonzero(rules.prog_prereq[p] > 0)
+                if int(obs.status[0, q]) not in (READY, GROUNDED)]
+        if need:
+            names = ", ".join(scenario.programs[q]["name"] for q in need)
+            return f"{name} needs {names} developed first"
+        turn = int(obs.turn[0])
+        if rules.prog_avail_turn[p] > turn:
+            return f"{name} is not available before {scenario.programs[p]['available']}"
+        return f"{name} is locked: only an event can make it available"
+    return ""
+
+
+def mission_blockers(scenario, obs: Observation, m: int) -> list[str]:
+    """Why mission m cannot fly now, as sentence ends (empty when it can)."""
+    rules = scenario.rules
+    out = []
+    turn = int(obs.turn[0])
+    if rules.mis_side[m] != obs.side:
+        return ["it belongs to the other side"]
+    if not obs.mission_open[0, m]:
+        if rules.mis_avail_turn[m] > turn:
+            out.append(f"it is not available before {scenario.missions[m].get('available')}")
+        else:
+            out.append("it is locked or cancelled: only an event can open it")
+    for p in mission_programs(rules, m):
+        name = scenario.programs[p]["name"]
+        status = int(obs.status[0, p])
+        if status == GROUNDED:
+            out.append(f"{name} is grounded after a crew loss")
+        elif status == CANCELLED:
+            out.append(f"{name} has been cancelled")
+        elif status in (AVAILABLE, DEVELOPING):
+            paid = float(np.nan_to_num(obs.dev_progress[0, p]))
+            out.append(f"{name} is not developed yet ({paid:.0%} paid)")
+        elif status in (LOCKED, UNKNOWN):
+            out.append(f"{name} is not developed yet (it cannot even be started now)")
+    return out
+
+
+def check_plan(scenario, obs: Observation, plan: Plan) -> list[Problem]:
+    """Every problem of `plan` for the side of `obs` (batch index 0), errors first."""
+    rules = scenario.rules
+    problems: list[Problem] = []
+    left = money_left(rules, obs, plan)
+    if left < -1e-3:
+        problems.append(Problem(ERROR, f"You are spending {money(float(obs.cash[0]) - left)} but have only "
+                                       f"{money(obs.cash[0])}: cut {money(-left)}."))
+    pads = int(rules.pads[obs.side])
+    if len(plan.launches) > pads:
+        problems.append(Problem(ERROR, f"You ordered {len(plan.launches)} launches but have only {pads} launch "
+                                       f"pads: remove {len(plan.launches) - pads}."))
+    for x in plan.launches:
+        why = mission_blockers(scenario, obs, x.mission)
+        if why:
+            name = scenario.missions[x.mission]["name"]
+            problems.append(Problem(ERROR, f"{name} cannot fly: {'; '.join(why)}."))
+    for p, amount in sorted(plan.funding.items()):
+        if rules.prog_side[p] != obs.side:
+            problems.append(Problem(ERROR, f"{scenario.programs[p]['name']} is not your program."))
+            continue
+        blocker = program_blocker(scenario, obs, p)
+        if blocker:
+            problems.append(Problem(ERROR, f"{blocker[0].upper()}{blocker[1:]}: it cannot take money now."))
+            continue
+        cap = useful_funding(rules, obs, p)
+        if amount > cap + 1e-3:
+            problems.append(Problem(WARNING, f"{scenario.programs[p]['name']} can use only {money(cap)} this turn; "
+                                             f"{money(amount - cap)} of it would be wasted."))
+    for e in np.flatnonzero(obs.pending[0]):
+        if int(e) not in plan.choices:
+            problems.append(Problem(WARNING, f"You have not answered \"{scenario.events[e]['title']}\": "
+                                             "chance will decide."))
+    for e, c in plan.choices.items():
+        if not obs.pending[0, e] or not 0 <= c < int(rules.ev_n_options[e]):
+            problems.append(Problem(ERROR, "An answer was given to an event that is not waiting for one."))
+    if left > 0.5 and not problems and float(obs.cash[0]) > 0:
+        problems.append(Problem(WARNING, f"{money(left)} is left unspent; it carries over to the next turn."))
+    problems.sort(key=lambda pr: not pr.is_error)
+    return problems
+

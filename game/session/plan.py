@@ -1,0 +1,162 @@
+"""A side's draft orders for one turn, and what the side can know about them.
+
+`Plan` is what a person builds on the headquarters screen: money per program,
+missions on launch pads (with a rush flag) and answers to pending events.
+`Plan.to_orders` turns it into the core's `Orders` for a batch of 1. The
+forecast functions read only the side's Observation (index 0 of its batch).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.rules.observe import Observation
+from game.rules.orders import Orders
+from game.rules.tables import AVAILABLE, DEVELOPING, GROUNDED, READY, Rules
+
+
+@dataclass
+class Launch:
+    mission: int
+    rush: bool = False
+
+
+@dataclass
+class Plan:
+    """Mutable draft orders of one side: funding {program: money}, launches, choices {event: option}."""
+
+    side: int
+    funding: dict[int, float] = field(default_factory=dict)
+    launches: list[Launch] = field(default_factory=list)
+    choices: dict[int, int] = field(default_factory=dict)
+
+    def set_funding(self, program: int, money: float) -> None:
+        money = round(max(0.0, float(money)), 1)
+        if money > 0:
+            self.funding[program] = money
+        else:
+            self.funding.pop(program, None)
+
+    def is_launching(self, mission: int) -> bool:
+        return any(x.mission == mission for x in self.launches)
+
+    def toggle_launch(self, mission: int) -> None:
+        if self.is_launching(mission):
+            self.launches = [x for x in self.launches if x.mission != mission]
+        else:
+            self.launches.append(Launch(mission))
+
+    def toggle_rush(self, mission: int) -> None:
+        for x in self.launches:
+            if x.mission == mission:
+                x.rush = not x.rush
+
+    def to_orders(self, rules: Rules) -> Orders:
+        """Orders [B=1] with this side's part filled (the other side's left empty)."""
+        o = Orders.empty(rules, 1)
+        for p, money in self.funding.items():
+            o.funding[0, p] = money
+        for i, x in enumerate(self.launches[: rules.max_pads]):
+            o.launch[0, self.side, i] = x.mission
+            o.rush[0, self.side, i] = x.rush
+        for e, c in self.choices.items():
+            o.choice[0, e] = c
+        return o
+
+    @staticmethod
+    def from_orders(rules: Rules, orders: Orders, side: int) -> Plan:
+        """The Plan of `side` inside Orders [B=1] (for showing an AI's or a saved turn's orders)."""
+        plan = Plan(side)
+        own = np.flatnonzero(rules.prog_side == side)
+        for p in own:
+            if orders.funding[0, p] > 0:
+                plan.funding[int(p)] = float(orders.funding[0, p])
+        for i in range(rules.max_pads):
+            m = int(orders.launch[0, side, i])
+            if m >= 0:
+                plan.launches.append(Launch(m, bool(orders.rush[0, side, i])))
+        ev = np.flatnonzero((orders.choice[0] >= 0) & ((rules.ev_recv == side) | (rules.ev_recv == 2)))
+        plan.choices = {int(e): int(orders.choice[0, e]) for e in ev}
+        return plan
+
+
+def mission_cost(rules: Rules, obs: Observation, m: int) -> float:
+    """Money one flight of mission m costs the observing side now."""
+    roles = [int(p) for p in rules.role_prog[m] if p < rules.n_programs]
+    mult = np.nan_to_num(obs.cost_mult[0], nan=1.0)
+    return float(rules.mis_cost[m] + sum(rules.flight_cost[p] * mult[p] for p in roles))
+
+
+def mission_programs(rules: Rules, m: int) -> list[int]:
+    """The distinct programs mission m flies."""
+    return [int(p) for p in rules.role_prog[m] if p < rules.n_programs]
+
+
+def missing_prerequisites(rules: Rules, obs: Observation, m: int) -> list[int]:
+    """Milestones the side lacks that mission m's targets require (each adds skip risk)."""
+    held = obs.held[0, obs.side]
+    return [int(k) for k in np.flatnonzero(rules.mis_prereq[:, m] > 0) if not held[k]]
+
+
+def step_chances(rules: Rules, obs: Observation, m: int, rush: bool = False) -> list[float]:
+    """The side's estimate of each step's success chance (skip and rush penalties included)."""
+    est = np.nan_to_num(obs.estimate[0], nan=0.0)
+    penalty = rules.skip_penalty * len(missing_prerequisites(rules, obs, m)) + (rules.rush_penalty if rush else 0)
+    out = []
+    for j in range(int(rules.mis_steps[m])):
+        p = int(rules.step_prog[m, j])
+        base = 1.0 if p >= rules.n_programs else float(est[p])
+        out.append(min(max(base - penalty, 0.01), 1.0))
+    return out
+
+
+def success_chance(rules: Rules, obs: Observation, m: int, rush: bool = False) -> float:
+    """The side's estimate that mission m succeeds at every step."""
+    return float(np.prod(step_chances(rules, obs, m, rush)))
+
+
+def stakes(rules: Rules, obs: Observation, m: int) -> list[tuple[int, str, float]]:
+    """(milestone, "first" | "second" | "repeat", prestige) for each milestone mission m can earn now."""
+    out = []
+    held = obs.held[0]
+    me = obs.side
+    for k in np.flatnonzero(rules.mis_targets[m]):
+        k = int(k)
+        if held[me, k]:
+            out.append((k, "repeat", float(rules.prestige_repeat[k])))
+        elif held[1 - me, k]:
+            out.append((k, "second", float(rules.prestige_second[k])))
+        else:
+            out.append((k, "first", float(rules.prestige_first[k])))
+    return out
+
+
+def useful_funding(rules: Rules, obs: Observation, p: int) -> float:
+    """Most money program p can use this turn (development share or research cap); 0 if it takes none."""
+    status = int(obs.status[0, p])
+    if status in (AVAILABLE, DEVELOPING):
+        left = (1.0 - float(np.nan_to_num(obs.dev_progress[0, p]))) * float(rules.start_cost[p])
+        return round(min(float(rules.dev_cap[p]), left), 1)
+    if status in (READY, GROUNDED):
+        fundable = _prereqs_developed(rules, obs, p)
+        return float(rules.research_pay_cap[p]) if fundable else 0.0
+    return 0.0
+
+
+def _prereqs_developed(rules: Rules, obs: Observation, p: int) -> bool:
+    need = np.flatnonzero(rules.prog_prereq[p] > 0)
+    return all(int(obs.status[0, q]) in (READY, GROUNDED) for q in need)
+
+
+def plan_spending(rules: Rules, obs: Observation, plan: Plan) -> tuple[float, float]:
+    """(money for launches, money for programs) the plan asks for."""
+    launches = sum(mission_cost(rules, obs, x.mission) for x in plan.launches)
+    return launches, float(sum(plan.funding.values()))
+
+
+def money_left(rules: Rules, obs: Observation, plan: Plan) -> float:
+    """Cash left after the plan's launches and funding (negative: over budget)."""
+    a, b = plan_spending(rules, obs, plan)
+    return float(obs.cash[0]) - a - b

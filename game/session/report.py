@@ -1,0 +1,121 @@
+"""What a side learns when a turn resolves: its digest, built only from two of
+its own Observations (before and after), so it never holds the rival's secrets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.rules.observe import Observation
+from game.rules.tables import CREW_LOST, NO_LAUNCH, SCRUBBED, SUCCESS
+
+
+@dataclass(frozen=True)
+class StepResult:
+    name: str
+    state: str  # "passed", "failed" or "not flown"
+
+
+@dataclass(frozen=True)
+class LaunchReport:
+    side: int
+    mission: int
+    month: float          # absolute month of the launch
+    outcome: int          # tables outcome code
+    steps: tuple[StepResult, ...]
+    earned: tuple[int, ...]  # milestones earned by this flight
+
+    @property
+    def crew_lost(self) -> bool:
+        return self.outcome == CREW_LOST
+
+    @property
+    def succeeded(self) -> bool:
+        return self.outcome == SUCCESS
+
+
+@dataclass(frozen=True)
+class TurnReport:
+    """A side's digest of one resolved turn (`turn`) and the opening of the next."""
+
+    side: int
+    turn: int                          # the turn that was resolved
+    launches: tuple[LaunchReport, ...]  # in date order, both sides (the rival's as far as public)
+    firsts: tuple[tuple[int, int, float], ...]  # (milestone, side, absolute month) won this turn
+    news: tuple[int, ...]              # events heard of as the next turn opened
+    prestige_before: tuple[float, float]
+    prestige_after: tuple[float, float]
+    cash_before: float
+    cash_after: float
+    budget_after: float
+    done: bool
+    winner: int
+
+
+def build_report(scenario, before: Observation, after: Observation) -> TurnReport:
+    """The digest of the turn between two observations of the same side (batch index 0)."""
+    rules = scenario.rules
+    turn = int(before.turn[0])
+    month0 = rules.start_month + turn * rules.months_per_turn
+    launches = []
+    for s in (0, 1):
+        for i in range(rules.max_pads):
+            m = int(after.launch_mission[0, s, i])
+            out = int(after.launch_outcome[0, s, i])
+            if m < 0 or out == NO_LAUNCH:
+                continue
+            passed = int(after.launch_passed[0, s, i])
+            steps = scenario.missions[m]["steps"]
+            results = []
+            for j, st in enumerate(steps):
+                state = "passed" if j < passed else ("failed" if j == passed else "not flown")
+                if out == SCRUBBED:
+                    state = "not flown"
+                results.append(StepResult(st["name"], state))
+            earned = sorted({rules.milestone_ids.index(k) for st in steps[:passed] for k in st.get("earns", [])})
+            launches.append(LaunchReport(s, m, month0 + float(after.launch_month[0, s, i]), out, tuple(results),
+                                         tuple(earned)))
+    launches.sort(key=lambda x: (x.month, x.side))
+    firsts = []
+    new = (before.first_side[0] < 0) & (after.first_side[0] >= 0)
+    for k in np.flatnonzero(new):
+        firsts.append((int(k), int(after.first_side[0, k]), float(after.first_month[0, k])))
+    firsts.sort(key=lambda f: f[2])
+    return TurnReport(
+        side=after.side, turn=turn, launches=tuple(launches), firsts=tuple(firsts),
+        news=tuple(int(e) for e in np.flatnonzero(after.news[0])),
+        prestige_before=(float(before.prestige[0, 0]), float(before.prestige[0, 1])),
+        prestige_after=(float(after.prestige[0, 0]), float(after.prestige[0, 1])),
+        cash_before=float(before.cash[0]), cash_after=float(after.cash[0]), budget_after=float(after.budget[0]),
+        done=bool(after.done[0]), winner=int(after.winner[0]),
+    )
+
+
+def opening_report(scenario, obs: Observation) -> TurnReport:
+    """The digest of the first turn's opening: its news, no launches."""
+    p = (float(obs.prestige[0, 0]), float(obs.prestige[0, 1]))
+    return TurnReport(side=obs.side, turn=-1, launches=(), firsts=(),
+                      news=tuple(int(e) for e in np.flatnonzero(obs.news[0])), prestige_before=p,
+                      prestige_after=p, cash_before=float(obs.cash[0]), cash_after=float(obs.cash[0]),
+                      budget_after=float(obs.budget[0]), done=bool(obs.done[0]), winner=int(obs.winner[0]))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One point of a side's charts, from its own observation at the opening of `turn`."""
+
+    turn: int
+    prestige: tuple[float, float]
+    budget: float
+    rival_budget_estimate: float
+    cash: float
+    estimates: dict  # own program -> (estimate, sd) for programs it has developed
+
+
+def snapshot(rules, obs: Observation) -> Snapshot:
+    own = np.flatnonzero((rules.prog_side == obs.side) & (np.nan_to_num(obs.dev_progress[0]) >= 1))
+    est = {int(p): (float(obs.estimate[0, p]), float(obs.estimate_sd[0, p])) for p in own}
+    return Snapshot(int(obs.turn[0]), (float(obs.prestige[0, 0]), float(obs.prestige[0, 1])), float(obs.budget[0]),
+                    float(obs.rival_budget_estimate[0]), float(obs.cash[0]), est)

@@ -1,0 +1,151 @@
+"""Charts drawn in the game: both sides' prestige, your budget beside the
+intelligence estimate of the rival's, your programs' reliability estimates.
+Built from the side's own history of observations (session.history[side]).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.session.describe import SIDE_SHORT, month_label
+from game.ui.fonts import draw_text, fit_text
+from game.ui.scene import Scene
+from game.ui.theme import palette, side_colour
+
+
+def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tuple, list[tuple[float, float]], bool]],
+               L, x_range: tuple[float, float], y_label=lambda v: f"{v:.0f}", y_min: float | None = None,
+               y_max: float | None = None, x_label=None) -> None:
+    """A line chart. series: (name, colour, [(x, y)], dashed)."""
+    pal = palette()
+    pygame.draw.rect(surf, pal["panel"], rect, border_radius=6)
+    draw_text(surf, title, (rect.x + L.pad, rect.y + L.pad // 2), L.font(15), pal["text"], bold=True)
+    ys = [y for _, _, pts, _ in series for _, y in pts]
+    lo = min(ys + [0.0]) if y_min is None else y_min
+    hi = max(ys + [1.0]) if y_max is None else y_max
+    if hi - lo < 4:
+        hi = lo + 4
+    plot = pygame.Rect(rect.x + L.u * 2, rect.y + L.u + L.pad, rect.w - L.u * 2 - L.pad,
+                       rect.h - 2 * L.u - 2 * L.pad)
+    x0, x1 = x_range
+    if x1 - x0 < 1e-6:
+        x1 = x0 + 1
+
+    def px(x, y):
+        return (plot.x + (x - x0) / (x1 - x0) * plot.w, plot.bottom - (y - lo) / (hi - lo) * plot.h)
+
+    small = L.font(12)
+    if x_label is None:
+        def x_label(v):
+            return month_label(v * 12)
+    for i in range(5):
+        v = lo + (hi - lo) * i / 4
+        y = px(x0, v)[1]
+        pygame.draw.line(surf, pal["grid"], (plot.x, y), (plot.right, y))
+        draw_text(surf, y_label(v), (plot.x - 4, y), small, pal["muted"], anchor="midright")
+    for i in range(5):
+        v = x0 + (x1 - x0) * i / 4
+        x = px(v, lo)[0]
+        draw_text(surf, x_label(v), (x, plot.bottom + 2), small, pal["muted"], anchor="midtop")
+    pygame.draw.rect(surf, pal["grid"], plot, 1)
+    lx = rect.right - L.pad
+    for name, colour, pts, dashed in reversed(series):
+        r = draw_text(surf, fit_text(name, small, rect.w // 3), (lx, rect.y + L.pad // 2), small, colour,
+                      anchor="topright")
+        lx = r.x - L.pad
+        if len(pts) >= 2:
+            xy = [px(x, y) for x, y in pts]
+            if dashed:
+                dashed_lines(surf, colour, xy, max(4, L.u // 4))
+            else:
+                pygame.draw.lines(surf, colour, False, xy, 3)
+        elif pts:
+            pygame.draw.circle(surf, colour, px(*pts[0]), 4)
+
+
+def dashed_lines(surf, colour, points, dash: int) -> None:
+    """A polyline drawn in dashes of `dash` pixels."""
+    on, left = True, float(dash)
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        length = max(1e-6, ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
+        pos = 0.0
+        while pos < length:
+            step = min(left, length - pos)
+            a = (x0 + (x1 - x0) * pos / length, y0 + (y1 - y0) * pos / length)
+            b = (x0 + (x1 - x0) * (pos + step) / length, y0 + (y1 - y0) * (pos + step) / length)
+            if on:
+                pygame.draw.line(surf, colour, a, b, 2)
+            pos += step
+            left -= step
+            if left <= 0:
+                on, left = not on, float(dash)
+
+
+class ChartsScene(Scene):
+    name = "charts"
+    auto_frames = 40
+
+    def __init__(self, app, flow, side: int, back_to=None, public_only: bool = False, then_continue: bool = False):
+        super().__init__(app)
+        self.flow = flow
+        self.side = side
+        self.back_to = back_to
+        self.public_only = public_only
+        self.then_continue = then_continue
+
+    def build(self) -> None:
+        L = self.L
+        u = L.u
+        text = "Continue" if self.then_continue else "Back"
+        self.button("back", (L.width - int(u * 5) - L.pad, L.height - u - L.pad, int(u * 5), u), text,
+                    "Return (Esc).", self.back, object_id="#accent")
+
+    def back(self) -> None:
+        if self.then_continue:
+            self.flow.advance()
+        elif self.back_to is not None:
+            self.app.show(self.back_to)
+
+    def key(self, key, mod) -> None:
+        if key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_c):
+            self.back()
+
+    def default_action(self) -> None:
+        self.back()
+
+    def draw(self, surf) -> None:
+        L = self.L
+        s = self.flow.session
+        sc = s.scenario
+        hist = s.history[self.side]
+        cal = sc.calendar
+
+        def year(t):
+            return cal.turn_month(t) / 12.0
+
+        xr = (year(0), year(max(1, hist[-1].turn if hist else 1)))
+        pad = L.pad
+        title_h = int(L.u * 1.3)
+        view = " (public information)" if self.public_only else f" — {SIDE_SHORT[self.side]} view"
+        draw_text(surf, "Charts" + view, (2 * pad, pad), L.font(19), palette()["text"], bold=True)
+        area = pygame.Rect(pad, title_h + 2 * pad, L.width - 2 * pad, L.height - title_h - L.u - 4 * pad)
+        prestige = [(SIDE_SHORT[k], side_colour(k, True), [(year(h.turn), h.prestige[k]) for h in hist], False)
+                    for k in (0, 1)]
+        if self.public_only:
+            draw_chart(surf, area, "Prestige", prestige, L, xr)
+            return
+        half_w = (area.w - pad) // 2
+        half_h = (area.h - pad) // 2
+        draw_chart(surf, pygame.Rect(area.x, area.y, half_w, half_h), "Prestige", prestige, L, xr)
+        budget = [("yours", side_colour(self.side, True), [(year(h.turn), h.budget) for h in hist], False),
+                  ("rival (estimate)", side_colour(1 - self.side, True),
+                   [(year(h.turn), h.rival_budget_estimate) for h in hist], True)]
+        draw_chart(surf, pygame.Rect(area.x + half_w + pad, area.y, half_w, half_h), "Yearly budget", budget, L, xr)
+        series = []
+        colours = palette()["series"]
+        programs = sorted({p for h in hist for p in h.estimates})
+        for i, p in enumerate(programs[: len(colours)]):
+            pts = [(year(h.turn), h.estimates[p][0] * 100) for h in hist if p in h.estimates]
+            series.append((sc.programs[p]["name"], colours[i], pts, False))
+        draw_chart(surf, pygame.Rect(area.x, area.y + half_h + pad, area.w, half_h),
+                   "Your programs' reliability (your estimates, %)", series, L, xr, y_min=0, y_max=100)

@@ -1,0 +1,446 @@
+"""Headquarters: the turn screen of one side.
+
+Left: the side's programs (funding, reliability estimate with its uncertainty,
+status) or its mission planner (cost, success chance, prestige at stake, the
+extra risk of skipping milestones or rushing, launch pads). Right: news, the
+timeline of firsts, intelligence on the rival. Top: date, money, prestige.
+Bottom: what the order checker says, and End turn.
+
+Everything comes from `session.observation(side)`; the plan is the flow's
+Plan for this side, so leaving for charts or help and coming back keeps it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY
+from game.session.checker import check_plan, mission_blockers, money, program_blocker
+from game.session.describe import side_name, status_name, turn_label
+from game.session.plan import (
+    Plan,
+    mission_cost,
+    money_left,
+    plan_spending,
+    success_chance,
+    useful_funding,
+)
+from game.ui.fonts import draw_text, fit_text
+from game.ui.scene import Scene
+from game.ui.scenes import panels
+from game.ui.theme import palette, side_colour
+
+STATUS_ORDER = {READY: 0, GROUNDED: 1, DEVELOPING: 2, AVAILABLE: 3, LOCKED: 4, CANCELLED: 5}
+LEFT_TABS = ("programs", "missions")
+RIGHT_TABS = ("news", "firsts", "rival")
+
+
+class HeadquartersScene(Scene):
+    name = "headquarters"
+    auto_frames = 45
+
+    def __init__(self, app, flow, side: int):
+        super().__init__(app)
+        self.flow = flow
+        self.session = flow.session
+        self.scenario = self.session.scenario
+        self.rules = self.scenario.rules
+        self.side = side
+        self.obs = self.session.observation(side)
+        self.plan: Plan = flow.plans[side]
+        self.left_tab = "programs"
+        self.right_tab = "news"
+        self.scroll = {"programs": 0, "missions": 0}
+        self.row_widgets: list = []
+        self.rows: list[tuple[int, pygame.Rect]] = []  # (program or mission, row rect) shown
+        self.problems = []
+        self.spectator = flow.spectating
+        self._spectator_plan_loaded = False
+        self.programs = self._program_order()
+        self.missions = self._mission_order()
+
+    # --- data ----------------------------------------------------------------------------------------------
+    def _program_order(self) -> list[int]:
+        own = [int(p) for p in np.flatnonzero(self.rules.prog_side == self.side)]
+        return sorted(own, key=lambda p: (STATUS_ORDER.get(int(self.obs.status[0, p]), 9), p))
+
+    def _mission_order(self) -> list[int]:
+        own = [int(m) for m in np.flatnonzero(self.obs.mission_open[0])]
+        held = self.obs.held[0, self.side]
+
+        def key(m):
+            blocked = bool(mission_blockers(self.scenario, self.obs, m))
+            new = bool((self.rules.mis_targets[m] & ~held).any())
+            return (blocked, not new, self.scenario.missions[m].get("ai_priority", 0), m)
+
+        return sorted(own, key=key)
+
+    def _load_spectator_plan(self) -> None:
+        w = self.flow.workers.get(self.side)
+        if self.spectator and not self._spectator_plan_loaded and w is not None and w.done:
+            self.plan = Plan.from_orders(self.rules, w.result(), self.side)
+            self._spectator_plan_loaded = True
+            self.rebuild()
+
+    # --- building ------------------------------------------------------------------------------------------
+    def build(self) -> None:
+        L = self.L
+        u, pad, W, H = L.u, L.pad, L.width, L.height
+        self.top_h = 2 * u + 2 * pad
+        self.bottom_h = u + 2 * pad
+        side_id = ("#us", "#ussr")[self.side]
+        t = self.session.turn
+        T = self.rules.n_turns
+        self.label("date", (pad, pad, int(W * 0.3), u), f"{turn_label(self.scenario, t)} · turn {t + 1} of {T}",
+                   "#heading", tip="The current season and turn. Each turn both sides give orders in secret; "
+                                   "then the turn resolves for both.")
+        who = self.session.player_name(self.side)
+        seat = self.session.seats[self.side]
+        sub = f"{who} · {seat.label()}" if who != side_name(self.scenario, self.side) else f"{who} · {seat.label()}"
+        if self.spectator:
+            sub = f"{side_name(self.scenario, self.side)} · watching the AI play"
+        self.label("who", (pad, pad + u, int(W * 0.3), u), sub, side_id, tip="Whose headquarters this is.")
+        x = int(W * 0.31)
+        self.label("money", (x, pad, int(W * 0.26), u), "", tip="Money this turn: what you have, what your orders "
+                   "spend, and what is left (unspent money carries over).")
+        self.label("budget", (x, pad + u, int(W * 0.26), u),
+                   f"Yearly budget {money(self.obs.budget[0])} · research speed {self.obs.research_speed[0]:.0%}",
+                   "#small", tip="Your yearly budget is paid out each turn; it moves with the prestige you earn.")
+        self.prestige_rect = pygame.Rect(int(W * 0.57), pad, int(W * 0.16), 2 * u)
+        bw = int(u * 2.6)
+        bx = W - pad - 4 * bw - 3 * pad // 2
+        for i, (key, text, tip, act) in enumerate([
+            ("charts", "Charts", "Prestige, budget and reliability over time (C).", self.open_charts),
+            ("save", "Save", "Save or load a game (Ctrl+S).", self.open_save),
+            ("help", "Help", "How to play and the keyboard shortcuts (F1).", self.open_help),
+            ("menu", "Menu", "The main menu; your game is autosaved every turn (Esc).", self.back),
+        ]):
+            self.button(key, (bx + i * (bw + pad // 2), pad + u // 2, bw, u), text, tip, act)
+        # bottom bar
+        ew = int(u * 5)
+        self.label("status", (pad, H - self.bottom_h + pad, W - ew - 3 * pad, u), "")
+        end_text = "Next turn" if self.spectator else "End turn"
+        self.button("end_turn", (W - ew - pad, H - self.bottom_h + pad, ew, u), end_text,
+                    "Seal your orders and end the turn (Enter). Problems with your orders are shown on the left "
+                    "first.", self.end_turn, object_id="#accent")
+        # panels
+        top = self.top_h + pad
+        split = int(W * 0.6)
+        self.left_rect = pygame.Rect(pad, top, split - pad - pad // 2, H - top - self.bottom_h - pad)
+        self.right_rect = pygame.Rect(split + pad // 2, top, W - split - pad - pad // 2, self.left_rect.h)
+        tw = int(u * 4.2)
+        for i, tab in enumerate(LEFT_TABS):
+            n = len(self.programs) if tab == "programs" else len(self.missions)
+            self.button(f"tab_{tab}", (self.left_rect.x + i * (tw + pad // 2), top, tw, u),
+                        f"{tab.title()} ({n})", f"Show your {tab} ({i + 1}).", lambda t=tab: self.set_left(t),
+                        object_id="#toggled" if tab == self.left_tab else None)
+        self.label("pads", (self.left_rect.x + 2 * (tw + pad // 2) + pad, top, self.left_rect.w - 2 * tw - 2 * pad, u),
+                   "", "#small", tip="Launch pads limit how many missions you can launch each turn.")
+        tw2 = int(self.right_rect.w / 3) - pad // 2
+        titles = {"news": "News", "firsts": "Firsts", "rival": "Rival"}
+        tips = {"news": "What happened: events and last turn's launches (3).",
+                "firsts": "The timeline of firsts: who, what and when, beside history (4).",
+                "rival": "Intelligence on the rival: what is public and what your spies estimate (5)."}
+        for i, tab in enumerate(RIGHT_TABS):
+            self.button(f"tab_{tab}", (self.right_rect.x + i * (tw2 + pad // 2), top, tw2, u), titles[tab],
+                        tips[tab], lambda t=tab: self.set_right(t),
+                        object_id="#toggled" if tab == self.right_tab else None)
+        box = pygame.Rect(self.right_rect.x, top + u + pad // 2, self.right_rect.w,
+                          self.right_rect.bottom - top - u - pad // 2)
+        self.textbox("side_panel", box, self._right_html())
+        self.list_rect = pygame.Rect(self.left_rect.x, top + u + pad // 2, self.left_rect.w,
+                                     self.left_rect.bottom - top - u - pad // 2)
+        self.build_rows()
+        self.refresh()
+
+    def _right_html(self) -> str:
+        if self.right_tab == "news":
+            return panels.news_html(self.session, self.side)
+        if self.right_tab == "firsts":
+            return panels.firsts_html(self.session, self.side)
+        return panels.rival_html(self.session, self.side)
+
+    @property
+    def row_h(self) -> int:
+        return int(self.L.u * 1.95)
+
+    def visible_rows(self) -> int:
+        return max(1, self.list_rect.h // self.row_h)
+
+    def build_rows(self) -> None:
+        for w in self.row_widgets:
+            w.kill()
+        for w in [k for k, v in self.widgets.items() if k.startswith(("prog_", "mis_"))]:
+            self.widgets.pop(w, None)
+        self.row_widgets = []
+        self.rows = []
+        items = self.programs if self.left_tab == "programs" else self.missions
+        n = self.visible_rows()
+        start = min(self.scroll[self.left_tab], max(0, len(items) - n))
+        self.scroll[self.left_tab] = start
+        for i, item in enumerate(items[start:start + n]):
+            rect = pygame.Rect(self.list_rect.x, self.list_rect.y + i * self.row_h, self.list_rect.w, self.row_h)
+            self.rows.append((item, rect))
+            if self.left_tab == "programs":
+                self._program_row(item, rect)
+            else:
+                self._mission_row(item, rect)
+
+    def _track(self, name, widget):
+        self.row_widgets.append(widget)
+        self.widgets[name] = widget
+        return widget
+
+    def _program_row(self, p: int, r: pygame.Rect) -> None:
+        L = self.L
+        u, pad = L.u, L.pad
+        prog = self.scenario.programs[p]
+        status = int(self.obs.status[0, p])
+        tip = panels.program_tip(self.scenario, self.obs, p)
+        name_w = int(r.w * 0.40)
+        short = fit_text(prog["name"], L.font(15), name_w)
+        self._track(f"prog_name_{p}", self.label(None, (r.x + pad, r.y + 2, name_w, u), short, tip=tip))
+        self._track(f"prog_sub_{p}", self.label(None, (r.x + pad, r.y + int(u * 0.85), name_w, u),
+                                                 panels.program_subline(self.scenario, self.obs, p), "#small", tip=tip))
+        can_fund = not program_blocker(self.scenario, self.obs, p) and status != CANCELLED
+        bw = u
+        x = r.right - pad - int(u * 2.1) - bw * 2 - int(u * 1.9) - pad
+        y = r.y + (r.h - u) // 2
+        enabled = can_fund and not self.spectator
+        self._track(f"prog_minus_{p}", self.button(f"prog_minus_{p}", (x, y, bw, u), "−",
+                                                    "Less money for this program (Shift: 5 at a time).",
+                                                    lambda p=p: self.change_funding(p, -1), enabled=enabled))
+        self._track(f"prog_amount_{p}", self.label(None, (x + bw, y, int(u * 1.9), u), "", tip=tip))
+        self._track(f"prog_plus_{p}", self.button(f"prog_plus_{p}", (x + bw + int(u * 1.9), y, bw, u), "+",
+                                                   "More money for this program (Shift: 5 at a time).",
+                                                   lambda p=p: self.change_funding(p, 1), enabled=enabled))
+        cap = useful_funding(self.rules, self.obs, p)
+        self._track(f"prog_max_{p}", self.button(
+            f"prog_max_{p}", (x + 2 * bw + int(u * 1.9) + pad // 2, y, int(u * 2.1), u), "Max",
+            f"Fund it with the most it can use this turn ({money(cap)}), as far as your money allows; "
+            "press again to clear.", lambda p=p: self.max_funding(p), enabled=enabled and cap > 0))
+        self.rel_x = (r.x + pad + name_w + pad, x - 2 * pad)
+
+    def _mission_row(self, m: int, r: pygame.Rect) -> None:
+        L = self.L
+        u, pad = L.u, L.pad
+        mis = self.scenario.missions[m]
+        blockers = mission_blockers(self.scenario, self.obs, m)
+        tip = panels.mission_tip(self.scenario, self.obs, m, blockers)
+        name_w = int(r.w * 0.40)
+        self._track(f"mis_name_{m}", self.label(None, (r.x + pad, r.y + 2, name_w, u),
+                                                fit_text(mis["name"], L.font(15), name_w), tip=tip))
+        self._track(f"mis_sub_{m}", self.label(None, (r.x + pad, r.y + int(u * 0.85), r.w - 2 * pad - int(u * 5.6), u),
+                                               panels.mission_subline(self.scenario, self.obs, m, blockers), "#small",
+                                               tip=tip))
+        x = r.x + pad + name_w + pad
+        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), u), "", tip=tip))
+        bx = r.right - pad - int(u * 5.4)
+        y = r.y + (r.h - u) // 2
+        booked = self.plan.is_launching(m)
+        pads_full = len(self.plan.launches) >= int(self.rules.pads[self.side])
+        can = not self.spectator and (booked or (not blockers and not pads_full))
+        why = ("Book this mission on a launch pad (press again to cancel)." if not blockers else
+               "It cannot fly now: " + "; ".join(blockers) + ".")
+        if pads_full and not booked and not blockers:
+            why = "All your launch pads are booked this turn; cancel another launch first."
+        self._track(f"mis_launch_{m}", self.button(f"mis_launch_{m}", (bx, y, int(u * 3), u),
+                                                   "Booked" if booked else "Launch", why,
+                                                   lambda m=m: self.toggle_launch(m),
+                                                   object_id="#toggled" if booked else None, enabled=can))
+        rushed = any(x.mission == m and x.rush for x in self.plan.launches)
+        self._track(f"mis_rush_{m}", self.button(
+            f"mis_rush_{m}", (bx + int(u * 3) + pad // 2, y, int(u * 2.4) - pad // 2, u), "Rush",
+            f"Fly early in the turn to beat the rival to a first, at {self.rules.rush_penalty:.0%} extra risk on "
+            "every step.", lambda m=m: self.toggle_rush(m), object_id="#toggled" if rushed else None,
+            enabled=booked and not self.spectator))
+
+    # --- refreshing texts after a change ---------------------------------------------------------------
+    def refresh(self) -> None:
+        obs, plan = self.obs, self.plan
+        launch_cost, fund = plan_spending(self.rules, obs, plan)
+        left = money_left(self.rules, obs, plan)
+        self.widgets["money"].set_text(f"Money {money(obs.cash[0])} · planned {money(launch_cost + fund)} · "
+                                       f"left {money(left)}")
+        pads = int(self.rules.pads[self.side])
+        booked = ", ".join(self.scenario.missions[x.mission]["name"] + (" (rushed)" if x.rush else "")
+                           for x in plan.launches) or "none booked"
+        self.widgets["pads"].set_text(fit_text(f"Launch pads {len(plan.launches)}/{pads}: {booked}",
+                                               self.L.font(13), self.widgets["pads"].rect.w))
+        for item, _ in self.rows:
+            if self.left_tab == "programs":
+                amount = plan.funding.get(item, 0.0)
+                self.widgets[f"prog_amount_{item}"].set_text(f"{money(amount)}" if amount else "–")
+            else:
+                chance = success_chance(self.rules, obs, item, rush=any(x.mission == item and x.rush
+                                                                          for x in plan.launches))
+                cost = mission_cost(self.rules, obs, item)
+                self.widgets[f"mis_odds_{item}"].set_text(f"{chance:.0%} success · cost {money(cost)}")
+        if self.spectator:
+            self.problems = []
+            text = "Watching: the AI's orders are shown. " + ("AI thinking…" if not self._spectator_plan_loaded
+                                                               else "Next turn (Enter).")
+        else:
+            self.problems = check_plan(self.scenario, obs, plan)
+            errors = [p for p in self.problems if p.is_error]
+            first = self.problems[0].text if self.problems else "Your orders are ready: End turn (Enter)."
+            more = len(self.problems) - 1
+            text = ("Problem: " if errors else "") + first + (f"  (+{more} more: hover)" if more > 0 else "")
+        status = self.widgets["status"]
+        status.set_text(fit_text(text, self.L.font(15), status.rect.w))
+        status.set_tooltip("<br>".join(p.text for p in self.problems) or "No problems with your orders.")
+
+    # --- actions -------------------------------------------------------------------------------------------
+    def change_funding(self, p: int, direction: int) -> None:
+        step = 5.0 if pygame.key.get_mods() & pygame.KMOD_SHIFT else 1.0
+        self.plan.set_funding(p, self.plan.funding.get(p, 0.0) + direction * step)
+        self.refresh()
+
+    def max_funding(self, p: int) -> None:
+        if self.plan.funding.get(p, 0) > 0:
+            self.plan.set_funding(p, 0)
+        else:
+            cap = useful_funding(self.rules, self.obs, p)
+            left = money_left(self.rules, self.obs, self.plan)
+            self.plan.set_funding(p, math.floor(max(0.0, min(cap, left)) * 10) / 10)
+        self.refresh()
+
+    def toggle_launch(self, m: int) -> None:
+        self.plan.toggle_launch(m)
+        self.build_rows()
+        self.refresh()
+
+    def toggle_rush(self, m: int) -> None:
+        self.plan.toggle_rush(m)
+        self.build_rows()
+        self.refresh()
+
+    def set_left(self, tab: str) -> None:
+        if tab != self.left_tab:
+            self.left_tab = tab
+            self.rebuild()
+
+    def set_right(self, tab: str) -> None:
+        if tab != self.right_tab:
+            self.right_tab = tab
+            self.rebuild()
+
+    def end_turn(self) -> None:
+        if self.spectator:
+            if self._spectator_plan_loaded or not self.flow.workers.get(self.side):
+                self.flow.end_turn(self.side, self.plan)
+            return
+        errors = [p for p in check_plan(self.scenario, self.obs, self.plan) if p.is_error]
+        if errors:
+            self.app.notify(errors[0].text)
+            return
+        self.flow.end_turn(self.side, self.plan)
+
+    def open_charts(self) -> None:
+        from game.ui.scenes.charts import ChartsScene
+
+        self.app.show(ChartsScene(self.app, self.flow, self.side, back_to=self))
+
+    def open_save(self) -> None:
+        from game.ui.scenes.saveload import SaveLoadScene
+
+        self.app.show(SaveLoadScene(self.app, back_to=self))
+
+    def open_help(self) -> None:
+        from game.ui.scenes.help import HelpScene
+
+        self.app.show(HelpScene(self.app, back_to=self))
+
+    def back(self) -> None:
+        from game.ui.scenes.menu import MainMenuScene
+
+        self.app.show(MainMenuScene(self.app, resume=self))
+
+    def key(self, key: int, mod: int) -> None:
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_e):
+            self.end_turn()
+        elif key == pygame.K_c:
+            self.open_charts()
+        elif key == pygame.K_s and mod & pygame.KMOD_CTRL:
+            self.open_save()
+        elif key in (pygame.K_F1, pygame.K_h):
+            self.open_help()
+        elif key in (pygame.K_1, pygame.K_2):
+            self.set_left(LEFT_TABS[key - pygame.K_1])
+        elif key in (pygame.K_3, pygame.K_4, pygame.K_5):
+            self.set_right(RIGHT_TABS[key - pygame.K_3])
+        elif key in (pygame.K_PAGEDOWN, pygame.K_DOWN):
+            self.wheel(-(self.visible_rows() if key == pygame.K_PAGEDOWN else 1))
+        elif key in (pygame.K_PAGEUP, pygame.K_UP):
+            self.wheel(self.visible_rows() if key == pygame.K_PAGEUP else 1)
+        else:
+            super().key(key, mod)
+
+    def wheel(self, dy: int) -> None:
+        if not self.list_rect.collidepoint(pygame.mouse.get_pos()) and abs(dy) == 1 and pygame.mouse.get_focused():
+            return
+        items = self.programs if self.left_tab == "programs" else self.missions
+        new = min(max(0, self.scroll[self.left_tab] - dy), max(0, len(items) - self.visible_rows()))
+        if new != self.scroll[self.left_tab]:
+            self.scroll[self.left_tab] = new
+            self.build_rows()
+            self.refresh()
+
+    def update(self, dt: float) -> None:
+        self._load_spectator_plan()
+
+    def default_action(self) -> None:
+        if self.spectator and not self._spectator_plan_loaded:
+            self.frames = 0  # wait for the AI, then try again
+            return
+        self.end_turn()
+
+    def ready_for_screenshot(self) -> bool:
+        return not self.spectator or self._spectator_plan_loaded
+
+    # --- drawing -------------------------------------------------------------------------------------------
+    def draw(self, surf: pygame.Surface) -> None:
+        pal = palette()
+        L = self.L
+        pygame.draw.rect(surf, pal["panel"], (0, 0, L.width, self.top_h))
+        pygame.draw.line(surf, side_colour(self.side), (0, self.top_h - 2), (L.width, self.top_h - 2), 3)
+        pygame.draw.rect(surf, pal["panel"], (0, L.height - self.bottom_h, L.width, self.bottom_h))
+        panels.draw_prestige(surf, self.prestige_rect, self.obs.prestige[0], L)
+        for i, (item, r) in enumerate(self.rows):
+            pygame.draw.rect(surf, pal["panel"] if i % 2 == 0 else pal["background"], r)
+            if self.left_tab == "programs":
+                self._draw_reliability(surf, item, r)
+            elif self.plan.is_launching(item):
+                pygame.draw.rect(surf, side_colour(self.side), (r.x, r.y, 4, r.h))
+        pygame.draw.rect(surf, pal["panel_border"], self.list_rect, 1)
+        if any(not w.done for w in self.flow.workers.values()):
+            panels.draw_spinner(surf, (self.prestige_rect.right + L.pad * 2, self.top_h // 2), L, self.frames,
+                                "AI thinking")
+
+    def _draw_reliability(self, surf, p: int, r: pygame.Rect) -> None:
+        L = self.L
+        pal = palette()
+        x0, x1 = self.rel_x
+        est, sd = float(self.obs.estimate[0, p]), float(self.obs.estimate_sd[0, p])
+        status = int(self.obs.status[0, p])
+        bar = pygame.Rect(x0, r.y + int(r.h * 0.58), max(10, x1 - x0), max(6, L.u // 4))
+        if status in (READY, GROUNDED):
+            pygame.draw.rect(surf, pal["grid"], bar)
+            pygame.draw.rect(surf, side_colour(self.side), (bar.x, bar.y, int(bar.w * est), bar.h))
+            lo, hi = max(0.0, est - sd), min(1.0, est + sd)
+            y = bar.centery
+            pygame.draw.line(surf, pal["text"], (bar.x + int(bar.w * lo), y), (bar.x + int(bar.w * hi), y), 2)
+            for v in (lo, hi):
+                pygame.draw.line(surf, pal["text"], (bar.x + int(bar.w * v), bar.y - 2),
+                                 (bar.x + int(bar.w * v), bar.bottom + 1), 2)
+            draw_text(surf, f"reliability {est:.0%} ± {sd * 100:.0f}", (x0, r.y + 3), L.font(13), pal["text"])
+        elif status in (AVAILABLE, DEVELOPING):
+            paid = float(np.nan_to_num(self.obs.dev_progress[0, p]))
+            pygame.draw.rect(surf, pal["grid"], bar)
+            pygame.draw.rect(surf, pal["muted"], (bar.x, bar.y, int(bar.w * paid), bar.h))
+            draw_text(surf, f"development {paid:.0%} paid", (x0, r.y + 3), L.font(13), pal["muted"])
+        else:
+            draw_text(surf, status_name(status), (x0, r.y + 3), L.font(13), pal["muted"])

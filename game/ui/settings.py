@@ -1,0 +1,57 @@
+"""Player settings (window, scale, sound, animation), kept as JSON in the config folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.session.paths import config_dir
+
+WINDOW_SIZES = [(1024, 640), (1280, 720), (1366, 768), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160)]
+MIN_SIZE = (1024, 640)
+MAX_SIZE = (3840, 2160)
+
+
+@dataclass
+class Settings:
+    width: int = 1280
+    height: int = 720
+    fullscreen: bool = False
+    ui_scale: float = 1.0        # 0.75 .. 2.0, on top of the automatic scale for the window's size
+    volume: float = 0.5          # 0 .. 1
+    animation_speed: float = 1.0  # 0.25 .. 4; higher is faster
+
+    def clamp(self) -> Settings:
+        self.width = min(max(int(self.width), MIN_SIZE[0]), MAX_SIZE[0])
+        self.height = min(max(int(self.height), MIN_SIZE[1]), MAX_SIZE[1])
+        self.ui_scale = min(max(float(self.ui_scale), 0.75), 2.0)
+        self.volume = min(max(float(self.volume), 0.0), 1.0)
+        self.animation_speed = min(max(float(self.animation_speed), 0.25), 4.0)
+        self.fullscreen = bool(self.fullscreen)
+        return self
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> Settings:
+    """The saved settings; defaults for anything missing or unreadable (never raises)."""
+    try:
+        data = json.loads(settings_path().read_text())
+        known = {f.name for f in dataclasses.fields(Settings)}
+        return Settings(**{k: v for k, v in data.items() if k in known}).clamp()
+    except (OSError, ValueError, TypeError):
+        return Settings()
+
+
+def save_settings(settings: Settings) -> None:
+    """Write the settings atomically; a failure to write is ignored (settings are a convenience)."""
+    from game.session.saves import write_atomic
+
+    try:
+        write_atomic(settings_path(), json.dumps(dataclasses.asdict(settings.clamp()), indent=2))
+    except OSError:
+        pass
