@@ -18,6 +18,7 @@ from game.scenario.loader import RawScenario, is_valid, load_raw
 from game.scenario.locations import SHIPPED_DIR, discover, display, known_ids, resolve, user_dir
 
 BUILTIN_DIR = SHIPPED_DIR
+INTERNAL = "the scenario passed its checks but could not be compiled (a bug in the game's checks; please report it)"
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,12 @@ def load(id_or_path) -> Scenario:
     if has_errors(diags) or cal is None or raw.fatal:
         raise ScenarioError(sorted({d for d in diags if d.severity == ERROR}, key=sort_key))
     data = {k: [e.data for e in raw.entries.get(k, [])] for k in ("program", "milestone", "mission", "event")}
-    rules = compile_rules(raw.meta, data["program"], data["milestone"], data["mission"], data["event"],
-                          raw.content_hash)
+    try:
+        rules = compile_rules(raw.meta, data["program"], data["milestone"], data["mission"], data["event"],
+                              raw.content_hash)
+    except Exception as exc:  # a gap in the checks: say so instead of crashing (the fuzz tests hunt these)
+        raise ScenarioError([Diagnostic(display(raw.folder), 0, ERROR, f"{INTERNAL}: {type(exc).__name__}: "
+                                        f"{str(exc)[:200]}")]) from exc
     return Scenario(folder=raw.folder, meta=raw.meta, programs=data["program"], milestones=data["milestone"],
                     missions=data["mission"], events=data["event"], rules=rules, calendar=cal,
                     warnings=sorted({d for d in diags if d.severity != ERROR}, key=sort_key),

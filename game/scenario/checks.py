@@ -41,6 +41,16 @@ def _ok(value) -> bool:
     return value is not None and is_valid(value)
 
 
+def _seq(value) -> list:
+    """A checked list, or [] when the value is missing or failed its check."""
+    return value if isinstance(value, list) else []
+
+
+def _map(value) -> dict:
+    """A checked table, or {} when the value is missing or failed its check."""
+    return value if isinstance(value, dict) else {}
+
+
 def _sides_differ(a: dict, b: dict) -> bool:
     """True when both entries have a valid side and they differ."""
     sa, sb = a.get("side"), b.get("side")
@@ -69,7 +79,7 @@ def _ids(raw: RawScenario, out) -> dict[str, dict[str, Entry]]:
     flags: dict[str, Entry] = {}
     for e in raw.entries.get("event", []):
         for eff, _ in _effect_tables(e.data):
-            for f in eff.get("set_flags") or []:
+            for f in _seq(eff.get("set_flags")):
                 if isinstance(f, str):
                     flags.setdefault(f, e)
     ids["flag"] = flags
@@ -127,7 +137,7 @@ def _unlockable(raw: RawScenario) -> set[str]:
     for e in raw.entries.get("event", []):
         for eff, _ in _effect_tables(e.data):
             if _ok(eff.get("unlock")):
-                found.update(eff.get("unlock") or [])
+                found.update(_seq(eff.get("unlock")))
     return found
 
 
@@ -237,7 +247,7 @@ def _check_milestones(raw: RawScenario, flying: set[str], out) -> None:
         _diag(out, e, ("requires",), ERROR, "milestones require each other in a cycle: " + " -> ".join(cyc))
     earnable, by_any = set(), set()
     for m in raw.entries.get("mission", []):
-        for s in m.data.get("steps") or []:
+        for s in _seq(m.data.get("steps")):
             if isinstance(s, dict) and _ok(s.get("earns")):
                 by_any.update(s["earns"])
                 if m.data.get("id") in flying:
@@ -255,7 +265,7 @@ def _check_events(raw: RawScenario, ids, cal, out) -> None:
     for e in raw.entries.get("event", []):
         for eff, _ in _effect_tables(e.data):
             if _ok(eff.get("fire")):
-                for target, delay in (eff.get("fire") or {}).items():
+                for target, delay in _map(eff.get("fire")).items():
                     fired_by.setdefault(target, []).append((e.data.get("id"), delay))
     for e in raw.entries.get("event", []):
         d = e.data
@@ -273,7 +283,7 @@ def _check_events(raw: RawScenario, ids, cal, out) -> None:
         if not d.get("date") and d.get("mtth") is None and d.get("id") not in fired_by:
             _diag(out, e, ("id",), WARNING, "can never fire: it has no date or mtth and no event fires it")
         for eff, path in _effect_tables(d):
-            if d.get("id") in (eff.get("fire") or {}) and _ok(eff.get("fire")):
+            if d.get("id") in _map(eff.get("fire")) and _ok(eff.get("fire")):
                 _diag(out, e, path + ("fire",), ERROR, "an event cannot fire itself")
             _check_effect_sides(e, eff, path, ids, out)
         _check_trigger(e, d, trig, who, out)
@@ -291,7 +301,7 @@ def _check_effect_sides(e: Entry, eff: dict, path: tuple, ids, out) -> None:
         targets = eff.get(name)
         if not _ok(targets):
             continue
-        for t in targets or []:
+        for t in _seq(targets) if isinstance(targets, list) else _map(targets):
             other = ids["target"].get(t)
             if other is not None and _sides_differ(other.data, {"side": who}):
                 _diag(out, e, path + (name,), WARNING,
@@ -341,7 +351,7 @@ def _check_fire_loops(raw: RawScenario, ids, out) -> None:
     for e in raw.entries.get("event", []):
         d = e.data
         if d.get("once") is False:
-            targets = [t for eff, _ in _effect_tables(d) if _ok(eff.get("fire")) for t in (eff.get("fire") or {})]
+            targets = [t for eff, _ in _effect_tables(d) if _ok(eff.get("fire")) for t in _map(eff.get("fire"))]
             graph[d.get("id")] = [t for t in targets if t in ids["event"] and ids["event"][t].data.get("once") is False]
     cyc = _cycle(graph)
     if cyc and len(cyc) > 2:
@@ -357,7 +367,7 @@ def _check_victory(raw: RawScenario, ids, flying, cal, out) -> None:
     if isinstance(k, str) and k and k in ids["milestone"]:
         earned = any(isinstance(s, dict) and _ok(s.get("earns")) and k in s["earns"]
                      for m in raw.entries.get("mission", []) if m.data.get("id") in flying
-                     for s in m.data.get("steps") or [])
+                     for s in _seq(m.data.get("steps")))
         if not earned:
             out.append(Diagnostic(*raw.meta_at(("victory", "decisive_milestone")), ERROR,
                                   f"no mission that can fly earns '{k}': nobody can win by it",

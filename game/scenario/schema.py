@@ -7,6 +7,7 @@ where `out` collects problems and references; see `Checker`.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -263,8 +264,10 @@ class Table:
             elif f.required:
                 out.error(path + (name,), "missing required field")
                 result[name] = INVALID
+            elif isinstance(f.spec, Table):
+                result[name] = f.spec.check(copy.deepcopy(f.default or {}), path + (name,), out)
             else:
-                result[name] = f.default
+                result[name] = copy.deepcopy(f.default)
         return result
 
     def partial(self) -> Table:
