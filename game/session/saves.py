@@ -196,8 +196,11 @@ def read_header(path: str | Path) -> dict:
     except UnicodeDecodeError:
         raise CorruptSaveError(f"{path.name} is not a Space Race save (it is not text)") from None
     except json.JSONDecodeError as exc:
-        at_end = exc.pos >= len(raw.rstrip()) - 1
-        why = "it is cut short (truncated)" if at_end else f"unreadable at line {exc.lineno}, column {exc.colno}"
+        body = raw.strip()
+        if not body.startswith(b"{"):
+            raise CorruptSaveError(f"{path.name} is not a Space Race save") from None
+        cut = exc.pos >= len(body) - 1 or not body.endswith(b"}") or exc.msg.startswith("Unterminated")
+        why = "it is cut short (truncated)" if cut else f"unreadable at line {exc.lineno}, column {exc.colno}"
         raise CorruptSaveError(f"{path.name} is damaged: {why}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CorruptSaveError(f"{path.name} is not a Space Race save")

@@ -238,4 +238,7 @@ class App:
     def close(self) -> None:
         if self.flow is not None:
             self.flow.stop()
+        from game.ui.fonts import font
+
+        font.cache_clear()
         pygame.quit()

@@ -51,12 +51,12 @@ class GameOverScene(Scene):
         u, pad = L.u, L.pad
         s = self.flow.session
         obs = s.observation(self.side)
-        self.label("headline", (2 * pad, pad, L.width - 4 * pad, int(u * 1.6)), self.headline(), "#title")
+        self.label("headline", (2 * pad, pad, L.width - 4 * pad, int(u * 1.8)), self.headline(), "#title")
         p = obs.prestige[0]
-        self.label("prestige", (2 * pad, pad + int(u * 1.6), L.width - 4 * pad, u),
+        self.label("prestige", (2 * pad, pad + int(u * 1.8), L.width - 4 * pad, u),
                    f"Final prestige: {side_name(s.scenario, 0)} {p[0]:.0f} — {side_name(s.scenario, 1)} {p[1]:.0f}",
                    "#heading")
-        top = 2 * pad + int(u * 2.7)
+        top = 2 * pad + int(u * 2.9)
         self.textbox("timeline", (2 * pad, top, L.width - 4 * pad, L.height - top - u - 3 * pad),
                      timeline_html(s, self.side))
         bw = int(u * 5)

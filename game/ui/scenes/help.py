@@ -47,8 +47,8 @@ class HelpScene(Scene):
         u, pad = L.u, L.pad
         w = min(L.width - 4 * pad, int(u * 36))
         x = (L.width - w) // 2
-        self.label("title", (x, pad, w, int(u * 1.4)), "Help", "#title")
-        self.textbox("text", (x, 2 * pad + int(u * 1.4), w, L.height - int(u * 2.4) - 5 * pad), HELP.replace("\n", " "))
+        self.label("title", (x, pad, w, int(u * 1.8)), "Help", "#title")
+        self.textbox("text", (x, pad + int(u * 1.9), w, L.height - int(u * 2.9) - 4 * pad), HELP.replace("\n", " "))
         self.button("back", (x + w - int(u * 5), L.height - u - pad, int(u * 5), u), "Back", "Return (Esc).",
                     self.back, object_id="#accent")
 

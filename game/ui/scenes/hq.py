@@ -204,7 +204,8 @@ class HeadquartersScene(Scene):
         short = fit_text(prog["name"], L.font(15), name_w)
         self._track(f"prog_name_{p}", self.label(None, (r.x + pad, r.y + 2, name_w, u), short, tip=tip))
         self._track(f"prog_sub_{p}", self.label(None, (r.x + pad, r.y + int(u * 0.85), name_w, u),
-                                                 panels.program_subline(self.scenario, self.obs, p), "#small", tip=tip))
+                                                 fit_text(panels.program_subline(self.scenario, self.obs, p),
+                                                                  L.font(13), name_w), "#small", tip=tip))
         can_fund = not program_blocker(self.scenario, self.obs, p) and status != CANCELLED
         bw = u
         x = r.right - pad - int(u * 2.1) - bw * 2 - int(u * 1.9) - pad
@@ -234,8 +235,8 @@ class HeadquartersScene(Scene):
         self._track(f"mis_name_{m}", self.label(None, (r.x + pad, r.y + 2, name_w, u),
                                                 fit_text(mis["name"], L.font(15), name_w), tip=tip))
         self._track(f"mis_sub_{m}", self.label(None, (r.x + pad, r.y + int(u * 0.85), r.w - 2 * pad - int(u * 5.6), u),
-                                               panels.mission_subline(self.scenario, self.obs, m, blockers), "#small",
-                                               tip=tip))
+                                               fit_text(panels.mission_subline(self.scenario, self.obs, m, blockers),
+                                                        L.font(13), r.w - 2 * pad - int(u * 5.6)), "#small", tip=tip))
         x = r.x + pad + name_w + pad
         self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), u), "", tip=tip))
         bx = r.right - pad - int(u * 5.4)

@@ -43,8 +43,8 @@ class NewGameScene(Scene):
         w = min(L.width - 4 * pad, int(u * 34))
         x = (L.width - w) // 2
         y = pad
-        self.label("title", (x, y, w, int(u * 1.4)), "New game", "#title")
-        y += int(u * 1.6)
+        self.label("title", (x, y, w, int(u * 1.8)), "New game", "#title")
+        y += int(u * 1.9)
         lw = int(u * 6)
         ids = shipped_ids()
         if self.app.options.scenario and self.app.options.scenario not in ids:

@@ -44,8 +44,8 @@ class SaveLoadScene(Scene):
         x = (L.width - w) // 2
         y = pad
         in_game = self.app.flow is not None and not self.app.flow.finished
-        self.label("title", (x, y, w, int(u * 1.4)), "Save and load" if in_game else "Load a game", "#title")
-        y += int(u * 1.5)
+        self.label("title", (x, y, w, int(u * 1.8)), "Save and load" if in_game else "Load a game", "#title")
+        y += int(u * 1.9)
         if in_game:
             self.label(None, (x, y, int(u * 4), u), "Save as")
             default = f"{self.app.flow.session.scenario.id}-turn{self.app.flow.session.turn + 1}"

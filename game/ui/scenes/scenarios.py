@@ -39,8 +39,8 @@ class ScenariosScene(Scene):
         u, pad = L.u, L.pad
         w = min(L.width - 4 * pad, int(u * 36))
         x = (L.width - w) // 2
-        self.label("title", (x, pad, w, int(u * 1.4)), "Scenarios", "#title")
-        self.textbox("list", (x, 2 * pad + int(u * 1.4), w, L.height - int(u * 2.4) - 5 * pad), self.html)
+        self.label("title", (x, pad, w, int(u * 1.8)), "Scenarios", "#title")
+        self.textbox("list", (x, pad + int(u * 1.9), w, L.height - int(u * 2.9) - 4 * pad), self.html)
         self.button("back", (x, L.height - u - pad, int(u * 5), u), "Back", "Return (Esc).", self.back)
 
     def back(self) -> None:

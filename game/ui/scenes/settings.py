@@ -28,8 +28,8 @@ class SettingsScene(Scene):
         x = (L.width - w) // 2
         lw = int(u * 8)
         y = pad
-        self.label("title", (x, y, w, int(u * 1.4)), "Settings", "#title")
-        y += int(u * 1.6)
+        self.label("title", (x, y, w, int(u * 1.8)), "Settings", "#title")
+        y += int(u * 1.9)
         d = self.draft
         sizes = [f"{a}x{b}" for a, b in WINDOW_SIZES]
         cur = f"{d.width}x{d.height}"

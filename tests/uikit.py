@@ -1,0 +1,102 @@
+"""Driving the real game window in SDL's dummy video mode: post events, run frames.
+
+Import this before pygame. Nothing of the game is mocked: clicks are pygame
+mouse events at a widget's centre, keys are KEYDOWN events.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+import pygame  # noqa: E402
+
+from game.ui.app import App, Options  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
+
+DT = 1 / 60
+
+
+def make_app(tmp_path, monkeypatch, options: Options | None = None, size=(1280, 720)) -> App:
+    """A fresh App whose saves and settings live under tmp_path."""
+    monkeypatch.setenv("SPACERACE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SPACERACE_CONFIG_DIR", str(tmp_path / "config"))
+    return App(options or Options(), Settings(width=size[0], height=size[1], volume=0.0))
+
+
+def frames(app: App, n: int = 1) -> None:
+    for _ in range(n):
+        app.frame(DT)
+
+
+def click(app: App, widget, button: int = 1) -> None:
+    """Press and release the mouse over a widget, then run the frames that deliver the press."""
+    assert widget.is_enabled, f"{widget} is disabled"
+    pos = widget.rect.center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
+    frames(app, 2)
+
+
+def click_named(app: App, name: str) -> None:
+    click(app, app.scene.widgets[name])
+
+
+def press(app: App, key: int, mod: int = 0, text: str = "") -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=text, scancode=0))
+    frames(app, 2)
+
+
+def run_until(app: App, condition, limit: int = 600) -> None:
+    """Run frames until condition() holds (the AI thinks on a thread); fail after `limit` frames."""
+    for _ in range(limit):
+        if condition():
+            return
+        frames(app, 1)
+        if not condition():
+            import time
+
+            time.sleep(0.002)  # let the AI thread run; this is not a timing assertion
+    assert condition(), f"still on {app.scene.name}"
+
+
+def scene_name(app: App) -> str:
+    return app.scene.name
+
+
+def continue_to_hq(app: App, limit: int = 600) -> None:
+    """Click through results and news (answering events with their first option) until headquarters."""
+    for _ in range(limit):
+        name = app.scene.name
+        if name == "headquarters":
+            return
+        w = app.scene.widgets
+        if name == "event":
+            click(app, w.get("continue") or w["option_0"])
+        elif name in ("turn-results", "pass-device"):
+            click(app, w["continue"])
+        else:
+            frames(app, 1)
+            import time
+
+            time.sleep(0.002)
+    raise AssertionError(f"never reached headquarters; on {app.scene.name}")
+
+
+def screen_text(app: App) -> str:
+    """Every text the current screen shows in its widgets (labels, buttons, text boxes, tooltips)."""
+    out = []
+    for w in app.scene.widgets.values():
+        for attr in ("text", "html_text"):
+            t = getattr(w, attr, None)
+            if isinstance(t, str):
+                out.append(t)
+        tip = getattr(w, "tool_tip_text", None)
+        if isinstance(tip, str):
+            out.append(tip)
+    return "\n".join(out)
