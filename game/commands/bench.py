@@ -20,6 +20,7 @@ SECTIONS: list = []  # extra (name, function(scenario) -> dict) sections, added 
 
 def run(args) -> int:
     import game.ai.bench  # noqa: F401  (adds the `ai` section)
+    import game.ui.bench  # noqa: F401  (adds the `ui` section)
     from game.sim.bench import bench_core, peak_rss_mb
 
     sc = load_scenario(args.scenario)

@@ -1,0 +1,81 @@
+"""The `ui` section of `spacerace bench` (importing this module adds it).
+
+    frame_ms: median time of one frame on the headquarters screen (1280x720, SDL dummy driver)
+    start_s:  wall time from starting a fresh Python process to the main menu's first frame
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from game.commands.bench import SECTIONS
+
+FRAMES = 240
+
+
+def _dummy_env(tmp: str) -> dict:
+    return {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+            "SPACERACE_DATA_DIR": os.path.join(tmp, "data"), "SPACERACE_CONFIG_DIR": os.path.join(tmp, "config")}
+
+
+def frame_ms(scenario) -> float:
+    """Median frame time (ms) on the headquarters screen of a new game, human v scripted."""
+    from game.ui.app import App, Options
+    from game.ui.settings import Settings
+    from game.ui.start import start_new
+
+    app = App(Options(), Settings(width=1280, height=720, volume=0.0))
+    try:
+        start_new(app, scenario, "human", "scripted", seed=1)
+        for _ in range(200):
+            if app.scene.name == "headquarters":
+                break
+            app.flow.advance()
+        times = []
+        for i in range(FRAMES + 20):
+            t = time.perf_counter()
+            app.frame(1 / 60)
+            if i >= 20:
+                times.append((time.perf_counter() - t) * 1000)
+        assert app.scene.name == "headquarters"
+        return round(statistics.median(times), 3)
+    finally:
+        app.close()
+
+
+def start_s() -> float:
+    """Seconds from launching a Python process to the main menu drawn once."""
+    probe = ("from game.ui.app import App, Options\nfrom game.ui.scenes.menu import MainMenuScene\n"
+             "app = App(Options())\napp.show(MainMenuScene(app))\napp.frame(1 / 60)\napp.close()\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, **_dummy_env(tmp)}
+        runs = []
+        for _ in range(3):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True)
+            runs.append(time.perf_counter() - t)
+    return round(statistics.median(runs), 3)
+
+
+def bench_ui(scenario) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        saved = {k: os.environ.get(k) for k in _dummy_env(tmp)}
+        os.environ.update(_dummy_env(tmp))
+        try:
+            frame = frame_ms(scenario)
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+    return {"frame_ms": frame, "start_s": start_s()}
+
+
+if not any(name == "ui" for name, _ in SECTIONS):
+    SECTIONS.append(("ui", bench_ui))
