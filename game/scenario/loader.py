@@ -108,6 +108,7 @@ class RawScenario:
     folders: list[Path] = field(default_factory=list)
     content_hash: str = ""
     fatal: bool = False                              # a file or the chain could not be read
+    broken_chain: bool = False                       # a base is missing, or the chain loops
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def meta_at(self, path: tuple) -> tuple[str, int]:
@@ -234,6 +235,7 @@ def _read_chain(folder: Path, raw: RawScenario, digest) -> list[Layer]:
         if not ext:
             break
         where = (shown, lines.key_line("scenario", 0, "extends"))
+        raw.broken_chain = True  # until the base is found
         if not ID_RE.match(ext):
             raw.diagnostics.append(Diagnostic(*where, ERROR, f"must be the id of a scenario, not {ext[:60]!r}",
                                               "scenario.extends"))
@@ -256,6 +258,7 @@ def _read_chain(folder: Path, raw: RawScenario, digest) -> list[Layer]:
                                               "scenario.extends"))
             raw.fatal = True
             break
+        raw.broken_chain = False
         current = base
     layers.reverse()
     return layers
@@ -281,7 +284,7 @@ def load_raw(folder: Path) -> RawScenario:
         return raw
     layers = _read_chain(folder, raw, digest)
     raw.content_hash = digest.hexdigest()[:16]
-    if not layers:
+    if not layers or raw.broken_chain:
         return raw
     _merge_meta(raw, layers)
     for name, (array, spec) in FILES.items():
