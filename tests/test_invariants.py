@@ -17,6 +17,7 @@ from game.rules import init, outcome, step
 from game.rules.bits import unpack
 from game.rules.rng import game_keys
 from game.rules.tables import DRAW, ONGOING, SUCCESS
+from game.scenario import load
 
 GAMES, BATCH = 2000, 1000
 MATCHES = [("random", "random"), ("random", "scripted"), ("scripted", "random")]
@@ -185,3 +186,22 @@ def test_stepping_a_finished_game_changes_nothing():
         after, info = step(rules, state, orders)
         assert_same(after, state)
         assert not info.spent.any() and not info.awarded.any() and not info.firsts.any() and not info.fired.any()
+
+
+def test_a_decisive_milestone_ends_the_game_at_once():
+    """race_to_the_moon: the first crew on the Moon (and home) before 1970 wins outright."""
+    rules = load("race_to_the_moon").rules
+    k, deadline, T = rules.decisive_milestone, rules.decisive_deadline, rules.n_turns
+    assert k >= 0
+    state = init(rules, game_keys(1969, 500))
+    decided = 0
+    for before, _orders, after, _info in play(rules, state, Players(rules, "scripted", "scripted")):
+        live = ~before.done
+        who = after.first_side[:, k]
+        won = (who >= 0) & (after.first_month[:, k] < deadline)
+        sacked = after.sacked.any(axis=1)
+        np.testing.assert_array_equal(after.done[live], ((after.turn >= T) | sacked | won)[live])
+        by_goal = live & won & ~sacked
+        np.testing.assert_array_equal(after.winner[by_goal], who[by_goal])
+        decided += int(by_goal.sum())
+    assert decided > 0, "some games must be decided by the Moon landing for this test to mean anything"
