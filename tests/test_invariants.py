@@ -83,6 +83,13 @@ def run(rules, us: str, ussr: str, seed: int, rec: Record) -> None:
             rec.check("launches are dated inside their turn", (after.launch_month >= 0)
                       & (after.launch_month < rules.months_per_turn))
             rec.firsts += won.sum(axis=(0, 2))
+            # programs
+            rec.check("reliability stays within (0, max_reliability]",
+                      (after.rel > 0) & (after.rel <= rules.max_rel + 1e-6))
+            rec.check("development money never exceeds the program's cost",
+                      (after.dev >= before.dev) & (after.dev <= rules.start_cost + 1e-3))
+            rec.check("flights and event counts never go down",
+                      (after.flights >= before.flights).all(axis=1) & (after.ev_count >= before.ev_count).all(axis=1))
             # prestige
             awarded += info.awarded
             rec.check("prestige = prestige after init + everything awarded",
@@ -135,6 +142,18 @@ def test_the_runs_played_real_games(record):
     "no NaN or infinity in the state"])
 def test_money(record, rule):
     assert rule not in record.problems, record.problems.get(rule)
+
+
+@pytest.mark.parametrize("rule", [
+    "reliability stays within (0, max_reliability]", "development money never exceeds the program's cost",
+    "flights and event counts never go down"])
+def test_programs(record, rule):
+    assert rule not in record.problems, record.problems.get(rule)
+
+
+def test_no_rule_was_broken(record):
+    """Every check of the run is asserted by some test above; this one catches any left over."""
+    assert not record.problems, record.problems
 
 
 @pytest.mark.parametrize("rule", [
