@@ -15,8 +15,8 @@ from game.ui.theme import palette, side_colour
 
 def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tuple, list[tuple[float, float]], bool]],
                L, x_range: tuple[float, float], y_label=lambda v: f"{v:.0f}", y_min: float | None = None,
-               y_max: float | None = None, x_label=None) -> None:
-    """A line chart. series: (name, colour, [(x, y)], dashed)."""
+               y_max: float | None = None, x_label=None, fill: bool = False) -> None:
+    """A line chart. series: (name, colour, [(x, y)], dashed); `fill` shades the area under solid lines."""
     pal = palette()
     pygame.draw.rect(surf, pal["panel"], rect, border_radius=6)
     draw_text(surf, title, (rect.x + L.pad, rect.y + L.pad // 2), L.font(15), pal["text"], bold=True)
@@ -34,19 +34,21 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
     def px(x, y):
         return (plot.x + (x - x0) / (x1 - x0) * plot.w, plot.bottom - (y - lo) / (hi - lo) * plot.h)
 
+    lo, hi, step = nice_range(lo, hi)
     small = L.font(12)
     if x_label is None:
         def x_label(v):
             return month_label(v * 12)
-    for i in range(5):
-        v = lo + (hi - lo) * i / 4
+    for i in range(int(round((hi - lo) / step)) + 1):
+        v = lo + step * i
         y = px(x0, v)[1]
         pygame.draw.line(surf, pal["grid"], (plot.x, y), (plot.right, y))
         draw_text(surf, y_label(v), (plot.x - 4, y), small, pal["muted"], anchor="midright")
     for i in range(5):
         v = x0 + (x1 - x0) * i / 4
         x = px(v, lo)[0]
-        draw_text(surf, x_label(v), (x, plot.bottom + 2), small, pal["muted"], anchor="midtop")
+        anchor = "topleft" if i == 0 else ("topright" if i == 4 else "midtop")
+        draw_text(surf, x_label(v), (x, plot.bottom + 2), small, pal["muted"], anchor=anchor)
     pygame.draw.rect(surf, pal["grid"], plot, 1)
     lx = rect.right - L.pad
     for name, colour, pts, dashed in reversed(series):
@@ -58,9 +60,24 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
             if dashed:
                 dashed_lines(surf, colour, xy, max(4, L.u // 4))
             else:
+                if fill:
+                    shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
+                    base = px(x0, max(lo, 0.0))[1]
+                    pygame.draw.polygon(shade, (*colour[:3], 60), [(xy[0][0], base), *xy, (xy[-1][0], base)])
+                    surf.blit(shade, (0, 0))
                 pygame.draw.lines(surf, colour, False, xy, 3)
         elif pts:
             pygame.draw.circle(surf, colour, px(*pts[0]), 4)
+
+
+def nice_range(lo: float, hi: float) -> tuple[float, float, float]:
+    """(low, high, step): the range widened to round ticks, about 4 to 6 of them."""
+    import math
+
+    raw = (hi - lo) / 5
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
 
 
 def dashed_lines(surf, colour, points, dash: int) -> None:
@@ -132,15 +149,16 @@ class ChartsScene(Scene):
         prestige = [(SIDE_SHORT[k], side_colour(k, True), [(year(h.turn), h.prestige[k]) for h in hist], False)
                     for k in (0, 1)]
         if self.public_only:
-            draw_chart(surf, area, "Prestige", prestige, L, xr)
+            draw_chart(surf, area, "Prestige", prestige, L, xr, fill=True)
             return
         half_w = (area.w - pad) // 2
         half_h = (area.h - pad) // 2
-        draw_chart(surf, pygame.Rect(area.x, area.y, half_w, half_h), "Prestige", prestige, L, xr)
+        draw_chart(surf, pygame.Rect(area.x, area.y, half_w, half_h), "Prestige", prestige, L, xr, fill=True)
         budget = [("yours", side_colour(self.side, True), [(year(h.turn), h.budget) for h in hist], False),
                   ("rival (estimate)", side_colour(1 - self.side, True),
                    [(year(h.turn), h.rival_budget_estimate) for h in hist], True)]
-        draw_chart(surf, pygame.Rect(area.x + half_w + pad, area.y, half_w, half_h), "Yearly budget", budget, L, xr)
+        draw_chart(surf, pygame.Rect(area.x + half_w + pad, area.y, half_w, half_h), "Yearly budget", budget, L, xr,
+                   fill=True)
         series = []
         colours = palette()["series"]
         programs = sorted({p for h in hist for p in h.estimates})

@@ -109,9 +109,10 @@ class HeadquartersScene(Scene):
         self.label("budget", (x, pad + u, int(W * 0.26), u),
                    f"Yearly budget {money(self.obs.budget[0])} · research speed {self.obs.research_speed[0]:.0%}",
                    "#small", tip="Your yearly budget is paid out each turn; it moves with the prestige you earn.")
-        self.prestige_rect = pygame.Rect(int(W * 0.57), pad, int(W * 0.16), 2 * u)
         bw = int(u * 2.6)
         bx = W - pad - 4 * bw - 3 * pad // 2
+        px = int(W * 0.57)
+        self.prestige_rect = pygame.Rect(px, pad, max(u * 3, bx - px - 3 * pad), 2 * u)
         for i, (key, text, tip, act) in enumerate([
             ("charts", "Charts", "Prestige, budget and reliability over time (C).", self.open_charts),
             ("save", "Save", "Save or load a game (Ctrl+S).", self.open_save),
@@ -214,7 +215,7 @@ class HeadquartersScene(Scene):
         self._track(f"prog_minus_{p}", self.button(f"prog_minus_{p}", (x, y, bw, u), "−",
                                                     "Less money for this program (Shift: 5 at a time).",
                                                     lambda p=p: self.change_funding(p, -1), enabled=enabled))
-        self._track(f"prog_amount_{p}", self.label(None, (x + bw, y, int(u * 1.9), u), "", tip=tip))
+        self._track(f"prog_amount_{p}", self.label(None, (x + bw, y, int(u * 1.9), u), "", "#amount", tip=tip))
         self._track(f"prog_plus_{p}", self.button(f"prog_plus_{p}", (x + bw + int(u * 1.9), y, bw, u), "+",
                                                    "More money for this program (Shift: 5 at a time).",
                                                    lambda p=p: self.change_funding(p, 1), enabled=enabled))
@@ -276,9 +277,12 @@ class HeadquartersScene(Scene):
                 amount = plan.funding.get(item, 0.0)
                 self.widgets[f"prog_amount_{item}"].set_text(f"{money(amount)}" if amount else "–")
             else:
+                cost = mission_cost(self.rules, obs, item)
+                if mission_blockers(self.scenario, obs, item):
+                    self.widgets[f"mis_odds_{item}"].set_text(f"not ready · cost {money(cost)}")
+                    continue
                 chance = success_chance(self.rules, obs, item, rush=any(x.mission == item and x.rush
                                                                           for x in plan.launches))
-                cost = mission_cost(self.rules, obs, item)
                 self.widgets[f"mis_odds_{item}"].set_text(f"{chance:.0%} success · cost {money(cost)}")
         if self.spectator:
             self.problems = []

@@ -38,6 +38,9 @@ def result_lines(session, report) -> list[str]:
         won = [sc.milestones[k]["name"] for k in x.earned if (k, x.side) in firsts]
         if won:
             extra = " — " + coloured("FIRST: " + ", ".join(won), pal["good"])
+        again = [sc.milestones[k]["name"] for k in x.earned if (k, x.side) not in firsts]
+        if again:
+            extra += " — earned: " + escape(", ".join(again))
         lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;Outcome: {coloured(word, colour)}{extra}")
     if report.firsts:
         lines.append("<br><b>Firsts this turn</b>")
@@ -73,8 +76,10 @@ class ResultsScene(Scene):
         if self.flow.hotseat:
             title = f"{side_name(sc, self.side)}: since your last turn ({turn_label(sc, self.report.turn)})"
         self.label("title", (2 * pad, pad, L.width - 4 * pad, int(u * 1.3)), title, "#heading")
-        self.box_rect = pygame.Rect(2 * pad, 2 * pad + int(u * 1.3), L.width - 4 * pad,
-                                    L.height - int(u * 1.3) - u - 5 * pad)
+        top = 2 * pad + int(u * 1.3)
+        side_w = int(L.width * 0.3)
+        self.box_rect = pygame.Rect(2 * pad, top, L.width - 5 * pad - side_w, L.height - int(u * 1.3) - u - 5 * pad)
+        self.side_rect = pygame.Rect(self.box_rect.right + pad, top, side_w, self.box_rect.h)
         self.textbox("log", self.box_rect, self._html())
         bw = int(u * 5)
         y = L.height - u - pad
@@ -130,9 +135,44 @@ class ResultsScene(Scene):
         self.done()
 
     def draw(self, surf) -> None:
+        from game.ui.fonts import draw_text
         from game.ui.theme import side_colour
 
-        pygame.draw.line(surf, side_colour(self.side), (0, self.L.pad // 2), (self.L.width, self.L.pad // 2), 3)
+        L = self.L
+        pal = palette()
+        pygame.draw.line(surf, side_colour(self.side), (0, L.pad // 2), (L.width, L.pad // 2), 3)
+        r = self.side_rect
+        pygame.draw.rect(surf, pal["panel"], r, border_radius=6)
+        draw_text(surf, "Prestige", (r.x + L.pad, r.y + L.pad), L.font(17), pal["text"], bold=True)
+        before, after = self.report.prestige_before, self.report.prestige_after
+        top = max(10.0, *after, *before)
+        bar_h = max(12, int(L.u * 0.9))
+        y = r.y + L.pad + int(L.u * 1.4)
+        for s in (0, 1):
+            draw_text(surf, f"{SIDE_SHORT[s]} {after[s]:.0f} ({after[s] - before[s]:+.0f})", (r.x + L.pad, y),
+                      L.font(15), side_colour(s, True), bold=True)
+            y += int(L.u * 0.9)
+            w = r.w - 2 * L.pad
+            pygame.draw.rect(surf, pal["grid"], (r.x + L.pad, y, w, bar_h))
+            pygame.draw.rect(surf, side_colour(s), (r.x + L.pad, y, int(w * max(0.0, after[s]) / top), bar_h))
+            old = int(w * max(0.0, before[s]) / top)
+            pygame.draw.line(surf, pal["text"], (r.x + L.pad + old, y - 2), (r.x + L.pad + old, y + bar_h + 1), 2)
+            y += bar_h + L.pad * 2
+        own = [x for x in self.report.launches if x.side == self.side]
+        good = sum(x.succeeded for x in own)
+        lines = [f"Your launches: {len(own)}, {good} fully successful",
+                 f"Rival launches seen: {sum(x.side != self.side for x in self.report.launches)}",
+                 f"Firsts this turn: {len(self.report.firsts)}",
+                 f"Money now: {self.report.cash_after:.0f} (budget {self.report.budget_after:.0f} a year)"]
+        for text in lines:
+            draw_text(surf, text, (r.x + L.pad, y), L.font(14), pal["text"])
+            y += int(L.u * 0.9)
+        x0 = r.x + L.pad
+        for x in self.report.launches:  # one marker per launch, in date order: filled for success
+            colour = side_colour(x.side)
+            rect = pygame.Rect(x0, y + L.pad, bar_h, bar_h)
+            pygame.draw.rect(surf, colour, rect, 0 if x.succeeded else 2, border_radius=3)
+            x0 += bar_h + L.pad // 2
 
 
 __all__ = ["ResultsScene", "result_lines", "SIDE_SHORT"]

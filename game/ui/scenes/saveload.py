@@ -19,8 +19,8 @@ def save_summary(path) -> str:
         data = json.loads(path.read_text(encoding="utf-8"))
         s = data["summary"]
         seats = " v ".join(data["seats"])
-        return (f"{data['scenario']['id']} · {s['date']} (turn {s['turn'] + 1}/{s['turns']}) · {seats} · "
-                f"prestige {s['prestige'][0]:.0f}–{s['prestige'][1]:.0f} · {s['saved_at']}")
+        return (f"{s['date']} (turn {s['turn'] + 1}/{s['turns']}) · {data['scenario']['id']} · {seats} · "
+                f"US {s['prestige'][0]:.0f}, USSR {s['prestige'][1]:.0f} · saved {s['saved_at']}")
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return "unreadable: damaged or not a save"
 
@@ -68,7 +68,8 @@ class SaveLoadScene(Scene):
                         lambda p=path: self.load(p))
             kind = "auto" if path.parent == autosave_dir() else "save"
             self.label(f"file_{i}", (x + int(u * 3.5) + pad, yy, w - int(u * 3.5) - pad, u),
-                       f"[{kind}] {path.stem}: {save_summary(path)}", "#small", tip=str(path))
+                       f"[{kind}] " + (f"{path.stem}: " if kind == "save" else "") + save_summary(path), "#small",
+                       tip=str(path))
         yb = L.height - u - pad
         self.button("back", (x, yb, int(u * 4), u), "Back", "Return (Esc).", self.back)
         if len(files) > per:
