@@ -125,9 +125,6 @@ def test_non_finite_funding_is_dropped(value):
     check_after(state, after, info)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "game/rules/economy.py fund_programs() and game/rules/step.py step(): funding is not cast to float32, "
-    "so float64 funding turns State.dev and State.funded into float64 (and changes the state checksum)"))
 def test_funding_of_another_dtype_keeps_the_states_dtypes():
     state = STATES["turn 12"]
     funding = np.full((B, P), 5.0, np.float64)

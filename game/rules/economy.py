@@ -53,6 +53,7 @@ def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_
     """
     tl = rules.tiles(funding.shape[0])
     zeros = tl.zeros_p
+    funding = np.nan_to_num(np.asarray(funding, F32), nan=0.0, posinf=0.0, neginf=0.0)  # non-finite: no order
     f = np.maximum(funding * fundable.astype(F32), zeros)
     dev_pay = np.minimum(np.minimum(f, np.maximum(tl.start_cost - st.dev, zeros)), tl.dev_cap)
     res_pay = np.minimum(f, tl.research_pay_cap)

@@ -19,12 +19,16 @@ F32 = np.float32
 
 
 def triggers_hold(rules: Rules, g: dict, turn: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """bool [B, len(cols)]: the triggers of events `cols` hold at the opening of `turn` [B]."""
+    """bool [len(cols), B]: the triggers of events `cols` hold at the opening of `turn` [B].
+
+    Event-major, [n, B]: a per-event number against a per-game one is then a
+    few long loops for numpy.
+    """
     b = turn.shape[0]
-    t = turn[:, None]
-    ok = (t >= rules.ev_first_turn[cols]) & (t <= rules.ev_last_turn[cols])
-    h0, h1 = g["held"][:, 0:1], g["held"][:, 1:2]
-    has0, has1, lack0, lack1, any_ = (rules.trig_bits[i, cols] for i in range(5))
+    col = (slice(None), None)
+    ok = (turn >= rules.ev_first_turn[cols][col]) & (turn <= rules.ev_last_turn[cols][col])
+    h0, h1 = g["held"][:, 0], g["held"][:, 1]
+    has0, has1, lack0, lack1, any_ = (rules.trig_bits[i, cols][col] for i in range(5))
     if has0.any():
         ok &= (h0 & has0) == has0
     if has1.any():
@@ -34,24 +38,28 @@ def triggers_hold(rules: Rules, g: dict, turn: np.ndarray, cols: np.ndarray) -> 
     if any_.any():
         ok &= ((h0 | h1) & any_) == any_
     if rules.flag_ids and (rules.trig_flags_count[cols].any() or rules.trig_not_flags[:, cols].any()):
-        fl = g["flags"].astype(F32)
-        ok &= fl @ rules.trig_flags[:, cols] >= rules.trig_flags_count[cols]
-        ok &= fl @ rules.trig_not_flags[:, cols] < F32(0.5)
+        fl = np.ascontiguousarray(g["flags"].T).astype(F32)             # [F, B]
+        need, avoid = rules.trig_flags[:, cols].T, rules.trig_not_flags[:, cols].T  # [n, F]
+        for f in range(fl.shape[0]):
+            if need[:, f].any():
+                ok &= (fl[f] > 0) | (need[:, f][col] == 0)
+            if avoid[:, f].any():
+                ok &= (fl[f] == 0) | (avoid[:, f][col] == 0)
     side = rules.trig_side[cols]
+    pr = np.ascontiguousarray(g["prestige"].T)                          # [S, B]
     if np.isfinite(rules.trig_min_prestige[cols]).any() or np.isfinite(rules.trig_max_prestige[cols]).any() \
             or np.isfinite(rules.trig_min_lead[cols]).any():
-        pr = g["prestige"][:, side]
-        lead = pr - g["prestige"][:, 1 - side]
-        ok &= (pr >= rules.trig_min_prestige[cols]) & (pr <= rules.trig_max_prestige[cols])
-        ok &= lead >= rules.trig_min_lead[cols]
+        mine, theirs = pr[side], pr[1 - side]
+        ok &= (mine >= rules.trig_min_prestige[cols][col]) & (mine <= rules.trig_max_prestige[cols][col])
+        ok &= mine - theirs >= rules.trig_min_lead[cols][col]
     if np.isfinite(rules.trig_min_budget[cols]).any() or np.isfinite(rules.trig_max_budget[cols]).any():
-        bud = g["budget"][:, side]
-        ok &= (bud >= rules.trig_min_budget[cols]) & (bud <= rules.trig_max_budget[cols])
+        bud = np.ascontiguousarray(g["budget"].T)[side]
+        ok &= (bud >= rules.trig_min_budget[cols][col]) & (bud <= rules.trig_max_budget[cols][col])
     progs = rules.trig_rel_prog[cols]
     if (progs < rules.n_programs).any():
         est, _ = estimates(rules, g["rel"], g["est_z"], g["nobs"])
-        est = np.concatenate([est, np.ones((b, 1), F32)], axis=1)
-        ok &= est[:, progs] >= rules.trig_rel_min[cols]
+        est = np.concatenate([est, np.ones((b, 1), F32)], axis=1).T
+        ok &= est[progs] >= rules.trig_rel_min[cols][col]
     return ok
 
 
@@ -66,31 +74,28 @@ def fire_events(rules: Rules, g: dict, turn: np.ndarray, alive: np.ndarray, stre
     """
     b = turn.shape[0]
     out = np.zeros((b, rules.n_events), bool)
-    t = turn[:, None]
     lo, hi = turn.min(initial=0), turn.max(initial=0)
     static = ((rules.ev_chance > 0) & (rules.ev_first_turn <= hi) & (rules.ev_last_turn >= lo)) | rules.ev_fire_target
     cols = np.flatnonzero(static)
     if not len(cols):
         return out
-    ready = g["ev_count"][:, cols] == 0
-    rep = ~rules.ev_once[cols]
-    if rep.any():
-        ready[:, rep] = (t - g["ev_last"][:, cols[rep]]) >= rules.ev_cooldown[cols[rep]]
-    ready &= alive[:, None]
+    ready = np.ascontiguousarray(g["ev_count"][:, cols].T) == 0        # [n, B]
+    rep = np.flatnonzero(~rules.ev_once[cols])
+    for i in rep:
+        ready[i] = (turn - g["ev_last"][:, cols[i]]) >= rules.ev_cooldown[cols[i]]
+    ready &= alive
     fire = np.zeros_like(ready)
-    tgt = rules.ev_fire_target[cols]
-    if tgt.any():
-        fire[:, tgt] = g["ev_forced"][:, cols[tgt]] == t
-        fire &= ready
-    live = np.flatnonzero(ready.any(axis=0) & (rules.ev_chance[cols] > 0))
+    for i in np.flatnonzero(rules.ev_fire_target[cols]):
+        fire[i] = (g["ev_forced"][:, cols[i]] == turn) & ready[i]
+    live = np.flatnonzero(ready.any(axis=1) & (rules.ev_chance[cols] > 0))
     if len(live):
-        hold = triggers_hold(rules, g, turn, cols[live]) & ready[:, live]
-        chancy = rules.ev_chance[cols[live]] < 1
-        if chancy.any():
-            u = uniforms_at(g["key"], turn, stream, cols[live[chancy]])
-            hold[:, chancy] &= u < rules.ev_chance[cols[live[chancy]]]
-        fire[:, live] |= hold
-    out[:, cols] = fire
+        hold = triggers_hold(rules, g, turn, cols[live]) & ready[live]
+        chancy = np.flatnonzero(rules.ev_chance[cols[live]] < 1)
+        if len(chancy):
+            u = uniforms_at(g["key"], turn, stream, cols[live[chancy]]).T
+            hold[chancy] &= u < rules.ev_chance[cols[live[chancy]]][:, None]
+        fire[live] |= hold
+    out[:, cols] = fire.T
     return out
 
 
@@ -149,66 +154,62 @@ def apply_effects(rules: Rules, g: dict, fired: np.ndarray, options: np.ndarray,
         return np.zeros((b, 2), F32)
     rows = np.concatenate([fcols, rules.n_events + ocols])
     table = rules.effects[rows]
-    used = table.any(axis=0)
-    act = np.concatenate([fired[:, fcols], options[:, ocols]], axis=1)
-    eff = np.zeros((b, table.shape[1]), F32)                           # [B, X], only used columns filled
-    cols_used = np.flatnonzero(used)
-    for j in range(len(rows)):
-        hit = np.flatnonzero(act[:, j])
-        if len(hit):
-            eff[np.ix_(hit, cols_used)] += table[j, cols_used]
+    cols_used = np.flatnonzero(table.any(axis=0))
+    act = np.concatenate([fired[:, fcols], options[:, ocols]], axis=1).T.astype(F32)   # [rows, B]
+    eff = np.zeros((rules.effects.shape[1], b), F32)   # [X, B]: effect columns; only used ones filled
+    for j in range(len(rows)):                          # in row order: the same sums whatever the batch
+        for c in cols_used:
+            if table[j, c]:
+                eff[c] += table[j, c] * act[j]
+    used = np.zeros(rules.effects.shape[1], bool)
+    used[cols_used] = True
     if used[0:2].any():
-        g["budget_bonus"] = g["budget_bonus"] + eff[:, 0:2]
-        g["budget"] = np.maximum(g["budget"] + eff[:, 0:2], F32(0))
+        g["budget_bonus"] = g["budget_bonus"] + eff[0:2].T
+        g["budget"] = np.maximum(g["budget"] + eff[0:2].T, F32(0))
     if used[2:4].any():
-        g["cash"] = g["cash"] + eff[:, 2:4]
+        g["cash"] = g["cash"] + eff[2:4].T
     if used[6:8].any():
-        g["research_speed"] = np.maximum(g["research_speed"] + eff[:, 6:8], F32(0.1))
+        g["research_speed"] = np.maximum(g["research_speed"] + eff[6:8].T, F32(0.1))
     cols = rules.effect_cols
     for kind, (c_all, t_all) in cols.program_cols.items():
         keep = used[c_all]
         if not keep.any():
             continue
-        c, target = c_all[keep], t_all[keep]
-        e = eff[:, c]
-        if kind == "reliability":
-            rel = g["rel"].copy()
-            rel[:, target] = np.clip(rel[:, target] + e, F32(0.01), rules.max_rel[target])
-            g["rel"] = rel
-        elif kind == "cost":
-            mult = g["cost_mult"].copy()
-            mult[:, target] = np.maximum(mult[:, target] + e, F32(0.1))
-            g["cost_mult"] = mult
-        elif kind == "ground":
-            until = g["grounded_until"].copy()
-            until[:, target] = np.maximum(until[:, target], np.where(e > 0, t + e, 0))
-            g["grounded_until"] = until
-        else:  # unlock | cancel
-            name = "prog_unlocked" if kind == "unlock" else "prog_cancelled"
-            arr = g[name].copy()
-            arr[:, target] |= e > 0
-            g[name] = arr
+        name = {"reliability": "rel", "cost": "cost_mult", "ground": "grounded_until", "unlock": "prog_unlocked",
+                "cancel": "prog_cancelled"}[kind]
+        arr = g[name].copy()
+        for c, p in zip(c_all[keep], t_all[keep], strict=True):
+            e = eff[c]
+            if kind == "reliability":
+                arr[:, p] = np.clip(arr[:, p] + e, F32(0.01), rules.max_rel[p])
+            elif kind == "cost":
+                arr[:, p] = np.maximum(arr[:, p] + e, F32(0.1))
+            elif kind == "ground":
+                arr[:, p] = np.maximum(arr[:, p], np.where(e > 0, turn + e, 0))
+            else:
+                arr[:, p] |= e > 0
+        g[name] = arr
     for kind, (c, target) in cols.mission_cols.items():
         if used[c].any():
             name = "mis_unlocked" if kind == "unlock" else "mis_cancelled"
             arr = g[name].copy()
-            arr[:, target] |= eff[:, c] > 0
+            arr[:, target] |= (eff[c] > 0).T
             g[name] = arr
     for kind, (c, target) in cols.flag_cols.items():
         if used[c].any():
             arr = g["flags"].copy()
             if kind == "set":
-                arr[:, target] |= eff[:, c] > 0
+                arr[:, target] |= (eff[c] > 0).T
             else:
-                arr[:, target] &= ~(eff[:, c] > 0)
+                arr[:, target] &= ~(eff[c] > 0).T
             g["flags"] = arr
     for delay, c, target in cols.fire_cols:
         if used[c].any():
             forced = g["ev_forced"].copy()
-            when = np.where(eff[:, c] > 0, t + delay, NEVER)
+            when = np.where(eff[c] > 0, turn + delay, NEVER).T
             forced[:, target] = np.minimum(forced[:, target], when)
             g["ev_forced"] = forced
     if used[4:6].any():
-        g["prestige"] = g["prestige"] + eff[:, 4:6]
-        return eff[:, 4:6].astype(F32)
+        g["prestige"] = g["prestige"] + eff[4:6].T
+        return np.ascontiguousarray(eff[4:6].T)
     return np.zeros((b, 2), F32)

@@ -60,8 +60,8 @@ def check_launches(rules: Rules, st, launch, turn, developed, grounded, alive):
     b = launch.shape[0]
     L = rules.max_pads
     slots = np.ascontiguousarray(launch.reshape(b, 2 * L).T).astype(np.intp)
-    ordered = slots >= 0
-    m = np.maximum(slots, 0)
+    ordered = (slots >= 0) & (slots < rules.n_missions)      # anything else is no order at all
+    m = slots * ordered
     side = np.repeat(np.arange(2), L)[:, None]
     pad_ok = (np.tile(np.arange(L), 2) < rules.pads[side[:, 0]])[:, None]
     ok = ordered & (take(rules.mis_side, m) == side) & pad_ok & alive & (turn >= take(rules.mis_avail_turn, m))
@@ -130,14 +130,23 @@ def fly(rules: Rules, st, m, ordered, ok, cost, rel, rush, u_fail, u_lethal, u_m
     return Flights(m, ordered, ok, cost * ok, passed, success, lost, month.astype(F32), earned, outcome)
 
 
+def secret_failures(rules: Rules, fl: Flights) -> np.ndarray:
+    """bool [SL, B]: flights that failed without earning anything, uncrewed, for a
+    side that keeps such failures secret (the rival never learns of them)."""
+    L = rules.max_pads
+    secret_side = rules.secret_failures[np.repeat(np.arange(2), L)][:, None]
+    return secret_side & fl.valid & (fl.earned == 0) & ~fl.success & (take(rules.mis_crew, fl.mission) == 0)
+
+
 def award_milestones(rules: Rules, st, fl: Flights):
     """Firsts, seconds, repeats and failures of the turn's flights, in date order.
 
     Returns (held uint64 [B, S], first uint64 [B, S] (bits won this turn),
     first_month_offset float32 [F, K] for the F games with a first, in order,
-    prestige float32 [B, S]). A launch counts before another when it flies
-    earlier in the turn; at the very same instant (about one chance in ten
-    million) the lower pad counts first, US pads before Soviet ones.
+    prestige float32 [B, S]). Failures cost prestige only when the world learns
+    of them. A launch counts before another when it flies earlier in the turn;
+    at the very same instant (about one chance in ten million) the lower pad
+    counts first, US pads before Soviet ones.
     """
     n_slots, b = fl.month.shape
     L = rules.max_pads
@@ -175,7 +184,8 @@ def award_milestones(rules: Rules, st, fl: Flights):
             first_offset += unpack(first_of[i][won], K) * d[i][won, None]
     tables = rules.prestige_tables
     prestige = bit_sum(first, tables[0]) + bit_sum(np.stack(seconds, axis=1), tables[1])
-    missed = rules.mis_target_bits[fl.mission] & ~e & _mask(fl.valid)
+    # a side that keeps its uncrewed failures secret loses no prestige for them: nobody knows
+    missed = take(rules.mis_target_bits, fl.mission) & ~e & _mask(fl.valid & ~secret_failures(rules, fl))
     per_slot = bit_sum(np.stack(repeats), tables[2]) + bit_sum(missed, tables[3])
     per_slot += F32(rules.crew_loss_prestige) * fl.lost
     by_side = [per_slot[s * L:(s + 1) * L].sum(axis=0) for s in (0, 1)]
@@ -185,7 +195,9 @@ def award_milestones(rules: Rules, st, fl: Flights):
 def learn_from_flights(rules: Rules, rel, fl: Flights):
     """What the programs learn from flying: each program a flight used closes
     part of its gap to max_reliability (more when its step failed). Returns
-    (rel [B, P], observations [B, P] float32, crew_lost [B, P] bool).
+    (rel [B, P], observations [B, P] float32, public flights [B, P] int16,
+    crew_lost [B, P] bool). Secret failures teach their owner but the world
+    does not count them.
     """
     n_slots, b = fl.mission.shape
     P = rules.n_programs
@@ -208,4 +220,8 @@ def learn_from_flights(rules: Rules, rel, fl: Flights):
     lost = np.zeros(b * (P + 1), bool)
     if fl.lost.any():
         lost[take(where, np.flatnonzero(flown & fl.lost))] = True
-    return rel.astype(F32), seen, np.ascontiguousarray(lost.reshape(b, P + 1)[:, :P])
+    public = seen.astype(np.int16)
+    hidden = flown & secret_failures(rules, fl)
+    if hidden.any():
+        public -= np.bincount(take(where, np.flatnonzero(hidden)), minlength=b * (P + 1)).reshape(b, P + 1)[:, :P]
+    return rel.astype(F32), seen, public, np.ascontiguousarray(lost.reshape(b, P + 1)[:, :P])

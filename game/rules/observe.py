@@ -19,7 +19,6 @@ from game.rules.tables import (
     GROUNDED,
     LOCKED,
     NO_LAUNCH,
-    PARTIAL,
     READY,
     SCRUBBED,
     Rules,
@@ -48,7 +47,7 @@ class Observation:
     prestige: np.ndarray        # float32 [B, S] (public)
     held: np.ndarray            # bool [B, S, K] (public)
     first_side: np.ndarray      # int [B, K] (public)
-    first_month: np.ndarray     # float32 [B, K] (public)
+    first_month: np.ndarray     # float64 [B, K] (public)
     status: np.ndarray          # int [B, P]: tables status code, UNKNOWN for unseen rival programs
     estimate: np.ndarray        # float32 [B, P]: own reliability estimates (NaN for the rival's)
     estimate_sd: np.ndarray     # float32 [B, P]
@@ -58,7 +57,7 @@ class Observation:
     mission_open: np.ndarray    # bool [B, M]: own missions not locked or cancelled and past their date
     pending: np.ndarray         # bool [B, E]: own events awaiting a choice
     news: np.ndarray            # bool [B, E]: events of this turn the side heard of
-    flags: np.ndarray           # bool [B, F]
+    flags: np.ndarray           # bool [B, F]: the flags this side knows of
     launch_mission: np.ndarray  # int [B, S, L]: last turn's launches (-1: none or kept secret)
     launch_outcome: np.ndarray  # int [B, S, L]
     launch_month: np.ndarray    # float32 [B, S, L]
@@ -92,7 +91,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
     if rules.secret_failures[rival]:
         rm = np.maximum(mission[:, rival], 0)
         hidden = ((rules.mis_crew[rm] == 0) & (mission[:, rival] >= 0)
-                  & np.isin(outcome[:, rival], (FAILURE, PARTIAL, SCRUBBED)))
+                  & np.isin(outcome[:, rival], (FAILURE, SCRUBBED)))
         mission[:, rival] = np.where(hidden, -1, mission[:, rival])
         outcome[:, rival] = np.where(hidden, NO_LAUNCH, outcome[:, rival])
     rival_scrub = outcome[:, rival] == SCRUBBED
@@ -112,7 +111,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         funded=np.where(own, state.funded, 0).astype(np.float32),
         cost_mult=np.where(own, state.cost_mult, 1).astype(np.float32),
         mission_open=open_, pending=state.pending & (rules.ev_recv == side),
-        news=state.news & hears, flags=state.flags.copy(),
+        news=state.news & hears, flags=state.flags & rules.flag_seen_by[side],
         launch_mission=mission, launch_outcome=outcome,
         launch_month=np.where(mission >= 0, state.launch_month, 0).astype(np.float32),
         launch_passed=np.where(mission >= 0, state.launch_passed, 0),

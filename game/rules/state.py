@@ -45,14 +45,14 @@ class State:
     prog_unlocked: np.ndarray   # bool [B, P]
     prog_cancelled: np.ndarray  # bool [B, P]
     funded: np.ndarray          # float32 [B, P]: money the program received last turn
-    flights: np.ndarray         # int16 [B, P]: steps flown
+    flights: np.ndarray         # int16 [B, P]: flights the world saw the program on (secret failures not counted)
     # missions
     mis_unlocked: np.ndarray    # bool [B, M]
     mis_cancelled: np.ndarray   # bool [B, M]
     # milestones
     held: np.ndarray            # uint64 [B, S]: milestones held, bit k = milestone k
     first_side: np.ndarray      # int8 [B, K]: -1 nobody yet
-    first_month: np.ndarray     # float32 [B, K]: absolute month (year*12 + month-1 + fraction) of the first
+    first_month: np.ndarray     # float64 [B, K]: absolute month (year*12 + month-1 + fraction) of the first
     # events and flags
     flags: np.ndarray           # bool [B, F]
     ev_count: np.ndarray        # int16 [B, E]: times fired

@@ -72,7 +72,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         funded=np.zeros((b, P), F32), flights=np.zeros((b, P), np.int16),
         mis_unlocked=np.zeros((b, M), bool), mis_cancelled=np.zeros((b, M), bool),
         held=np.zeros((b, 2), np.uint64), first_side=np.full((b, K), -1, np.int8),
-        first_month=np.zeros((b, K), F32), flags=np.zeros((b, F), bool),
+        first_month=np.zeros((b, K), np.float64), flags=np.zeros((b, F), bool),
         ev_count=np.zeros((b, E), np.int16), ev_last=np.full((b, E), -NEVER, np.int16),
         ev_forced=np.full((b, E), NEVER, np.int16), pending=np.zeros((b, E), bool), news=np.zeros((b, E), bool),
         launch_mission=np.full((b, 2, L), -1, np.int16), launch_outcome=np.zeros((b, 2, L), np.int8),
@@ -106,16 +106,16 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     ok, launch_spent = launches.afford(rules, ok, cost, st.cash)
     pay, dev, rel, program_spent = economy.fund_programs(rules, st, orders.funding, fundable, developed,
                                           st.cash - launch_spent, u["research"])
-    rush = np.ascontiguousarray(orders.rush.reshape(b, 2 * L).T)
+    rush = np.ascontiguousarray(orders.rush.reshape(b, 2 * L).T).astype(bool)
     fl = launches.fly(rules, st, m, ordered, ok, cost, rel, rush, u["fail"], u["lethal"], u["month"])
     held, first, first_offset, awarded = launches.award_milestones(rules, st, fl)
-    rel, seen, crew_lost = launches.learn_from_flights(rules, rel, fl)
+    rel, seen, public, crew_lost = launches.learn_from_flights(rules, rel, fl)
 
     spent = launch_spent + program_spent
     g["cash"] = (st.cash - spent).astype(F32)
     g["prestige"] = st.prestige + awarded
     g["dev"], g["rel"], g["funded"] = dev, rel, pay
-    g["flights"] = st.flights + seen.astype(np.int16)
+    g["flights"] = st.flights + public
     learned = seen + ((pay > 0) & developed).astype(F32)
     g["est_z"], g["nobs"] = economy.update_estimates(rules, st.est_z, st.nobs, learned, u["estimate"])
     crashed = np.flatnonzero(crew_lost.any(axis=1)) if fl.lost.any() else ()
@@ -130,7 +130,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         K = rules.n_milestones
         side, when = g["first_side"].copy(), g["first_month"].copy()
         us, ussr = unpack(first[firsts_rows, 0], K), unpack(first[firsts_rows, 1], K)
-        month0 = (rules.start_month + turn[firsts_rows].astype(np.int64) * rules.months_per_turn).astype(F32)
+        month0 = (rules.start_month + turn[firsts_rows].astype(np.int64) * rules.months_per_turn).astype(np.float64)
         side[firsts_rows] = np.where(us, 0, np.where(ussr, 1, side[firsts_rows]))
         when[firsts_rows] = np.where(us | ussr, month0[:, None] + first_offset, when[firsts_rows])
         g["first_side"], g["first_month"] = side, when

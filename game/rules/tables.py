@@ -112,7 +112,7 @@ class Rules:
     learn_failure: float
     estimate_noise: float
     decisive_milestone: int      # -1: none
-    decisive_deadline: int       # last turn index at which the decisive milestone wins
+    decisive_deadline: int       # absolute month (year * 12 + month - 1) before which the decisive milestone wins
     # programs
     prog_side: np.ndarray        # int [P]
     prog_side_onehot: np.ndarray  # float32 [P, S]
@@ -174,6 +174,7 @@ class Rules:
     ev_once: np.ndarray          # bool [E]
     ev_cooldown: np.ndarray      # int [E]
     ev_fire_target: np.ndarray   # bool [E]: some effect fires this event
+    flag_seen_by: np.ndarray     # bool [S, F]: the side hears of the events that set the flag
     # events: trigger tables
     trig_bits: np.ndarray        # uint64 [5, E]: milestone masks: US must hold, USSR must hold,
     #                              US must lack, USSR must lack, someone must hold (each bit)

@@ -176,6 +176,7 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         ev_first_turn=first_turn, ev_last_turn=last_turn,
         ev_once=np.array([e["once"] for e in events], bool),
         ev_cooldown=np.array([e["cooldown"] for e in events], np.int16),
+        flag_seen_by=_flag_visibility(events, recv, fidx),
         ev_fire_target=np.isin(np.arange(E), [eidx[x] for e in events for eff in _effects_of(e) for x in eff["fire"]]),
         **trig,
         opt_event=np.array(opt_event, np.int64), opt_index=np.array(opt_index, np.int64), ev_n_options=n_opts,
@@ -184,6 +185,18 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         ai_focus=ai["focus"], ai_research_share=ai["research_share"],
         mis_ai_priority=np.array([m["ai_priority"] for m in missions], F32),
     )
+
+
+def _flag_visibility(events: list[dict], recv: np.ndarray, fidx: dict) -> np.ndarray:
+    """bool [S, F]: a side sees a flag when an event it hears of (public, its own or both sides') sets it."""
+    seen = np.zeros((2, len(fidx)), bool)
+    for i, e in enumerate(events):
+        hearers = (0, 1) if e["public"] or recv[i] == 2 else (recv[i],)
+        for eff in _effects_of(e):
+            for f in eff.get("set_flags") or []:
+                for s in hearers:
+                    seen[s, fidx[f]] = True
+    return seen
 
 
 def _effects_of(event: dict) -> list[dict]:
