@@ -222,7 +222,7 @@ def _check_missions(raw: RawScenario, ids, cal, out) -> set[str]:
                 reasons.append(f"program '{p}' can never be developed: {dead_programs[p]}")
         crew = d.get("crew") if _ok(d.get("crew")) else 0
         if crew:
-            seats = max([ids["program"][p].data.get("crew") or 0 for p in progs] or [0])
+            seats = max([c for p in progs if isinstance(c := ids["program"][p].data.get("crew"), int)] or [0])
             if isinstance(seats, int) and seats < crew:
                 _diag(out, e, ("crew",), ERROR, f"carries {crew} crew but none of its programs has that many seats")
         if d.get("locked") is True and d.get("id") not in unlockable:
