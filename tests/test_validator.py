@@ -118,10 +118,6 @@ def test_an_unknown_program_in_a_mission_step_suggests_the_right_one(tmp_path):
                     "sputnik_satellite", "unknown program 'sputnk'", "did you mean 'sputnik'")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "game/scenario (loader line lookup): an error inside a multi-line `steps = [...]` array is reported "
-    "on the `steps = [` line (missions.toml:405 for sputnik_satellite), not on the line of the step "
-    "that names the unknown program (407)"))
 def test_an_unknown_program_in_a_mission_step_is_reported_on_the_steps_own_line(tmp_path):
     folder = copy_scenario(tmp_path)
     step = replace_in_entry(folder, "missions.toml", 'id = "sputnik_satellite"', 'program = "sputnik"',

@@ -17,6 +17,7 @@ class LineMap:
     """Where things are in one TOML file's text."""
 
     def __init__(self, text: str):
+        self.text_lines = text.splitlines()
         self.blocks: list[tuple[str, int, dict[str, int]]] = []  # (header name, line, {key: line})
         current = ("", 0, {})
         self.blocks.append(current)
@@ -29,6 +30,51 @@ class LineMap:
             key = _KEY.match(line)
             if key:
                 current[2].setdefault(key.group(1).strip('"'), number)
+
+    def element_line(self, table: str, index: int, key: str, element: int) -> int:
+        """Line where item `element` of the array `key = [...]` starts, in the
+        index-th block `table`; the key's own line when it cannot be told."""
+        start = self.key_line(table, index, key)
+        if not start:
+            return 0
+        depth, count, quote, expecting = 0, -1, "", False
+        for number in range(start, len(self.text_lines) + 1):
+            line = self.text_lines[number - 1]
+            col = line.find("=") + 1 if number == start else 0
+            while col < len(line):
+                ch = line[col]
+                if quote:
+                    if ch == "\\" and quote == '"':
+                        col += 1
+                    elif ch == quote:
+                        quote = ""
+                elif ch in "\"'":
+                    quote = ch
+                    if depth == 1 and expecting:
+                        count, expecting = count + 1, False
+                        if count == element:
+                            return number
+                elif ch == "#":
+                    break
+                elif ch in "[{":
+                    if depth == 1 and expecting:
+                        count, expecting = count + 1, False
+                        if count == element:
+                            return number
+                    depth += 1
+                    expecting = depth == 1
+                elif ch in "]}":
+                    depth -= 1
+                    if depth <= 0:
+                        return start
+                elif ch == "," and depth == 1:
+                    expecting = True
+                elif not ch.isspace() and depth == 1 and expecting:
+                    count, expecting = count + 1, False
+                    if count == element:
+                        return number
+                col += 1
+        return start
 
     def entry_line(self, table: str, index: int = 0) -> int:
         """Line of the index-th header named `table` (0 if absent)."""

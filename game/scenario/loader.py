@@ -143,6 +143,8 @@ def locate(lines: LineMap, array: str | None, index: int, path: tuple) -> int:
     if len(path) >= 2 and path[0] == "option" and isinstance(path[1], int):
         key = str(path[2]) if len(path) > 2 else None
         return lines.sub_entry_line(array, index, "option", path[1], key)
+    if len(path) >= 2 and isinstance(path[1], int):
+        return lines.element_line(array, index, str(path[0]), path[1])
     if path:
         return lines.key_line(array, index, str(path[0]))
     return lines.entry_line(array, index)
