@@ -54,6 +54,7 @@ class Observation:
     dev_progress: np.ndarray    # float32 [B, P]: share of development paid (own; NaN for the rival's)
     funded: np.ndarray          # float32 [B, P]: own funding last turn (0 for the rival's)
     cost_mult: np.ndarray       # float32 [B, P] (own; 1 for the rival's)
+    grounded_until: np.ndarray  # int [B, P]: own programs are grounded while turn < this (0 for the rival's)
     mission_open: np.ndarray    # bool [B, M]: own missions not locked or cancelled and past their date
     pending: np.ndarray         # bool [B, E]: own events awaiting a choice
     news: np.ndarray            # bool [B, E]: events of this turn the side heard of
@@ -110,6 +111,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         dev_progress=np.where(own, np.minimum(state.dev / rules.start_cost, 1), nan).astype(np.float32),
         funded=np.where(own, state.funded, 0).astype(np.float32),
         cost_mult=np.where(own, state.cost_mult, 1).astype(np.float32),
+        grounded_until=np.where(own, state.grounded_until, 0).astype(np.int64),
         mission_open=open_, pending=state.pending & (rules.ev_recv == side),
         news=state.news & hears, flags=state.flags & rules.flag_seen_by[side],
         launch_mission=mission, launch_outcome=outcome,
