@@ -53,8 +53,8 @@ def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_
     """
     tl = rules.tiles(funding.shape[0])
     zeros = tl.zeros_p
-    funding = np.nan_to_num(np.asarray(funding, F32), nan=0.0, posinf=0.0, neginf=0.0)  # non-finite: no order
-    f = np.maximum(funding * fundable.astype(F32), zeros)
+    # fmax drops NaN (and -inf); fmin caps +inf before it meets a zero: no NaN can enter the state
+    f = np.fmin(np.fmax(np.asarray(funding, F32), zeros), tl.funding_cap) * fundable.astype(F32)
     dev_pay = np.minimum(np.minimum(f, np.maximum(tl.start_cost - st.dev, zeros)), tl.dev_cap)
     res_pay = np.minimum(f, tl.research_pay_cap)
     devf = developed.astype(F32)
@@ -62,10 +62,10 @@ def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_
     spend = side_sums(rules, pay)
     scale = np.minimum(F32(1), np.maximum(money_left, F32(0)) / np.maximum(spend, F32(1e-6)))
     spent = np.minimum(spend * scale, np.maximum(money_left, F32(0)))
-    pay *= np.take(scale, rules.prog_side, axis=1)
+    pay *= scale @ rules.side_to_programs   # exact: each entry is one product by 1
     research = pay * devf
     dev = st.dev + (pay - research)
-    speed = np.take(st.research_speed, rules.prog_side, axis=1)
+    speed = st.research_speed @ rules.side_to_programs
     rate = research * tl.inv_research_cost * speed * (u_research + F32(0.5))
     rel = st.rel - np.maximum(tl.research_cap - st.rel, zeros) * np.expm1(-rate)
     return pay, dev, rel, spent

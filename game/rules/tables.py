@@ -117,6 +117,8 @@ class Rules:
     prog_side: np.ndarray        # int [P]
     prog_side_onehot: np.ndarray  # float32 [P, S]
     side_programs: tuple          # (int array of US program indices, int array of USSR ones)
+    side_to_programs: np.ndarray  # float32 [S, P]: prog_side_onehot transposed (per-side value -> per program)
+    funding_cap: np.ndarray      # float32 [P]: no program takes more in a turn (max of dev_cap, research_pay_cap)
     start_cost: np.ndarray       # float32 [P]
     dev_cap: np.ndarray          # float32 [P]: most development money a turn
     research_pay_cap: np.ndarray  # float32 [P]: most research money a turn (2 * research_cost)
