@@ -151,13 +151,16 @@ def award_milestones(rules: Rules, st, fl: Flights):
     n_slots, b = fl.month.shape
     L = rules.max_pads
     K = rules.n_milestones
-    held = st.held
+    rows = np.flatnonzero(np.bitwise_or.reduce(fl.earned, axis=0))   # games where a flight earned something
+    held = st.held[rows]
     anyone = held[:, 0] | held[:, 1]
-    e, d = fl.earned, fl.month
-    firsts = [np.zeros(b, U64), np.zeros(b, U64)]
-    seconds = [np.zeros(b, U64), np.zeros(b, U64)]
-    got = [np.zeros(b, U64), np.zeros(b, U64)]
-    repeats, first_of = [], []
+    e, d = fl.earned[:, rows], fl.month[:, rows]
+    n = len(rows)
+    firsts = [np.zeros(n, U64), np.zeros(n, U64)]
+    seconds = [np.zeros(n, U64), np.zeros(n, U64)]
+    got = [np.zeros(n, U64), np.zeros(n, U64)]
+    repeats = np.zeros((n_slots, b), U64)
+    first_of = []
     for i in range(n_slots):
         side = i // L
         before_any = anyone.copy()
@@ -174,19 +177,23 @@ def award_milestones(rules: Rules, st, fl: Flights):
         firsts[side] |= nf
         seconds[side] |= e[i] & ~before_own & before_any
         got[side] |= e[i]
-        repeats.append(e[i] & before_own)
-    new_held = np.stack([held[:, 0] | got[0], held[:, 1] | got[1]], axis=1)
-    first = np.stack(firsts, axis=1)
-    won = np.flatnonzero(firsts[0] | firsts[1])
+        repeats[i, rows] = e[i] & before_own
+    new_held = st.held.copy()
+    new_held[rows] = np.stack([held[:, 0] | got[0], held[:, 1] | got[1]], axis=1)
+    first = np.zeros((b, 2), U64)
+    first[rows] = np.stack(firsts, axis=1)
+    second = np.zeros((b, 2), U64)
+    second[rows] = np.stack(seconds, axis=1)
+    won = np.flatnonzero(firsts[0] | firsts[1])                      # positions in rows, in game order
     first_offset = np.zeros((len(won), K), F32)
     for i in range(n_slots):
         if len(won) and first_of[i][won].any():
             first_offset += unpack(first_of[i][won], K) * d[i][won, None]
     tables = rules.prestige_tables
-    prestige = bit_sum(first, tables[0]) + bit_sum(np.stack(seconds, axis=1), tables[1])
+    prestige = bit_sum(first, tables[0]) + bit_sum(second, tables[1])
     # a side that keeps its uncrewed failures secret loses no prestige for them: nobody knows
-    missed = take(rules.mis_target_bits, fl.mission) & ~e & _mask(fl.valid & ~secret_failures(rules, fl))
-    per_slot = bit_sum(np.stack(repeats), tables[2]) + bit_sum(missed, tables[3])
+    missed = take(rules.mis_target_bits, fl.mission) & ~fl.earned & _mask(fl.valid & ~secret_failures(rules, fl))
+    per_slot = bit_sum(repeats, tables[2]) + bit_sum(missed, tables[3])
     per_slot += F32(rules.crew_loss_prestige) * fl.lost
     by_side = [per_slot[s * L:(s + 1) * L].sum(axis=0) for s in (0, 1)]
     return new_held, first, first_offset, (prestige + np.stack(by_side, axis=1)).astype(F32)
