@@ -115,7 +115,6 @@ class Rules:
     decisive_deadline: int       # absolute month (year * 12 + month - 1) before which the decisive milestone wins
     # programs
     prog_side: np.ndarray        # int [P]
-    prog_side_onehot: np.ndarray  # float32 [P, S]
     side_programs: tuple          # (int array of US program indices, int array of USSR ones)
     side_to_programs: np.ndarray  # float32 [S, P]: prog_side_onehot transposed (per-side value -> per program)
     funding_cap: np.ndarray      # float32 [P]: no program takes more in a turn (max of dev_cap, research_pay_cap)
@@ -133,7 +132,6 @@ class Rules:
     prog_avail_turn: np.ndarray  # int [P]
     prog_locked: np.ndarray      # bool [P]
     prog_prereq: np.ndarray      # float32 [P, P]: [p, q] = 1 when p requires q
-    prog_prereq_count: np.ndarray  # float32 [P]
     prog_prereq_bits: np.ndarray  # uint64 [W, P]: prog_prereq as bit masks over programs (W = ceil(P / 64))
     # missions
     mis_side: np.ndarray         # int [M]
