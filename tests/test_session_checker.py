@@ -54,3 +54,28 @@ def test_a_sound_plan_has_no_errors(game):
     plan = Plan(0)
     plan.set_funding(sc.rules.program_ids.index("redstone"), 5)
     assert texts(sc, s, plan) == []
+
+
+def test_grounded_program_says_until_when(game):
+    import dataclasses
+
+    from game.rules.observe import observe
+    from game.rules.tables import GROUNDED
+    from game.session.checker import grounded_label, mission_blockers
+
+    sc, s = game
+    r = sc.rules
+    redstone = r.program_ids.index("redstone")
+    dev = s.state.dev.copy()
+    dev[0, redstone] = r.start_cost[redstone]  # developed, so that it can be grounded
+    until = s.state.grounded_until.copy()
+    until[0, redstone] = s.turn + 3
+    obs = observe(r, dataclasses.replace(s.state, dev=dev, grounded_until=until), 0)
+    assert int(obs.status[0, redstone]) == GROUNDED
+    when = sc.calendar.season(s.turn + 3)
+    assert grounded_label(sc, obs, redstone) == f"grounded until {when}"
+    why = mission_blockers(sc, obs, r.mission_ids.index("mercury_suborbital"))
+    assert f"Redstone is grounded until {when}" in why
+    until[0, redstone] = r.n_turns + 5
+    obs = observe(r, dataclasses.replace(s.state, dev=dev, grounded_until=until), 0)
+    assert grounded_label(sc, obs, redstone) == "grounded for the rest of the game"

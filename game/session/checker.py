@@ -34,6 +34,17 @@ def money(x: float) -> str:
     return f"{x:.0f}" if x == int(x) else f"{x:.1f}"
 
 
+def grounded_label(scenario, obs: Observation, p: int) -> str:
+    """"grounded until Autumn 1963" for a grounded own program: the season it may fly again, from the
+    Observation's `grounded_until` (the program is grounded while the turn is before it)."""
+    until = int(obs.grounded_until[0, p])
+    if until <= int(obs.turn[0]):
+        return "grounded"
+    if until >= scenario.rules.n_turns:
+        return "grounded for the rest of the game"
+    return f"grounded until {scenario.calendar.season(until)}"
+
+
 def program_blocker(scenario, obs: Observation, p: int) -> str:
     """Why program p cannot be funded now, as the end of a sentence ("" when it can)."""
     rules = scenario.rules
@@ -70,7 +81,7 @@ def mission_blockers(scenario, obs: Observation, m: int) -> list[str]:
         name = scenario.programs[p]["name"]
         status = int(obs.status[0, p])
         if status == GROUNDED:
-            out.append(f"{name} is grounded after a crew loss")
+            out.append(f"{name} is {grounded_label(scenario, obs, p)}")
         elif status == CANCELLED:
             out.append(f"{name} has been cancelled")
         elif status in (AVAILABLE, DEVELOPING):

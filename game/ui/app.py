@@ -91,8 +91,10 @@ class App:
         manager = pygame_gui.UIManager(self.window.get_size(), scaled_theme(scale), enable_live_theme_updates=False)
         themed = theme_font_sizes(scale)
         wanted = {(size, bold) for size, _ in themed for bold in (False, True)} - themed
-        manager.preload_fonts([{"name": "noto_sans", "point_size": size, "style": "bold" if bold else "regular",
-                                "antialiased": "1"} for size, bold in sorted(wanted)])
+        with warnings.catch_warnings():  # a size the theme loaded under another id is simply loaded again
+            warnings.simplefilter("ignore", UserWarning)
+            manager.preload_fonts([{"name": "noto_sans", "point_size": size, "style": "bold" if bold else "regular",
+                                    "antialiased": "1"} for size, bold in sorted(wanted)])
         return manager
 
     def resize(self, size: tuple[int, int] | None = None) -> None:

@@ -45,12 +45,16 @@ def _base_theme() -> str:
 
 
 def scaled_theme(scale: float) -> dict:
-    """The theme with every font size multiplied by `scale` (a fresh dict)."""
+    """The theme with every font size (and text box padding, from scale 1 up) multiplied by `scale` (a fresh
+    dict)."""
     theme = copy.deepcopy(json.loads(_base_theme()))
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:
             font["size"] = str(font_size(int(font["size"]), scale))
+        misc = block.get("misc") if isinstance(block, dict) else None
+        if misc and "padding" in misc:  # text keeps its margin at 4K
+            misc["padding"] = ",".join(str(max(0, round(int(v) * max(1.0, scale)))) for v in misc["padding"].split(","))
     return theme
 
 

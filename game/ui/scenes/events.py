@@ -38,25 +38,13 @@ class EventScene(Scene):
         self.pending = bool(flow.session.observation(side).pending[0, event]) and bool(self.options)
 
     def build(self) -> None:
+        """Lay the pop-up out from its text: the body and each option's effects are text boxes that take
+        the height their laid-out text needs; only when the window is too short does the body scroll."""
         L = self.L
         u, pad = L.u, L.pad
         sc = self.flow.session.scenario
         w = min(L.width - 4 * pad, int(u * 30))
-        words = len(self.data["text"].split()) + 30 + 12 * len(self.options)
-        lines = words * 6.5 * L.font(15) * 0.55 / max(1, w - 4 * pad) + 6
-        n_opts = len(self.options) if self.pending else 0
-        want = int(lines * L.font(15) * 1.75) + 3 * u + n_opts * int(u * 2.2) + 6 * pad
-        h = min(L.height - 6 * pad, max(int(u * 12), want))
-        x, y, w, h = L.centered(w, h)
-        self.panel = pygame.Rect(x, y, w, h)
-        who = side_name(sc, self.side)
-        self.label("counter", (x + pad, y + pad, w - 2 * pad, u),
-                   f"{who} — news {self.index + 1} of {self.count}" + (" — your decision" if self.pending else ""),
-                   "#small")
-        self.label("title", (x + pad, y + pad + u, w - 2 * pad, int(u * 1.3)), self.data["title"], "#heading")
-        n = len(self.options) if self.pending else 0
-        opts_h = n * int(u * 2.2) + (u + pad if not self.pending else 0)
-        box_h = h - 3 * u - opts_h - 3 * pad
+        inner = w - 2 * pad
         html = escape(self.data["text"])
         html += "<br><br>" + muted("Source: " + escape(self.data.get("source", "")))
         effects = effects_sentence(sc, self.data.get("effects"))
@@ -65,18 +53,42 @@ class EventScene(Scene):
         if self.options and not self.pending:
             chosen = "; ".join(f"{o['text']}: {effects_sentence(sc, o.get('effects'))}" for o in self.options)
             html += "<br><br>" + muted("Options: " + escape(chosen))
-        self.textbox("text", (x + pad, y + 2 * u + 2 * pad, w - 2 * pad, box_h), html)
-        oy = y + 2 * u + 3 * pad + box_h
+        who = side_name(sc, self.side)
+        counter = self.label("counter", (0, 0, inner, u), f"{who} — news {self.index + 1} of {self.count}"
+                             + (" — your decision" if self.pending else ""), "#small")
+        title = self.label("title", (0, 0, inner, int(u * 1.3)), self.data["title"], "#heading")
+        box = self.textbox("text", (0, 0, inner, -1), html)
+        placed = []  # (widget, height, gap below, indent) of the rows under the text, in order
         if self.pending:
             for i, opt in enumerate(self.options):
                 eff = effects_sentence(sc, opt.get("effects"))
-                self.button(f"option_{i}", (x + pad, oy, w - 2 * pad, u), f"{i + 1}. {opt['text']}",
-                            f"Choose this ({i + 1}). Effects: {escape(eff)}.", lambda i=i: self.choose(i))
-                self.label(None, (x + 2 * pad, oy + u, w - 3 * pad, int(u * 1.0)), f"Effects: {eff}", "#small")
-                oy += int(u * 2.2)
+                b = self.button(f"option_{i}", (0, 0, inner, u), f"{i + 1}. {opt['text']}",
+                                f"Choose this ({i + 1}). Effects: {escape(eff)}.", lambda i=i: self.choose(i))
+                note = self.textbox(f"effects_{i}", (0, 0, inner - pad, -1), "Effects: " + escape(eff), "#note")
+                placed += [(b, u, 0, 0), (note, note.rect.h, pad, pad)]
         else:
-            self.button("continue", (x + w - pad - int(u * 5), oy, int(u * 5), u), "Continue",
-                        "Close this news (Enter).", self.done, object_id="#accent")
+            bw = int(u * 5)
+            b = self.button("continue", (inner - bw, 0, bw, u), "Continue", "Close this news (Enter).", self.done,
+                            object_id="#accent")
+            placed.append((b, u, 0, inner - bw))
+        head_h = u + int(u * 1.3)
+        rows_h = sum(h + gap for _, h, gap, _ in placed)
+        room = L.height - 4 * pad - (head_h + rows_h + 3 * pad)
+        box_h = box.rect.h
+        if box_h > room:  # too tall for the window: the body scrolls
+            box.kill()
+            box_h = max(u * 3, room)
+            box = self.textbox("text", (0, 0, inner, box_h), html)
+        h = head_h + box_h + rows_h + 3 * pad
+        x, y, w, h = L.centered(w, h)
+        self.panel = pygame.Rect(x, y, w, h)
+        counter.set_position((x + pad, y + pad // 2))
+        title.set_position((x + pad, y + pad // 2 + u))
+        box.set_position((x + pad, y + pad + head_h))
+        yy = y + 2 * pad + head_h + box_h
+        for widget, height, gap, dx in placed:
+            widget.set_position((x + pad + dx, yy))
+            yy += height + gap
 
     def choose(self, i: int) -> None:
         self.flow.plans[self.side].choices[self.event] = i

@@ -48,7 +48,8 @@ class HelpScene(Scene):
         w = min(L.width - 4 * pad, int(u * 36))
         x = (L.width - w) // 2
         self.label("title", (x, pad, w, int(u * 1.8)), "Help", "#title")
-        self.textbox("text", (x, pad + int(u * 1.9), w, L.height - int(u * 2.9) - 4 * pad), HELP.replace("\n", " "))
+        html = HELP.replace("<br>\n", "<br>").replace("\n", " ")
+        self.textbox("text", (x, pad + int(u * 1.9), w, L.height - int(u * 2.9) - 4 * pad), html)
         self.button("back", (x + w - int(u * 5), L.height - u - pad, int(u * 5), u), "Back", "Return (Esc).",
                     self.back, object_id="#accent")
 

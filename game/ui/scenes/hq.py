@@ -94,35 +94,49 @@ class HeadquartersScene(Scene):
         side_id = ("#us", "#ussr")[self.side]
         t = self.session.turn
         T = self.rules.n_turns
-        self.label("date", (pad, pad, int(W * 0.3), u), f"{turn_label(self.scenario, t)} · turn {t + 1} of {T}",
+        # top bar: date and seat | money and budget | prestige | buttons. When the window is narrow for the
+        # UI scale the buttons move to the bottom bar, beside End turn, so nothing overlaps.
+        bw = int(u * 2.6)
+        buttons_w = 4 * bw + 3 * (pad // 2)
+        ew = int(u * 5)
+        self.compact = W / L.scale < 1150
+        right = W - pad if self.compact else W - 2 * pad - buttons_w
+        avail = right - pad - 2 * pad
+        date_w, money_w = int(avail * 0.35), int(avail * 0.40)
+        date_text = f"{turn_label(self.scenario, t)} · turn {t + 1} of {T}"
+        self.label("date", (pad, pad, date_w, u), fit_text(date_text, L.font(19), date_w - pad, bold=True),
                    "#heading", tip="The current season and turn. Each turn both sides give orders in secret; "
                                    "then the turn resolves for both.")
         who = self.session.player_name(self.side)
         seat = self.session.seats[self.side]
-        sub = f"{who} · {seat.label()}" if who != side_name(self.scenario, self.side) else f"{who} · {seat.label()}"
+        sub = f"{who} · {seat.label()}"
         if self.spectator:
             sub = f"{side_name(self.scenario, self.side)} · watching the AI play"
-        self.label("who", (pad, pad + u, int(W * 0.3), u), sub, side_id, tip="Whose headquarters this is.")
-        x = int(W * 0.31)
-        self.label("money", (x, pad, int(W * 0.26), u), "", tip="Money this turn: what you have, what your orders "
+        self.label("who", (pad, pad + u, date_w, u), fit_text(sub, L.font(15), date_w - pad, bold=True), side_id,
+                   tip="Whose headquarters this is.")
+        x = pad + date_w + pad
+        self.label("money", (x, pad, money_w, u), "", tip="Money this turn: what you have, what your orders "
                    "spend, and what is left (unspent money carries over).")
-        self.label("budget", (x, pad + u, int(W * 0.26), u),
-                   f"Yearly budget {money(self.obs.budget[0])} · research speed {self.obs.research_speed[0]:.0%}",
-                   "#small", tip="Your yearly budget is paid out each turn; it moves with the prestige you earn.")
-        bw = int(u * 2.6)
-        bx = W - pad - 4 * bw - 3 * pad // 2
-        px = int(W * 0.57)
-        self.prestige_rect = pygame.Rect(px, pad, max(u * 3, bx - px - 3 * pad), 2 * u)
+        budget = f"Yearly budget {money(self.obs.budget[0])} · research speed {self.obs.research_speed[0]:.0%}"
+        self.label("budget", (x, pad + u, money_w, u), fit_text(budget, L.font(13), money_w - pad), "#small",
+                   tip="Your yearly budget is paid out each turn; it moves with the prestige you earn. "
+                       "Research speed scales what funding buys.")
+        px = x + money_w + pad
+        self.prestige_rect = pygame.Rect(px, pad, max(u * 3, right - px - pad), 2 * u)
+        if self.compact:
+            bx, by = W - 2 * pad - ew - buttons_w, H - self.bottom_h + pad
+        else:
+            bx, by = W - pad - buttons_w, pad + u // 2
         for i, (key, text, tip, act) in enumerate([
             ("charts", "Charts", "Prestige, budget and reliability over time (C).", self.open_charts),
             ("save", "Save", "Save or load a game (Ctrl+S).", self.open_save),
             ("help", "Help", "How to play and the keyboard shortcuts (F1).", self.open_help),
             ("menu", "Menu", "The main menu; your game is autosaved every turn (Esc).", self.back),
         ]):
-            self.button(key, (bx + i * (bw + pad // 2), pad + u // 2, bw, u), text, tip, act)
+            self.button(key, (bx + i * (bw + pad // 2), by, bw, u), text, tip, act)
         # bottom bar
-        ew = int(u * 5)
-        self.label("status", (pad, H - self.bottom_h + pad, W - ew - 3 * pad, u), "")
+        status_w = (bx if self.compact else W - ew - pad) - 3 * pad
+        self.label("status", (pad, H - self.bottom_h + pad, status_w, u), "")
         end_text = "Next turn" if self.spectator else "End turn"
         self.button("end_turn", (W - ew - pad, H - self.bottom_h + pad, ew, u), end_text,
                     "Seal your orders and end the turn (Enter). Problems with your orders are shown on the left "
@@ -265,8 +279,8 @@ class HeadquartersScene(Scene):
         obs, plan = self.obs, self.plan
         launch_cost, fund = plan_spending(self.rules, obs, plan)
         left = money_left(self.rules, obs, plan)
-        self.widgets["money"].set_text(f"Money {money(obs.cash[0])} · planned {money(launch_cost + fund)} · "
-                                       f"left {money(left)}")
+        text = f"Money {money(obs.cash[0])} · planned {money(launch_cost + fund)} · left {money(left)}"
+        self.widgets["money"].set_text(fit_text(text, self.L.font(15), self.widgets["money"].rect.w - self.L.pad))
         pads = int(self.rules.pads[self.side])
         booked = ", ".join(self.scenario.missions[x.mission]["name"] + (" (rushed)" if x.rush else "")
                            for x in plan.launches) or "none booked"

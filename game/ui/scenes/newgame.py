@@ -6,7 +6,7 @@ import secrets
 
 import pygame
 
-from game.scenario import ScenarioError, load, shipped_ids
+from game.scenario import ScenarioError, discover, load
 from game.session.seats import SeatError
 from game.ui.scene import Scene, escape
 from game.ui.scenes.panels import muted
@@ -15,13 +15,18 @@ OPPONENTS = [("AI — easy", "ai:easy"), ("AI — normal", "ai:normal"), ("AI �
              ("Second player (hot-seat)", "human")]
 
 
+def scenario_ids() -> list[str]:
+    """Every scenario id the player can start: the shipped ones, then their own (by id the shipped wins)."""
+    return list(dict.fromkeys(ident for ident, _, _ in discover()))
+
+
 class NewGameScene(Scene):
     name = "new-game"
 
     def __init__(self, app, scenario: str | None = None, side: int = 0, opponent: str = "ai:normal",
                  seed: int | None = None):
         super().__init__(app)
-        ids = shipped_ids()
+        ids = scenario_ids()
         self.scenario_id = scenario or ("historical" if "historical" in ids else (ids[0] if ids else ""))
         self.side = side
         self.opponent = opponent
@@ -46,7 +51,7 @@ class NewGameScene(Scene):
         self.label("title", (x, y, w, int(u * 1.8)), "New game", "#title")
         y += int(u * 1.9)
         lw = int(u * 6)
-        ids = shipped_ids()
+        ids = scenario_ids()
         if self.app.options.scenario and self.app.options.scenario not in ids:
             ids = [self.app.options.scenario, *ids]
         self.label(None, (x, y, lw, u), "Scenario")
@@ -63,9 +68,8 @@ class NewGameScene(Scene):
                     + muted(f"From {sc.calendar.season(0)} to {sc.calendar.season(sc.rules.n_turns - 1)}, "
                             f"{sc.rules.n_turns} turns; {sc.rules.n_programs} programs, {sc.rules.n_missions} "
                             f"missions, {sc.rules.n_events} events."))
-        box_h = int(u * 3.6)
-        self.textbox("description", (x, y, w, box_h), html)
-        y += box_h + pad
+        box = self.textbox("description", (x, y, w, -1), html)  # as tall as its laid-out text
+        y += box.rect.h + pad
         self.label(None, (x, y, lw, u), "Your side")
         half = (w - lw - pad) // 2
         for s, text in enumerate(("United States", "Soviet Union")):
@@ -93,7 +97,7 @@ class NewGameScene(Scene):
         self.label("error", (x, y, w, u), "", "#bad")
         bw = int(u * 5)
         yb = L.height - int(u * 1.3) - pad
-        self.button("back", (x, yb, bw, u), "Back", "Back to the main menu (Esc).", self.back)
+        self.button("back", (x, yb, bw, int(u * 1.3)), "Back", "Back to the main menu (Esc).", self.back)
         self.button("start", (x + w - int(u * 6), yb, int(u * 6), int(u * 1.3)), "Start", "Start the game (Enter).",
                     self.start, object_id="#accent", enabled=not isinstance(sc, ScenarioError))
 

@@ -22,7 +22,7 @@ from game.rules.tables import (
     READY,
     SUCCESS,
 )
-from game.session.checker import money, program_blocker
+from game.session.checker import grounded_label, money, program_blocker
 from game.session.describe import SIDE_SHORT, historical_label, month_label, side_name
 from game.session.plan import missing_prerequisites, mission_cost, stakes, step_chances, useful_funding
 from game.ui.fonts import draw_text
@@ -49,6 +49,8 @@ def program_subline(scenario, obs, p: int) -> str:
     word = {READY: "ready", GROUNDED: "GROUNDED", DEVELOPING: "developing", AVAILABLE: "can be started",
             LOCKED: "locked", CANCELLED: "cancelled"}.get(status, "?")
     extra = ""
+    if status == GROUNDED:
+        word = "GROUNDED" + grounded_label(scenario, obs, p)[len("grounded"):]
     if status in (READY, GROUNDED):
         extra = f" · flight {money(prog['flight_cost'] * float(obs.cost_mult[0, p]))}"
     elif status in (AVAILABLE, DEVELOPING):
@@ -79,7 +81,8 @@ def program_tip(scenario, obs, p: int) -> str:
     if cap > 0:
         lines.append(f"It can use up to {money(cap)} this turn.")
     if status == GROUNDED:
-        lines.append("Grounded after a crew loss: it cannot fly for now.")
+        lines.append(f"{escape(grounded_label(scenario, obs, p)).capitalize()} (after a crew loss or by an event): "
+                     "missions that need it cannot fly before then; you can still fund its research.")
     return "<br>".join(x for x in lines if x)
 
 

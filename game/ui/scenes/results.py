@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.rules.tables import SUCCESS
+from game.session.checker import money
 from game.session.describe import SIDE_SHORT, month_label, side_name, turn_label
 from game.ui.scene import Scene, coloured, escape
 from game.ui.scenes.panels import OUTCOME_WORDS, event_line, muted, side_tag
@@ -46,9 +47,7 @@ def result_lines(session, report) -> list[str]:
         lines.append("<br><b>Firsts this turn</b>")
         for k, s, mth in report.firsts:
             lines.append(f"{month_label(mth)} {side_tag(s)} {escape(sc.milestones[k]['name'])}")
-    b, a = report.prestige_before, report.prestige_after
-    lines.append("<br><b>Prestige</b>")
-    lines.append(" · ".join(f"{side_tag(s)} {a[s]:.0f} ({a[s] - b[s]:+.0f})" for s in (0, 1)))
+    # prestige is shown once, in the side panel (numbers, changes and bars)
     if report.news:
         lines.append("<br><b>News as the new turn opens</b>")
         lines += [event_line(sc, e) for e in report.news]
@@ -163,7 +162,7 @@ class ResultsScene(Scene):
         lines = [f"Your launches: {len(own)}, {good} fully successful",
                  f"Rival launches seen: {sum(x.side != self.side for x in self.report.launches)}",
                  f"Firsts this turn: {len(self.report.firsts)}",
-                 f"Money now: {self.report.cash_after:.0f} (budget {self.report.budget_after:.0f} a year)"]
+                 f"Money now: {money(self.report.cash_after)} (budget {money(self.report.budget_after)} a year)"]
         for text in lines:
             draw_text(surf, text, (r.x + L.pad, y), L.font(14), pal["text"])
             y += int(L.u * 0.9)
