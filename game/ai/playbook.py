@@ -56,6 +56,13 @@ class Playbook:
             reserve=np.zeros(n, F32),
         )
 
+    @staticmethod
+    def house(rules: Rules, n: int) -> Playbook:
+        """The AI's own default: the scenario's plan, flying as soon as a launch looks fair and working
+        on fewer goals at once (both measured better than the plan itself in play against it)."""
+        b = Playbook.scripted(rules, n)
+        return Playbook(b.prio, np.maximum(b.focus - 3, 1), np.full(n, -0.2, F32), b.target, b.share, b.reserve)
+
     @property
     def rows(self) -> int:
         return int(self.focus.shape[0])
@@ -150,13 +157,13 @@ def _mission_tags(rules: Rules) -> dict[str, np.ndarray]:
     }
 
 
-ARCHETYPES = ("the plan", "satellite rush", "crewed focus", "lunar shot", "big prizes", "test-heavy", "bold",
-              "broad", "narrow", "thrifty", "cheap firsts")
+ARCHETYPES = ("the plan", "all-in", "satellite rush", "crewed focus", "lunar shot", "big prizes", "test-heavy",
+              "bold", "careful", "broad", "narrow", "thrifty", "cheap firsts")
 
 
 def archetype(rules: Rules, name: str, n: int = 1) -> Playbook:
-    """The knobs of a named strategy (see ARCHETYPES), for n rows."""
-    b = Playbook.scripted(rules, n)
+    """The knobs of a named strategy (see ARCHETYPES), for n rows; all are variations of the house plan."""
+    b = Playbook.house(rules, n)
     tags = _mission_tags(rules)
     prio = b.prio.copy()
     focus, shift, target, share, reserve = b.focus.copy(), b.shift.copy(), b.target.copy(), b.share.copy(), \
@@ -175,12 +182,18 @@ def archetype(rules: Rules, name: str, n: int = 1) -> Playbook:
         shift += F32(0.12)
         target[:] = 0.95
         share *= F32(1.25)
+    elif name == "all-in":
+        focus += 6
+        share[:] = 2.0
+        target[:] = 0.95
     elif name == "bold":
-        shift -= F32(0.12)
+        shift -= F32(0.1)
+    elif name == "careful":
+        shift += F32(0.1)
     elif name == "broad":
-        focus += 4
+        focus += 3
     elif name == "narrow":
-        focus = np.maximum(focus - 3, 1)
+        focus = np.maximum(focus - 2, 1)
     elif name == "thrifty":
         reserve[:] = 0.25
     elif name != "the plan":

@@ -57,11 +57,11 @@ class Level:
 
 
 LEVELS = {
-    "easy": Level("easy", candidates=6, generations=1, worlds=6, horizon=6, temperature=4.0, mix=4,
+    "easy": Level("easy", candidates=5, generations=1, worlds=6, horizon=6, temperature=6.0, mix=4,
                   search_events=False),
-    "normal": Level("normal", candidates=10, generations=1, worlds=16, horizon=14, temperature=0.6, mix=3,
+    "normal": Level("normal", candidates=8, generations=1, worlds=12, horizon=12, temperature=1.0, mix=3,
                     search_events=True),
-    "hard": Level("hard", candidates=12, generations=2, worlds=24, horizon=24, temperature=0.3, mix=2,
+    "hard": Level("hard", candidates=12, generations=2, worlds=40, horizon=24, temperature=0.2, mix=2,
                   search_events=True),
 }
 
@@ -201,8 +201,7 @@ class SearchPolicy(Policy):
         g = obs.turn.shape[0]
         C = lv.candidates
         worlds = sample_worlds(r, obs, key, lv.worlds, self.library)
-        rival_books = mutate(Playbook.scripted(r, g * lv.worlds),
-                             uniforms(worlds.key, worlds.turn, STREAM_RIVAL, r.n_missions + 5), 0.5)
+        rival_books = self._rival_books(worlds)
         rep = np.repeat(np.arange(g), C)
         obs_c = take_obs(obs, rep)
         books, names = self._candidates(obs, key, C)
@@ -236,6 +235,18 @@ class SearchPolicy(Policy):
         reasons = [self._explain(obs, orders, focus, i, names[chosen[i]], float(scores[i, pick[i]] - plan_score[i]))
                    for i in range(g)]
         return orders, reasons, [names[c] for c in chosen]
+
+    def _rival_books(self, worlds) -> Playbook:
+        """The rival's playbook in each world: half the worlds a plain scripted rival, half a rival that
+        plays like this AI's own house plan, each with its knobs perturbed (we do not know its strategy)."""
+        r = self.rules
+        n = worlds.batch
+        strong = np.arange(n) % 2 == 1
+        plain, house = Playbook.scripted(r, n), Playbook.house(r, n)
+        base = Playbook(**{f.name: np.where(strong.reshape((n,) + (1,) * (getattr(plain, f.name).ndim - 1)),
+                                            getattr(house, f.name), getattr(plain, f.name))
+                           for f in fields(Playbook)})
+        return mutate(base, uniforms(worlds.key, worlds.turn, STREAM_RIVAL, r.n_missions + 5), 0.5)
 
     def _pick(self, scores: np.ndarray, key: np.ndarray, turn: np.ndarray) -> np.ndarray:
         """int [G]: the candidate played, drawn among the `mix` best with weights exp(score / temperature)."""
