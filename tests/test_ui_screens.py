@@ -127,3 +127,20 @@ def test_help_and_scenarios_read_cleanly(tmp_path, monkeypatch):
         assert load(sid).name in text and sid in text
     assert "valid" in text and "new-scenario" in text
     app.close()
+
+
+def test_first_turn_says_what_to_do_and_results_report_own_programs(tmp_path, monkeypatch):
+    app = make_app(tmp_path, monkeypatch, Options())
+    sc = load("historical")
+    start_new(app, sc, "human", "ai:easy", seed=2)
+    scene = hq(app)
+    assert scene.widgets["status"].text.startswith("To do:")
+    redstone = sc.rules.program_ids.index("redstone")
+    click_named(app, f"prog_max_{redstone}")
+    assert not app.scene.widgets["status"].text.startswith("To do:")
+    click_named(app, "end_turn")
+    run_until(app, lambda: app.scene.name == "turn-results", limit=5000)
+    click_named(app, "skip")
+    log = app.scene.widgets["log"].html_text
+    assert "Your programs" in log and "Redstone" in log and "developed" in log
+    app.close()

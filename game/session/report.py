@@ -52,6 +52,21 @@ class TurnReport:
     budget_after: float
     done: bool
     winner: int
+    # own programs that moved: (program, share developed before, after, status before, after)
+    programs: tuple[tuple[int, float, float, int, int], ...] = ()
+
+
+def program_changes(rules, before: Observation, after: Observation) -> tuple[tuple[int, float, float, int, int], ...]:
+    """The side's own programs whose development or status changed between two of its observations."""
+    own = np.flatnonzero(rules.prog_side == after.side)
+    out = []
+    for p in own:
+        d0 = float(np.nan_to_num(before.dev_progress[0, p]))
+        d1 = float(np.nan_to_num(after.dev_progress[0, p]))
+        s0, s1 = int(before.status[0, p]), int(after.status[0, p])
+        if abs(d1 - d0) > 1e-6 or s0 != s1:
+            out.append((int(p), d0, d1, s0, s1))
+    return tuple(out)
 
 
 def build_report(scenario, before: Observation, after: Observation) -> TurnReport:
@@ -89,7 +104,7 @@ def build_report(scenario, before: Observation, after: Observation) -> TurnRepor
         prestige_before=(float(before.prestige[0, 0]), float(before.prestige[0, 1])),
         prestige_after=(float(after.prestige[0, 0]), float(after.prestige[0, 1])),
         cash_before=float(before.cash[0]), cash_after=float(after.cash[0]), budget_after=float(after.budget[0]),
-        done=bool(after.done[0]), winner=int(after.winner[0]),
+        done=bool(after.done[0]), winner=int(after.winner[0]), programs=program_changes(rules, before, after),
     )
 
 

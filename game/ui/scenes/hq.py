@@ -28,11 +28,12 @@ from game.session.plan import (
     success_chance,
     useful_funding,
 )
-from game.ui.fonts import draw_text, fit_text
+from game.ui.fonts import draw_text, fit_text, font
 from game.ui.scene import Scene
 from game.ui.scenes import panels
 from game.ui.theme import palette, side_colour
 
+RISKY = 0.35  # success chances below this are shown in the warning colour
 STATUS_ORDER = {READY: 0, GROUNDED: 1, DEVELOPING: 2, AVAILABLE: 3, LOCKED: 4, CANCELLED: 5}
 LEFT_TABS = ("programs", "missions")
 RIGHT_TABS = ("news", "firsts", "rival")
@@ -253,7 +254,10 @@ class HeadquartersScene(Scene):
                                                fit_text(panels.mission_subline(self.scenario, self.obs, m, blockers),
                                                         L.font(13), r.w - 2 * pad - int(u * 5.6)), "#small", tip=tip))
         x = r.x + pad + name_w + pad
-        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), u), "", tip=tip))
+        rushed = any(x.mission == m and x.rush for x in self.plan.launches)
+        risky = not blockers and success_chance(self.rules, self.obs, m, rush=rushed) < RISKY
+        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), u), "",
+                                                "#bad" if risky else None, tip=tip))
         bx = r.right - pad - int(u * 5.4)
         y = r.y + (r.h - u) // 2
         booked = self.plan.is_launching(m)
@@ -307,6 +311,10 @@ class HeadquartersScene(Scene):
             errors = [p for p in self.problems if p.is_error]
             first = self.problems[0].text if self.problems else "Your orders are ready: End turn (Enter)."
             more = len(self.problems) - 1
+            if not errors and not plan.funding and not plan.launches:  # nothing planned yet: what to do
+                first = ("To do: fund programs with + or Max (hover a name to learn more), book flights on the "
+                         "Missions tab (2), then End turn (Enter).")
+                more = len(self.problems)
             text = ("Problem: " if errors else "") + first + (f"  (+{more} more: hover)" if more > 0 else "")
         status = self.widgets["status"]
         status.set_text(fit_text(text, self.L.font(15), status.rect.w))
@@ -435,6 +443,17 @@ class HeadquartersScene(Scene):
             elif self.plan.is_launching(item):
                 pygame.draw.rect(surf, side_colour(self.side), (r.x, r.y, 4, r.h))
         pygame.draw.rect(surf, pal["panel_border"], self.list_rect, 1)
+        items = self.programs if self.left_tab == "programs" else self.missions
+        start, shown = self.scroll[self.left_tab], len(self.rows)
+        if len(items) > shown:  # say that the list goes on, and how to get there
+            below = len(items) - start - shown
+            text = (f"{below} more below" if below > 0 else "more above") + " · scroll: mouse wheel or Page Down/Up"
+            size = L.font(12)
+            tw, th = font(size).size(text)
+            pill = pygame.Rect(0, 0, tw + 2 * L.pad, th + 2)
+            pill.midbottom = (self.list_rect.centerx, self.list_rect.bottom - 2)
+            pygame.draw.rect(surf, pal["grid"], pill, border_radius=pill.h // 2)
+            draw_text(surf, text, pill.center, size, pal["text"], anchor="center")
         if any(not w.done for w in self.flow.workers.values()):
             panels.draw_spinner(surf, (self.prestige_rect.right + L.pad * 2, self.top_h // 2), L, self.frames,
                                 "AI thinking")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.rules.tables import SUCCESS
-from game.session.checker import money
+from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY, SUCCESS
+from game.session.checker import grounded_label, money
 from game.session.describe import SIDE_SHORT, month_label, side_name, turn_label
 from game.ui.scene import Scene, coloured, escape
 from game.ui.scenes.panels import OUTCOME_WORDS, event_line, muted, side_tag
@@ -43,6 +43,10 @@ def result_lines(session, report) -> list[str]:
         if again:
             extra += " — earned: " + escape(", ".join(again))
         lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;Outcome: {coloured(word, colour)}{extra}")
+    own = program_lines(session, report)
+    if own:
+        lines.append("<br><b>Your programs</b>")
+        lines += own
     if report.firsts:
         lines.append("<br><b>Firsts this turn</b>")
         for k, s, mth in report.firsts:
@@ -52,6 +56,29 @@ def result_lines(session, report) -> list[str]:
         lines.append("<br><b>News as the new turn opens</b>")
         lines += [event_line(sc, e) for e in report.news]
     return lines
+
+
+def program_lines(session, report) -> list[str]:
+    """What the side's own programs did: developed, progress paid, unlocked, grounded or cancelled."""
+    sc = session.scenario
+    pal = palette()
+    obs = session.observation(report.side)
+    out = []
+    for p, d0, d1, s0, s1 in report.programs:
+        name = f"<b>{escape(sc.programs[p]['name'])}</b>"
+        if s1 == READY and s0 in (AVAILABLE, DEVELOPING, LOCKED):
+            out.append(f"{name}: {coloured('developed', pal['good'])} — missions that need it can fly now")
+        elif s1 == GROUNDED and s0 != GROUNDED:
+            out.append(f"{name}: {coloured(grounded_label(sc, obs, p), pal['bad'])}")
+        elif s0 == GROUNDED and s1 == READY:
+            out.append(f"{name}: cleared to fly again")
+        elif s1 == CANCELLED:
+            out.append(f"{name}: {coloured('cancelled', pal['bad'])}")
+        elif s0 == LOCKED and s1 == AVAILABLE:
+            out.append(f"{name}: can be started now")
+        elif d1 > d0:
+            out.append(f"{name}: development {d0:.0%} to {d1:.0%} paid")
+    return out
 
 
 class ResultsScene(Scene):
@@ -167,6 +194,10 @@ class ResultsScene(Scene):
             draw_text(surf, text, (r.x + L.pad, y), L.font(14), pal["text"])
             y += int(L.u * 0.9)
         x0 = r.x + L.pad
+        if self.report.launches:
+            y += L.pad
+            draw_text(surf, "Launches by date (filled: success, outline: failed)", (x0, y), L.font(13), pal["muted"])
+            y += int(L.u * 0.7)
         for x in self.report.launches:  # one marker per launch, in date order: filled for success
             colour = side_colour(x.side)
             rect = pygame.Rect(x0, y + L.pad, bar_h, bar_h)
