@@ -8,6 +8,7 @@ folder that holds it), then the same way.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -17,8 +18,8 @@ SCENARIO_FILE = "scenario.toml"
 
 
 def user_dir() -> Path:
-    """The user's scenario folder (it may not exist yet)."""
-    return Path(user_data_dir("spacerace")) / "scenarios"
+    """The user's scenario folder (it may not exist yet); SPACERACE_DATA_DIR overrides the data folder."""
+    return Path(os.environ.get("SPACERACE_DATA_DIR") or user_data_dir("spacerace")) / "scenarios"
 
 
 def search_dirs(near: Path | None = None) -> list[tuple[str, Path]]:
