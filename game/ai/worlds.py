@@ -176,6 +176,7 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
         news=obs.news[gi].copy(),
         launch_mission=obs.launch_mission[gi].astype(np.int16), launch_outcome=obs.launch_outcome[gi].astype(np.int8),
         launch_month=obs.launch_month[gi].astype(F32), launch_passed=obs.launch_passed[gi].astype(np.int8),
+        launch_prestige=obs.launch_prestige[gi].astype(F32),
     )
 
 

@@ -143,7 +143,7 @@ def award_milestones(rules: Rules, st, fl: Flights):
 
     Returns (held uint64 [B, S], first uint64 [B, S] (bits won this turn),
     first_month_offset float32 [F, K] for the F games with a first, in order,
-    prestige float32 [B, S]). Failures cost prestige only when the world learns
+    prestige float32 [B, S], prestige of each flight float32 [SL, B]). Failures cost prestige only when the world learns
     of them. A launch counts before another when it flies earlier in the turn;
     at the very same instant (about one chance in ten million) the lower pad
     counts first, US pads before Soviet ones.
@@ -157,10 +157,10 @@ def award_milestones(rules: Rules, st, fl: Flights):
     e, d = fl.earned[:, rows], fl.month[:, rows]
     n = len(rows)
     firsts = [np.zeros(n, U64), np.zeros(n, U64)]
-    seconds = [np.zeros(n, U64), np.zeros(n, U64)]
     got = [np.zeros(n, U64), np.zeros(n, U64)]
-    repeats = np.zeros((n_slots, b), U64)
-    first_of = []
+    first_of = np.zeros((n_slots, b), U64)      # per flight: the milestones it won first...
+    second_of = np.zeros((n_slots, b), U64)     # ...second...
+    repeats = np.zeros((n_slots, b), U64)       # ...and again
     for i in range(n_slots):
         side = i // L
         before_any = anyone.copy()
@@ -173,30 +173,28 @@ def award_milestones(rules: Rules, st, fl: Flights):
             if j // L == side:
                 before_own |= earlier
         nf = e[i] & ~before_any
-        first_of.append(nf)
+        first_of[i, rows] = nf
         firsts[side] |= nf
-        seconds[side] |= e[i] & ~before_own & before_any
+        second_of[i, rows] = e[i] & ~before_own & before_any
         got[side] |= e[i]
         repeats[i, rows] = e[i] & before_own
     new_held = st.held.copy()
     new_held[rows] = np.stack([held[:, 0] | got[0], held[:, 1] | got[1]], axis=1)
     first = np.zeros((b, 2), U64)
     first[rows] = np.stack(firsts, axis=1)
-    second = np.zeros((b, 2), U64)
-    second[rows] = np.stack(seconds, axis=1)
     won = np.flatnonzero(firsts[0] | firsts[1])                      # positions in rows, in game order
     first_offset = np.zeros((len(won), K), F32)
     for i in range(n_slots):
-        if len(won) and first_of[i][won].any():
-            first_offset += unpack(first_of[i][won], K) * d[i][won, None]
+        mine = first_of[i, rows[won]]
+        if mine.any():
+            first_offset += unpack(mine, K) * d[i][won, None]
     tables = rules.prestige_tables
-    prestige = bit_sum(first, tables[0]) + bit_sum(second, tables[1])
     # a side that keeps its uncrewed failures secret loses no prestige for them: nobody knows
     missed = take(rules.mis_target_bits, fl.mission) & ~fl.earned & _mask(fl.valid & ~secret_failures(rules, fl))
-    per_slot = bit_sum(repeats, tables[2]) + bit_sum(missed, tables[3])
-    per_slot += F32(rules.crew_loss_prestige) * fl.lost
-    by_side = [per_slot[s * L:(s + 1) * L].sum(axis=0) for s in (0, 1)]
-    return new_held, first, first_offset, (prestige + np.stack(by_side, axis=1)).astype(F32)
+    per_flight = (bit_sum(first_of, tables[0]) + bit_sum(second_of, tables[1]) + bit_sum(repeats, tables[2])
+                  + bit_sum(missed, tables[3]) + F32(rules.crew_loss_prestige) * fl.lost).astype(F32)
+    by_side = np.stack([per_flight[s * L:(s + 1) * L].sum(axis=0) for s in (0, 1)], axis=1)
+    return new_held, first, first_offset, by_side, per_flight
 
 
 def learn_from_flights(rules: Rules, rel, fl: Flights):

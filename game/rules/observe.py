@@ -63,6 +63,7 @@ class Observation:
     launch_outcome: np.ndarray  # int [B, S, L]
     launch_month: np.ndarray    # float32 [B, S, L]
     launch_passed: np.ndarray   # int [B, S, L]
+    launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost
 
 
 def program_status(rules: Rules, state: State) -> np.ndarray:
@@ -117,6 +118,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         launch_mission=mission, launch_outcome=outcome,
         launch_month=np.where(mission >= 0, state.launch_month, 0).astype(np.float32),
         launch_passed=np.where(mission >= 0, state.launch_passed, 0),
+        launch_prestige=np.where(mission >= 0, state.launch_prestige, 0).astype(np.float32),
     )
 
 

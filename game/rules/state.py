@@ -65,6 +65,7 @@ class State:
     launch_outcome: np.ndarray  # int8 [B, S, L]: see tables.OUTCOME_NAMES
     launch_month: np.ndarray    # float32 [B, S, L]: month offset inside the turn
     launch_passed: np.ndarray   # int8 [B, S, L]: steps passed
+    launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost (firsts, failures...)
 
     @property
     def batch(self) -> int:

@@ -77,6 +77,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         ev_forced=np.full((b, E), NEVER, np.int16), pending=np.zeros((b, E), bool), news=np.zeros((b, E), bool),
         launch_mission=np.full((b, 2, L), -1, np.int16), launch_outcome=np.zeros((b, 2, L), np.int8),
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
+        launch_prestige=np.zeros((b, 2, L), F32),
     )
     alive = np.ones(b, bool)
     fired = events.fire_events(rules, g, turn, alive, STREAM_FIRE)
@@ -108,7 +109,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
                                           st.cash - launch_spent, u["research"])
     rush = np.ascontiguousarray(orders.rush.reshape(b, 2 * L).T).astype(bool)
     fl = launches.fly(rules, st, m, ordered, ok, cost, rel, rush, u["fail"], u["lethal"], u["month"])
-    held, first, first_offset, awarded = launches.award_milestones(rules, st, fl)
+    held, first, first_offset, awarded, flight_prestige = launches.award_milestones(rules, st, fl)
     rel, seen, public, crew_lost = launches.learn_from_flights(rules, rel, fl)
 
     spent = launch_spent + program_spent
@@ -138,6 +139,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     g["launch_outcome"] = fl.outcome.T.reshape(b, 2, L).copy()
     g["launch_month"] = fl.month.T.reshape(b, 2, L).copy()
     g["launch_passed"] = (fl.passed * fl.valid).T.reshape(b, 2, L).astype(np.int8)
+    g["launch_prestige"] = np.ascontiguousarray(flight_prestige.T).reshape(b, 2, L)
 
     nxt = (turn + alive).astype(np.int16)
     g["turn"] = nxt
