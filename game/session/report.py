@@ -26,6 +26,7 @@ class LaunchReport:
     outcome: int          # tables outcome code
     steps: tuple[StepResult, ...]
     earned: tuple[int, ...]  # milestones earned by this flight
+    prestige: float = 0.0    # prestige the flight won or cost its side
 
     @property
     def crew_lost(self) -> bool:
@@ -91,7 +92,7 @@ def build_report(scenario, before: Observation, after: Observation) -> TurnRepor
                 results.append(StepResult(st["name"], state))
             earned = sorted({rules.milestone_ids.index(k) for st in steps[:passed] for k in st.get("earns", [])})
             launches.append(LaunchReport(s, m, month0 + float(after.launch_month[0, s, i]), out, tuple(results),
-                                         tuple(earned)))
+                                         tuple(earned), float(after.launch_prestige[0, s, i])))
     launches.sort(key=lambda x: (x.month, x.side))
     firsts = []
     new = (before.first_side[0] < 0) & (after.first_side[0] >= 0)

@@ -42,6 +42,9 @@ def result_lines(session, report) -> list[str]:
         again = [sc.milestones[k]["name"] for k in x.earned if (k, x.side) not in firsts]
         if again:
             extra += " — earned: " + escape(", ".join(again))
+        if x.prestige:
+            tone = pal["good"] if x.prestige > 0 else pal["bad"]
+            extra += " — " + coloured(f"prestige {x.prestige:+.0f}", tone)
         lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;Outcome: {coloured(word, colour)}{extra}")
     own = program_lines(session, report)
     if own:
