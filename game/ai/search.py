@@ -57,11 +57,11 @@ class Level:
 
 
 LEVELS = {
-    "easy": Level("easy", candidates=5, generations=1, worlds=6, horizon=6, temperature=6.0, mix=4,
+    "easy": Level("easy", candidates=5, generations=1, worlds=4, horizon=6, temperature=8.0, mix=5,
                   search_events=False),
-    "normal": Level("normal", candidates=8, generations=1, worlds=12, horizon=12, temperature=1.0, mix=3,
+    "normal": Level("normal", candidates=6, generations=1, worlds=10, horizon=10, temperature=2.0, mix=3,
                     search_events=True),
-    "hard": Level("hard", candidates=12, generations=2, worlds=40, horizon=24, temperature=0.2, mix=2,
+    "hard": Level("hard", candidates=14, generations=2, worlds=44, horizon=30, temperature=0.1, mix=2,
                   search_events=True),
 }
 
@@ -81,10 +81,16 @@ def take_obs(obs: Observation, index: np.ndarray) -> Observation:
                           for f in fields(Observation)})
 
 
+_SHOUT = {"eva", "us", "ussr", "astp", "lok", "igy", "icbm"}
+
+
 def _pretty(ident: str) -> str:
-    words = ident.replace("_", " ").split()
-    return " ".join(w.upper() if len(w) <= 3 and w not in ("the", "and", "of", "to") else w.capitalize()
-                    for w in words)
+    """A readable name from an id: "gemini_eva" -> "Gemini EVA", "n1_l3_landing" -> "N1 L3 Landing"."""
+    def word(w: str) -> str:
+        if w in _SHOUT or any(c.isdigit() for c in w) or not any(c in "aeiouy" for c in w):
+            return w.upper()
+        return w.capitalize()
+    return " ".join(word(w) for w in ident.split("_") if w)
 
 
 class SearchPolicy(Policy):
@@ -96,11 +102,15 @@ class SearchPolicy(Policy):
         self.name = f"ai:{self.level.name}"
         self.tables = PlanTables(rules)
         self.library = library(rules)
-        names = names or {}
-        self.program_names = names.get("programs") or [_pretty(i) for i in rules.program_ids]
-        self.mission_names = names.get("missions") or [_pretty(i) for i in rules.mission_ids]
-        self.milestone_names = names.get("milestones") or [i.replace("_", " ") for i in rules.milestone_ids]
+        self.set_names(**(names or {}))
         self.last_reasons: list[list[str]] = []
+
+    def set_names(self, programs=None, missions=None, milestones=None) -> None:
+        """Display names for the reasons (lists in the Rules' id order); ids are prettified otherwise."""
+        r = self.rules
+        self.program_names = list(programs) if programs else [_pretty(i) for i in r.program_ids]
+        self.mission_names = list(missions) if missions else [_pretty(i) for i in r.mission_ids]
+        self.milestone_names = list(milestones) if milestones else [i.replace("_", " ") for i in r.milestone_ids]
 
     # ------------------------------------------------------------ public
 
