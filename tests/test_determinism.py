@@ -94,3 +94,15 @@ def test_step_does_not_change_its_input(rules):
     assert_same(state, state_before, "state: ")
     assert_same(orders, orders_before, "orders: ")
     assert not np.array_equal(after.turn[~state.done], state.turn[~state.done])
+
+
+def test_side_sums_are_the_same_for_few_and_many_games():
+    """The money sums take one path below 256 games and another above; both add in program order."""
+    from game.rules.economy import side_sums
+
+    rules = historical().rules
+    rng = np.random.default_rng(5)
+    x = (rng.random((600, rules.n_programs)) * rng.random((600, rules.n_programs)) * 100).astype(np.float32)
+    many = side_sums(rules, x)
+    few = np.concatenate([side_sums(rules, x[i:i + 50]) for i in range(0, 600, 50)])
+    assert np.array_equal(many, few)

@@ -161,7 +161,7 @@ def award_milestones(rules: Rules, st, fl: Flights):
     first_of = np.zeros((n_slots, b), U64)      # per flight: the milestones it won first...
     second_of = np.zeros((n_slots, b), U64)     # ...second...
     repeats = np.zeros((n_slots, b), U64)       # ...and again
-    for i in range(n_slots):
+    for i in range(n_slots if n else 0):
         side = i // L
         before_any = anyone.copy()
         before_own = held[:, side].copy()
