@@ -54,11 +54,12 @@ class Level:
     temperature: float   # prestige points: softness of the final pick
     mix: int             # the final pick is among this many best
     search_events: bool  # event options searched (else left to their AI weights)
+    wander: float = 0.0  # noise added to every candidate's knobs (0: none; 1: a full mutation)
 
 
 LEVELS = {
-    "easy": Level("easy", candidates=5, generations=1, worlds=4, horizon=6, temperature=8.0, mix=5,
-                  search_events=False),
+    "easy": Level("easy", candidates=6, generations=1, worlds=2, horizon=4, temperature=20.0, mix=6,
+                  search_events=False, wander=1.5),
     "normal": Level("normal", candidates=6, generations=1, worlds=10, horizon=10, temperature=2.0, mix=3,
                     search_events=True),
     "hard": Level("hard", candidates=14, generations=2, worlds=44, horizon=30, temperature=0.1, mix=2,
@@ -161,7 +162,11 @@ class SearchPolicy(Policy):
                     uu = u[gi, len(ARCHETYPES) + c * (M + 6):len(ARCHETYPES) + (c + 1) * (M + 6)]
                     books.append(mutate(archetype(r, base), uu[None, :M + 5], 1.0))
                     names.append(f"{base}, varied")
-        return Playbook.concat(books), names
+        out = Playbook.concat(books)
+        if self.level.wander > 0:
+            w = uniforms(key, obs.turn, STREAM_CANDIDATES + 500, count * (M + 5)).reshape(g * count, M + 5)
+            out = mutate(out, w, self.level.wander)
+        return out, names
 
     def _choices(self, obs: Observation, key: np.ndarray, count: int, salt: int) -> np.ndarray:
         """int8 [G * count, E]: event choices of each candidate (-1: leave it to the AI weights)."""
