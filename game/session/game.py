@@ -108,6 +108,10 @@ class GameSession:
         policy = self._policies.get(side)
         if policy is None:
             policy = self._policies[side] = make_seat_policy(seat, self.rules)
+            if hasattr(policy, "set_names"):  # the search AI explains itself with the scenario's names
+                sc = self.scenario
+                policy.set_names(programs=[p["name"] for p in sc.programs], missions=[m["name"] for m in sc.missions],
+                                 milestones=[k["name"] for k in sc.milestones])
         return policy.act(self.observation(side), self.ai_key(side))
 
     # --- changing ------------------------------------------------------------------------------------------
