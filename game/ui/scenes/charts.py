@@ -36,6 +36,13 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
 
     lo, hi, step = nice_range(lo, hi)
     small = L.font(12)
+    # the plot area sits a shade below the panel, with every other band between gridlines a shade lower still
+    base = pal["panel"][:3]
+    pygame.draw.rect(surf, tuple(max(0, c - 8) for c in base), plot)
+    band = tuple(max(0, c - 14) for c in base)
+    for i in range(0, int(round((hi - lo) / step)), 2):
+        top, bottom = px(x0, lo + step * (i + 1))[1], px(x0, lo + step * i)[1]
+        pygame.draw.rect(surf, band, pygame.Rect(plot.x, round(top), plot.w, round(bottom - top)))
     if x_label is None:
         def x_label(v):
             return month_label(v * 12)
