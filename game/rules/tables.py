@@ -144,17 +144,15 @@ class Rules:
     step_prog: np.ndarray        # int [M, J]: program of each step (P pads)
     step_real: np.ndarray        # float32 [M, J]: 1 for a real step
     step_lethality: np.ndarray   # float32 [M, J + 1]: crew death chance when that step fails
-    cum_earn: np.ndarray         # bool [M, J + 1, K]: milestones earned when exactly j steps passed
-    cum_earn_bits: np.ndarray    # uint64 [M, J + 1]: cum_earn as milestone bit masks
+    cum_earn_bits: np.ndarray    # uint64 [M, J + 1]: milestones earned when exactly j steps passed (bit masks)
     mis_target_bits: np.ndarray  # uint64 [M]: mis_targets as bit masks
     mis_prereq_bits: np.ndarray  # uint64 [M]: mis_prereq as bit masks
     mis_targets: np.ndarray      # bool [M, K]: milestones the mission can earn
     mis_prereq: np.ndarray       # float32 [K, M]: prerequisite milestones of its targets (not the targets)
     mis_prereq_count: np.ndarray  # float32 [M]
     role_prog: np.ndarray        # int [M, R]: distinct programs a mission flies (P pads)
-    role_first_step: np.ndarray  # int [M, R]: first step each role flies
     role_prog_t: np.ndarray      # int [R, M]: role_prog transposed
-    role_first_step_t: np.ndarray  # int [R, M]
+    role_first_step_t: np.ndarray  # int [R, M]: first step each role flies
     step_prog_t: np.ndarray      # int [J, M]: step_prog transposed
     step_real_t: np.ndarray      # float32 [J, M]
     mis_prog_use: np.ndarray     # bool [M, P]
@@ -163,7 +161,6 @@ class Rules:
     prestige_second: np.ndarray  # float32 [K]
     prestige_repeat: np.ndarray  # float32 [K]
     prestige_failure: np.ndarray  # float32 [K]
-    ms_prereq: np.ndarray        # bool [K, K]: [k, j] = milestone k requires j
     prestige_tables: np.ndarray  # float32 [4, nbytes, 256]: byte tables of first, second, repeat, failure
     # events: who and when
     ev_recv: np.ndarray          # int [E]: 0 us, 1 ussr, 2 both
