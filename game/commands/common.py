@@ -36,3 +36,13 @@ def progress_bar(enabled: bool):
             print(f"\r[{bar:<30}] {done}/{total}", end=end, file=sys.stderr, flush=True)
 
     return show
+
+
+def write_output(path: str, text: str) -> None:
+    """Write a command's output file (UTF-8); a failure is a one-line exit, not a traceback."""
+    from pathlib import Path
+
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SystemExit(f"spacerace: cannot write {path}: {exc.strerror or exc}") from None

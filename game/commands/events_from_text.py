@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game.commands.common import write_output
+
 
 def add_parser(sub) -> None:
     s = sub.add_parser("events-from-text", help="draft an events.toml from a plain-text historical document: "
@@ -28,10 +30,7 @@ def run(args) -> int:
         print(draft, end="")
         print(f"{len(statements)} dated statement(s) found in {args.file}", file=sys.stderr)
         return 0
-    try:
-        Path(args.output).write_text(draft, encoding="utf-8")
-    except OSError as exc:
-        raise SystemExit(f"spacerace: cannot write {args.output}: {exc.strerror or exc}") from None
+    write_output(args.output, draft)
     print(f"wrote {len(statements)} draft event(s) from {args.file} to {args.output}")
     print("use it as events.toml of a scenario that extends another, then run `spacerace validate` on that scenario")
     return 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+
+from game.commands.common import write_output
 
 
 def add_parser(sub) -> None:
@@ -19,9 +20,6 @@ def run(args) -> int:
     if not args.output:
         print(text, end="")
         return 0
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise SystemExit(f"spacerace: cannot write {args.output}: {exc.strerror or exc}") from None
+    write_output(args.output, text)
     print(f"wrote the scenario JSON Schema to {args.output}")
     return 0
