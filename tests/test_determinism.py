@@ -7,6 +7,8 @@ field, as stepping each game alone.
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 from gamekit import Players, assert_same, fields, historical, snapshot
@@ -96,13 +98,22 @@ def test_step_does_not_change_its_input(rules):
     assert not np.array_equal(after.turn[~state.done], state.turn[~state.done])
 
 
-def test_side_sums_are_the_same_for_few_and_many_games():
-    """The money sums take one path below 256 games and another above; both add in program order."""
-    from game.rules.economy import side_sums
+def test_a_batch_split_over_threads_is_the_same_as_one_thread(rules):
+    """Large batches are split over threads (contiguous parts, one per core); the split must change nothing."""
+    from game.rules.step import set_threads
 
-    rules = historical().rules
-    rng = np.random.default_rng(5)
-    x = (rng.random((600, rules.n_programs)) * rng.random((600, rules.n_programs)) * 100).astype(np.float32)
-    many = side_sums(rules, x)
-    few = np.concatenate([side_sums(rules, x[i:i + 50]) for i in range(0, 600, 50)])
-    assert np.array_equal(many, few)
+    players = Players(rules, "random", "scripted")
+    games = 1100                                    # above two parts' worth, and not a multiple of either
+    try:
+        states = []
+        for threads in (1, 3):
+            set_threads(threads)
+            state = init(rules, game_keys(SEED, games))
+            for _ in range(12):
+                state, info = step(rules, state, players.orders(state))
+            states.append((state, info))
+    finally:
+        set_threads(os.cpu_count() or 1)
+    assert_same(states[0][0], states[1][0])
+    assert_same(fields(states[0][1]), fields(states[1][1]), "step info: ")
+    assert int((states[0][0].launch_mission >= 0).sum()) > 0

@@ -1,127 +1,142 @@
 """Money: program funding and research, the yearly budget, the leadership review, income.
 
-Pure functions on arrays [B, ...]; nothing here changes its inputs.
+Compiled per-game functions: `t` is the KernelTables, `s` the KernelState
+being built (its rows of game `b` are updated in place), scratch arrays are
+passed in by the caller. Numbers are float32, computed in the order written.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from game.rules.bits import pack_rows
-from game.rules.rng import normals_from
+from game.rules.jit import F32, kernel, part
+from game.rules.kernel_tables import kernel_tables
+from game.rules.rng import normal_of
 from game.rules.tables import Rules
 
-F32 = np.float32
+_ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
+_TINY = F32(1e-6)
+_EST_KEEP, _EST_NOISE = F32(0.7), F32(0.714 * 3.4641)  # 0.714 * sqrt(12): uniform noise of variance 0.51
 
 
-def program_flags(rules: Rules, st, turn: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(developed, grounded, fundable), each bool [B, P], at the start of `turn` (int16 [B])."""
-    tl = rules.tiles(turn.shape[0])
-    developed = st.dev >= tl.start_cost
-    grounded = st.grounded_until > turn[:, None]
-    by_date = rules.prog_open_by_turn[np.minimum(turn, rules.n_turns)]
-    open_ = by_date & (tl.prog_free | st.prog_unlocked) & ~st.prog_cancelled
-    words = pack_rows(developed)                                    # uint64 [B, W]
-    need = rules.prog_prereq_bits                                   # uint64 [W, P]
-    prereq_ok = (words[:, 0:1] & need[0]) == need[0]
-    for w in range(1, need.shape[0]):
-        prereq_ok &= (words[:, w:w + 1] & need[w]) == need[w]
-    return developed, grounded, open_ & prereq_ok
+@part
+def program_flags(t, s, b, turn, developed, grounded, fundable):
+    """Fill bool [P] developed, grounded, fundable for game b at the start of `turn`."""
+    tt = min(turn, t.n_turns)
+    for p in range(t.P):
+        developed[p] = s.dev[b, p] >= t.start_cost[p]
+        grounded[p] = s.grounded_until[b, p] > turn
+    for p in range(t.P):
+        ok = t.prog_open_by_turn[tt, p] & (t.prog_free[p] | s.prog_unlocked[b, p]) & ~s.prog_cancelled[b, p]
+        for i in range(t.prereq_ptr[p], t.prereq_ptr[p + 1]):
+            ok &= developed[t.prereq_idx[i]]
+        fundable[p] = ok
 
 
-def side_sums(rules: Rules, x: np.ndarray) -> np.ndarray:
-    """float32 [B, S]: per side, the sum of x [B, P] over that side's programs.
+@kernel
+def _program_flags_games(t, s, developed, grounded, fundable):
+    for b in range(s.turn.shape[0]):
+        program_flags(t, s, b, s.turn[b], developed[b], grounded[b], fundable[b])
 
-    Added one program after another, so every game's sum is exactly the same
-    whatever the batch (a matrix product's order of additions is not).
+
+def program_flags_batch(rules: Rules, state) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(developed, grounded, fundable), each bool [B, P], at the start of each game's current turn."""
+    from game.rules.kernel_tables import KernelState
+
+    b, P = state.batch, rules.n_programs
+    out = np.empty((3, b, P), bool)
+    _program_flags_games(kernel_tables(rules), KernelState(**state.arrays()), out[0], out[1], out[2])
+    return out[0], out[1], out[2]
+
+
+@part
+def fund_programs(t, s, b, funding, fundable, developed, money_left, u_research, pay, spent):
+    """Spend game b's funding for this turn.
+
+    funding: float32 [P] ordered (NaN, negative and infinite amounts are dropped or capped);
+    fundable, developed: bool [P]; money_left: float32 [S] cash after launches; u_research: float32 [P].
+    Fills pay [P] (money each program received) and spent [S]; updates s.dev and s.rel (research).
+    Over-budget funding is scaled down per side.
     """
-    if x.shape[0] < 256:  # few games: a running sum along each row (the same order of additions)
-        out = np.zeros((x.shape[0], 2), F32)
-        for s, cols in enumerate(rules.side_programs):
-            if len(cols):
-                out[:, s] = np.cumsum(np.take(x, cols, axis=1), axis=1, dtype=F32)[:, -1]
-        return out
-    rows = np.ascontiguousarray(x.T)
-    out = np.zeros((2, x.shape[0]), F32)
-    for s, cols in enumerate(rules.side_programs):
-        for p in cols:
-            out[s] += rows[p]
-    return np.ascontiguousarray(out.T)
+    for p in range(t.P):
+        f = funding[p]
+        f = f if f > _ZERO else _ZERO                  # drops NaN and negatives
+        f = min(f, t.funding_cap[p]) if fundable[p] else _ZERO
+        dev_pay = min(min(f, max(t.start_cost[p] - s.dev[b, p], _ZERO)), t.dev_cap[p])
+        res_pay = min(f, t.research_pay_cap[p])
+        pay[p] = dev_pay + (res_pay - dev_pay) if developed[p] else dev_pay
+    for side in range(2):
+        spend = _ZERO
+        for i in range(t.side_prog_ptr[side], t.side_prog_ptr[side + 1]):
+            spend += pay[t.side_prog_idx[i]]
+        left = max(money_left[side], _ZERO)
+        scale = min(_ONE, left / max(spend, _TINY))
+        spent[side] = min(spend * scale, left)
+        for i in range(t.side_prog_ptr[side], t.side_prog_ptr[side + 1]):
+            p = t.side_prog_idx[i]
+            pay[p] *= scale
+    for p in range(t.P):
+        if not developed[p]:
+            s.dev[b, p] = s.dev[b, p] + pay[p]
+        elif pay[p] > _ZERO:   # research: closes part of the gap to the research cap
+            speed = s.research_speed[b, t.prog_side[p]]
+            rate = pay[p] * t.inv_research_cost[p] * speed * (u_research[p] + _HALF)
+            rel = s.rel[b, p]
+            s.rel[b, p] = rel - max(t.research_cap[p] - rel, _ZERO) * np.expm1(-rate)
 
 
-def fund_programs(rules: Rules, st, funding, fundable, developed, money_left, u_research):
-    """Spend this turn's funding.
+@part
+def update_estimates(t, s, b, learned, u_noise):
+    """Sharpen game b's reliability estimates where learned [P] (observations this turn) > 0.
 
-    funding: float32 [B, P] ordered; fundable, developed: bool [B, P];
-    money_left: float32 [B, S] cash after launches; u_research: float32 [B, P].
-    Returns (pay [B, P] money actually spent, dev [B, P], rel [B, P], spent [B, S] per side).
-    Invalid funding is dropped, over-budget funding scaled down per side.
+    The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z.
     """
-    tl = rules.tiles(funding.shape[0])
-    zeros = tl.zeros_p
-    # fmax drops NaN (and -inf); fmin caps +inf before it meets a zero: no NaN can enter the state
-    f = np.fmin(np.fmax(np.asarray(funding, F32), zeros), tl.funding_cap) * fundable.astype(F32)
-    dev_pay = np.minimum(np.minimum(f, np.maximum(tl.start_cost - st.dev, zeros)), tl.dev_cap)
-    res_pay = np.minimum(f, tl.research_pay_cap)
-    devf = developed.astype(F32)
-    pay = dev_pay + (res_pay - dev_pay) * devf
-    spend = side_sums(rules, pay)
-    scale = np.minimum(F32(1), np.maximum(money_left, F32(0)) / np.maximum(spend, F32(1e-6)))
-    spent = np.minimum(spend * scale, np.maximum(money_left, F32(0)))
-    pay *= scale @ rules.side_to_programs   # exact: each entry is one product by 1
-    research = pay * devf
-    dev = st.dev + (pay - research)
-    speed = st.research_speed @ rules.side_to_programs
-    rate = research * tl.inv_research_cost * speed * (u_research + F32(0.5))
-    rel = st.rel - np.maximum(tl.research_cap - st.rel, zeros) * np.expm1(-rate)
-    return pay, dev, rel, spent
+    for p in range(t.P):
+        if learned[p] > _ZERO:
+            z = s.est_z[b, p]
+            fresh = _EST_KEEP * z + _EST_NOISE * (u_noise[p] - _HALF)
+            s.est_z[b, p] = z + (fresh - z)
+        s.nobs[b, p] = s.nobs[b, p] + learned[p]
 
 
-def update_estimates(rules: Rules, est_z, nobs, learned, u_noise):
-    """Sharpen each side's reliability estimates where new information came in.
-
-    learned: float32 [B, P] observations gained this turn (research turns and steps flown).
-    Returns (est_z, nobs). The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z.
-    """
-    fresh = F32(0.7) * est_z + F32(0.714 * 3.4641) * (u_noise - F32(0.5))  # uniform noise of variance 1
-    return est_z + (fresh - est_z) * (learned > 0), nobs + learned
+@part
+def estimate_of(t, rel, est_z, nobs):
+    """(estimate, its standard deviation) of one program's reliability, as its owner sees it."""
+    sd = t.estimate_noise / np.sqrt(_ONE + nobs)
+    return min(max(rel + sd * est_z, _ZERO), _ONE), sd
 
 
 def estimates(rules: Rules, rel, est_z, nobs) -> tuple[np.ndarray, np.ndarray]:
-    """(estimate, its standard deviation), float32 [B, P], as the owning side sees them."""
+    """(estimate, its standard deviation), float32 [B, P]: estimate_of for whole arrays."""
     sd = F32(rules.estimate_noise) / np.sqrt(F32(1) + nobs)
     return np.clip(rel + sd * est_z, F32(0), F32(1)), sd
 
 
-def new_budget_year(rules: Rules, g: dict, turn_next: np.ndarray, u_noise: np.ndarray) -> None:
-    """At a year boundary: the leadership review and the new yearly budget.
-
-    g: dict of the arrays being built for the next state (replaced, never mutated).
-    turn_next: int [B]; u_noise: float32 [B, S].
-    """
-    year = rules.new_year[turn_next][:, None]
-    gain = g["prestige"] - g["year_prestige"]
-    lead = gain - gain[:, ::-1]
-    bad = year & (gain < rules.review_threshold)
-    strikes = np.where(year, np.where(bad, g["strikes"] + 1, 0), g["strikes"]).astype(np.int8)
-    noise = np.where(year, F32(rules.noise_persistence) * g["budget_noise"]
-                     + F32(rules.noise_sd) * normals_from(u_noise), g["budget_noise"]).astype(F32)
-    swing = np.clip(F32(rules.prestige_budget_factor) * lead, -rules.budget_swing, rules.budget_swing)
-    fresh = rules.baseline[turn_next] * np.exp(noise) * (F32(1) + swing) + g["budget_bonus"]
-    g["budget"] = np.where(year, np.maximum(fresh, F32(0)), g["budget"]).astype(F32)
-    g["budget_noise"] = noise
-    g["strikes"] = strikes
-    g["sacked"] = g["sacked"] | (strikes >= rules.review_strikes)
-    g["year_prestige"] = np.where(year, g["prestige"], g["year_prestige"]).astype(F32)
+@part
+def new_budget_year(t, s, b, turn_next, u_noise):
+    """At a year boundary: game b's leadership review and new yearly budget. u_noise: float32 [S]."""
+    gain0 = s.prestige[b, 0] - s.year_prestige[b, 0]
+    gain1 = s.prestige[b, 1] - s.year_prestige[b, 1]
+    for side in range(2):
+        gain, lead = (gain0, gain0 - gain1) if side == 0 else (gain1, gain1 - gain0)
+        strikes = s.strikes[b, side] + 1 if gain < t.review_threshold else 0
+        s.strikes[b, side] = strikes
+        noise = t.noise_persistence * s.budget_noise[b, side] + t.noise_sd * normal_of(u_noise[side])
+        s.budget_noise[b, side] = noise
+        swing = min(max(t.prestige_budget_factor * lead, -t.budget_swing), t.budget_swing)
+        fresh = t.baseline[turn_next, side] * np.exp(noise) * (_ONE + swing) + s.budget_bonus[b, side]
+        s.budget[b, side] = max(fresh, _ZERO)
+        s.sacked[b, side] = s.sacked[b, side] or strikes >= t.review_strikes
+        s.year_prestige[b, side] = s.prestige[b, side]
 
 
-def pay_income(rules: Rules, g: dict, alive: np.ndarray, u_intel: np.ndarray) -> None:
-    """Pay each side its budget for the coming turn, cap savings, refresh the rival's intelligence.
-
-    alive: bool [B]; u_intel: float32 [B, S].
-    """
-    saved = g["cash"]
-    if rules.carryover_cap > 0:
-        saved = np.minimum(saved, g["budget"] * F32(rules.carryover_cap))
-    g["cash"] = (saved + g["budget"] * F32(1.0 / rules.turns_per_year) * alive[:, None]).astype(F32)
-    g["intel_budget"] = (g["budget"] * (F32(1) + F32(0.15) * normals_from(u_intel))).astype(F32)
+@part
+def pay_income(t, s, b, u_intel):
+    """Pay game b's sides their budget for the coming turn, cap savings, refresh the rival's intelligence."""
+    for side in range(2):
+        budget = s.budget[b, side]
+        saved = s.cash[b, side]
+        if t.carryover_cap > _ZERO:
+            saved = min(saved, budget * t.carryover_cap)
+        s.cash[b, side] = saved + budget * t.inv_turns_per_year
+        s.intel_budget[b, side] = budget * (_ONE + F32(0.15) * normal_of(u_intel[side]))

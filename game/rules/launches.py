@@ -1,232 +1,247 @@
 """Launches: which ordered flights can fly, how each one goes, the firsts they
 earn, what they cost in prestige, and what the programs learn from them.
 
-Pure functions. Launch slots are the S * L launch pads, side-major: slot i
-belongs to side i // L. Slot arrays are slot-major, [SL, B] (and [J, SL, B]
-for steps, [R, SL, B] for a mission's programs): numpy runs an operation on
-[SL, B] against a [B] vector as a few long loops, where [B, SL] against a
-[B, 1] column would be thousands of tiny ones.
+Compiled per-game functions on one game's launch slots: the S * L launch pads,
+side-major (slot i belongs to side i // L, pad i % L). `fl` is a Flights
+bundle of scratch arrays [SL], reused from game to game.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 import numpy as np
 
-from game.rules.bits import bit_sum, unpack
-from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS, Rules
+from game.rules.jit import F32, U64, part
+from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS
 
-F32 = np.float32
-U64 = np.uint64
+Flights = namedtuple("Flights", [
+    "mission",    # int64: mission index (0 where no launch)
+    "ordered",    # bool: a launch was ordered on that pad
+    "ok",         # bool: it may fly (then: it flew)
+    "cost",       # float32: money it costs
+    "rush",       # bool: flown early in the turn, at extra risk
+    "passed",     # int64: steps passed
+    "success",    # bool
+    "lost",       # bool: crew lost
+    "month",      # float32: month offset inside the turn
+    "earned",     # uint64: milestone bits earned
+    "outcome",    # int8: tables outcome code
+    "prestige",   # float32: prestige the flight won or cost
+])
 
-
-@dataclass(frozen=True)
-class Flights:
-    """The resolved launches of one turn; arrays [SL, B] unless noted."""
-
-    mission: np.ndarray   # intp: mission index (0 where no launch)
-    ordered: np.ndarray   # bool: a launch was ordered on that pad
-    valid: np.ndarray     # bool: it flew
-    cost: np.ndarray      # float32: money it cost (0 if it did not fly)
-    passed: np.ndarray    # intp: steps passed
-    success: np.ndarray   # bool
-    lost: np.ndarray      # bool: crew lost
-    month: np.ndarray     # float32: month offset inside the turn
-    earned: np.ndarray    # uint64: milestone bits earned
-    outcome: np.ndarray   # int8: tables outcome code
-
-
-def _mask(flag: np.ndarray) -> np.ndarray:
-    """uint64 all-ones where flag (bool) is true, zero elsewhere."""
-    return U64(0) - flag.astype(U64)
+_ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
+_ALL, _NONE = ~U64(0), U64(0)
+_LOW_REL = F32(0.01)
+_SLACK = F32(1e-4)
 
 
-take = np.take
+def new_flights(slots: int) -> Flights:
+    """Scratch arrays for the launch slots of one game."""
+    return Flights(np.zeros(slots, np.int64), np.zeros(slots, bool), np.zeros(slots, bool), np.zeros(slots, F32),
+                   np.zeros(slots, bool), np.zeros(slots, np.int64), np.zeros(slots, bool), np.zeros(slots, bool),
+                   np.zeros(slots, F32), np.zeros(slots, U64), np.zeros(slots, np.int8), np.zeros(slots, F32))
 
 
-def gather(arr: np.ndarray, idx: np.ndarray) -> np.ndarray:
-    """arr[b, idx[..., b]] for every game b: arr [B, W], idx int [..., B] -> [..., B]."""
-    b, w = arr.shape
-    return np.take(arr.ravel(), idx + np.arange(0, b * w, w))
+@part
+def popcount(x):
+    """Number of bits set in a uint64."""
+    x = x - ((x >> U64(1)) & U64(0x5555555555555555))
+    x = (x & U64(0x3333333333333333)) + ((x >> U64(2)) & U64(0x3333333333333333))
+    x = (x + (x >> U64(4))) & U64(0x0F0F0F0F0F0F0F0F)
+    return (x * U64(0x0101010101010101)) >> U64(56)
 
 
-def check_launches(rules: Rules, st, launch, turn, developed, grounded, alive):
-    """Which ordered launches may fly and what each costs.
+@part
+def check_launches(t, s, b, orders, turn, developed, grounded, fl):
+    """Which of game b's ordered launches may fly and what each costs (money is not checked here).
 
-    launch: int [B, S, L] ordered missions (-1 none); developed, grounded: bool [B, P].
-    Returns (mission, ordered, ok, cost), each [SL, B]; money is not checked here.
+    orders: KernelOrders; developed, grounded: bool [P]. Fills fl.mission, ordered, ok, cost, rush.
     """
-    b = launch.shape[0]
-    L = rules.max_pads
-    slots = np.ascontiguousarray(launch.reshape(b, 2 * L).T).astype(np.intp)
-    ordered = (slots >= 0) & (slots < rules.n_missions)      # anything else is no order at all
-    m = slots * ordered
-    side = np.repeat(np.arange(2), L)[:, None]
-    pad_ok = (np.tile(np.arange(L), 2) < rules.pads[side[:, 0]])[:, None]
-    ok = ordered & (take(rules.mis_side, m) == side) & pad_ok & alive & (turn >= take(rules.mis_avail_turn, m))
-    ok &= (take(rules.mis_free, m) | gather(st.mis_unlocked, m)) & ~gather(st.mis_cancelled, m)
-    roles = take(rules.role_prog_t, m, axis=1)                      # [R, SL, B]
-    flyable = np.concatenate([developed & ~grounded, np.ones((b, 1), bool)], axis=1)
-    can = gather(flyable, roles)
-    mult = np.concatenate([st.cost_mult, np.zeros((b, 1), F32)], axis=1)
-    price = take(rules.flight_cost, roles) * gather(mult, roles)
-    cost = take(rules.mis_cost, m)
-    for r in range(roles.shape[0]):
-        ok &= can[r]
-        cost = cost + price[r]
-    return m, ordered, ok, cost.astype(F32)
+    for i in range(2 * t.L):
+        side, pad = i // t.L, i % t.L
+        order = orders.launch[b, side, pad]
+        ordered = 0 <= order < t.M                  # anything else is no order at all
+        fl.rush[i] = orders.rush[b, side, pad]
+        if not ordered:
+            fl.mission[i], fl.ordered[i], fl.ok[i], fl.cost[i] = 0, False, False, _ZERO
+            continue
+        m = order
+        ok = (ordered and t.mis_side[m] == side and pad < t.pads[side] and turn >= t.mis_avail_turn[m]
+              and (t.mis_free[m] or s.mis_unlocked[b, m]) and not s.mis_cancelled[b, m])
+        cost = t.mis_cost[m]
+        for r in range(t.role_prog.shape[1]):
+            p = t.role_prog[m, r]
+            if p < t.P:
+                ok = ok and developed[p] and not grounded[p]
+                cost = cost + t.flight_cost[p] * s.cost_mult[b, p]
+        fl.mission[i], fl.ordered[i], fl.ok[i], fl.cost[i] = m, ordered, ok, cost
 
 
-def afford(rules: Rules, ok, cost, cash):
-    """Drop launches a side cannot pay for, in pad order.
-
-    ok, cost: [SL, B]; cash: float32 [B, S]. Returns (ok [SL, B], spent float32 [B, S]).
-    """
-    L = rules.max_pads
-    ok = ok.copy()
-    spent = []
-    for s in (0, 1):
-        run = np.zeros(ok.shape[1], F32)
-        for i in range(s * L, (s + 1) * L):
-            c = cost[i] * ok[i]
-            ok[i] &= run + c <= cash[:, s] + F32(1e-4)
-            run += cost[i] * ok[i]
-        spent.append(run)
-    return ok, np.stack(spent, axis=1)
+@part
+def afford(t, fl, cash, spent):
+    """Drop launches a side cannot pay for, in pad order. cash: float32 [S]; fills spent [S]."""
+    for side in range(2):
+        run = _ZERO
+        for i in range(side * t.L, (side + 1) * t.L):
+            if fl.ok[i]:
+                fl.ok[i] = run + fl.cost[i] <= cash[side] + _SLACK
+            if fl.ok[i]:
+                run += fl.cost[i]
+        spent[side] = run
 
 
-def fly(rules: Rules, st, m, ordered, ok, cost, rel, rush, u_fail, u_lethal, u_month) -> Flights:
-    """Fly the launches that may fly.
+@part
+def fly(t, s, b, fl, u_fail, u_lethal, u_month):
+    """Fly game b's launches that may fly (fl.ok), with the programs' true reliability s.rel.
 
-    m, ordered, ok, cost, rush, u_*: [SL, B]; rel: float32 [B, P] true
-    reliability this turn. One uniform decides how many steps pass: step j is
-    passed when u < p_0 * ... * p_j, which gives each step its own chance of
+    u_fail, u_lethal, u_month: float32 [SL]. One uniform decides how many steps
+    pass: step j is passed when u < p_0 * ... * p_j (each step adjusted for
+    skipped milestones and rushing), which gives each step its own chance of
     failing in order.
     """
-    b = rel.shape[0]
-    L = rules.max_pads
-    rel_ext = np.concatenate([rel, np.ones((b, 1), F32)], axis=1)
-    p = gather(rel_ext, take(rules.step_prog_t, m, axis=1))        # [J, SL, B]
-    held_slot = np.repeat(np.ascontiguousarray(st.held.T), L, axis=0)  # [SL, B]
-    missing = np.bitwise_count(take(rules.mis_prereq_bits, m) & ~held_slot).astype(F32)
-    penalty = F32(rules.skip_penalty) * missing + F32(rules.rush_penalty) * rush
-    real = take(rules.step_real_t, m, axis=1)
-    passed = np.zeros(m.shape, np.intp)
-    cp = np.ones(m.shape, F32)
-    for j in range(p.shape[0]):
-        q = np.minimum(np.maximum(p[j] - penalty, F32(0.01)), F32(1))
-        cp *= F32(1) - real[j] * (F32(1) - q)
-        passed += u_fail < cp
-    success = ok & (passed >= take(rules.mis_steps, m))
-    at = m * (p.shape[0] + 1) + passed
-    earned = take(rules.cum_earn_bits, at) & _mask(ok)
-    lethal = take(rules.step_lethality, at)
-    lost = ok & ~success & (take(rules.mis_crew, m) > 0) & (u_lethal < lethal)
-    failed = np.int8(FAILURE) + np.int8(PARTIAL - FAILURE) * (earned != 0)
-    outcome = np.int8(SUCCESS) * success + failed * (ok & ~success & ~lost) + np.int8(CREW_LOST) * lost
-    outcome = (outcome + np.int8(SCRUBBED) * (ordered & ~ok)).astype(np.int8)
-    month = u_month * F32(rules.months_per_turn) * (F32(1) - F32(0.5) * rush)
-    return Flights(m, ordered, ok, cost * ok, passed, success, lost, month.astype(F32), earned, outcome)
+    for i in range(2 * t.L):
+        m, ok, rush = fl.mission[i], fl.ok[i], fl.rush[i]
+        missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, i // t.L]))
+        penalty = t.skip_penalty * missing + (t.rush_penalty if rush else _ZERO)
+        passed = 0
+        cp = _ONE
+        for j in range(t.J):
+            p = t.step_prog[m, j]
+            rel = s.rel[b, p] if p < t.P else _ONE
+            q = min(max(rel - penalty, _LOW_REL), _ONE)
+            cp *= _ONE - t.step_real[m, j] * (_ONE - q)
+            if u_fail[i] < cp:
+                passed += 1
+        success = ok and passed >= t.mis_steps[m]
+        earned = t.cum_earn_bits[m, passed] if ok else _NONE
+        lost = ok and not success and t.mis_crew[m] > 0 and u_lethal[i] < t.step_lethality[m, passed]
+        if success:
+            outcome = SUCCESS
+        elif lost:
+            outcome = CREW_LOST
+        elif ok:
+            outcome = PARTIAL if earned != _NONE else FAILURE
+        elif fl.ordered[i]:
+            outcome = SCRUBBED
+        else:
+            outcome = 0
+        fl.passed[i], fl.success[i], fl.lost[i], fl.earned[i], fl.outcome[i] = passed, success, lost, earned, outcome
+        fl.month[i] = u_month[i] * F32(t.months_per_turn) * (_HALF if rush else _ONE)
 
 
-def secret_failures(rules: Rules, fl: Flights) -> np.ndarray:
-    """bool [SL, B]: flights that failed without earning anything, uncrewed, for a
-    side that keeps such failures secret (the rival never learns of them)."""
-    L = rules.max_pads
-    secret_side = rules.secret_failures[np.repeat(np.arange(2), L)][:, None]
-    return secret_side & fl.valid & (fl.earned == 0) & ~fl.success & (take(rules.mis_crew, fl.mission) == 0)
+@part
+def is_secret_failure(t, fl, i):
+    """The flight in slot i failed without earning anything, uncrewed, for a side that keeps such
+    failures secret: the rival never learns of it."""
+    return (t.secret_failures[i // t.L] and fl.ok[i] and fl.earned[i] == _NONE and not fl.success[i]
+            and t.mis_crew[fl.mission[i]] == 0)
 
 
-def award_milestones(rules: Rules, st, fl: Flights):
-    """Firsts, seconds, repeats and failures of the turn's flights, in date order.
+@part
+def _bits_prestige(bits, values):
+    """Sum of values[k] (float32 [K]) over the bits k set in a uint64, in bit order."""
+    total = _ZERO
+    k = 0
+    while bits != _NONE:
+        if bits & U64(1):
+            total += values[k]
+        bits >>= U64(1)
+        k += 1
+    return total
 
-    Returns (held uint64 [B, S], first uint64 [B, S] (bits won this turn),
-    first_month_offset float32 [F, K] for the F games with a first, in order,
-    prestige float32 [B, S], prestige of each flight float32 [SL, B]). Failures cost prestige only when the world learns
-    of them. A launch counts before another when it flies earlier in the turn;
-    at the very same instant (about one chance in ten million) the lower pad
-    counts first, US pads before Soviet ones.
+
+@part
+def award_milestones(t, s, b, fl, awarded, firsts):
+    """Firsts, seconds, repeats and failures of game b's flights, in date order.
+
+    Updates s.held, s.first_side and s.first_month; fills fl.prestige, awarded
+    float32 [S] (prestige per side) and firsts uint64 [S] (bits won first).
+    Failures cost prestige only when the world learns of them. A launch counts
+    before another when it flies earlier in the turn; at the very same instant
+    (about one chance in ten million) the lower pad counts first, US pads
+    before Soviet ones.
     """
-    n_slots, b = fl.month.shape
-    L = rules.max_pads
-    K = rules.n_milestones
-    rows = np.flatnonzero(np.bitwise_or.reduce(fl.earned, axis=0))   # games where a flight earned something
-    held = st.held[rows]
-    anyone = held[:, 0] | held[:, 1]
-    e, d = fl.earned[:, rows], fl.month[:, rows]
-    n = len(rows)
-    firsts = [np.zeros(n, U64), np.zeros(n, U64)]
-    got = [np.zeros(n, U64), np.zeros(n, U64)]
-    first_of = np.zeros((n_slots, b), U64)      # per flight: the milestones it won first...
-    second_of = np.zeros((n_slots, b), U64)     # ...second...
-    repeats = np.zeros((n_slots, b), U64)       # ...and again
-    for i in range(n_slots if n else 0):
-        side = i // L
-        before_any = anyone.copy()
-        before_own = held[:, side].copy()
-        for j in range(n_slots):
-            if j == i:
+    SL = 2 * t.L
+    held0, held1 = s.held[b, 0], s.held[b, 1]
+    got0, got1 = _NONE, _NONE
+    firsts[0], firsts[1] = _NONE, _NONE
+    month0 = np.float64(t.start_month + s.turn[b] * t.months_per_turn)
+    for i in range(SL):
+        side = i // t.L
+        e = fl.earned[i]
+        first_of, second_of, repeat_of = _NONE, _NONE, _NONE
+        if e != _NONE:
+            before_any = held0 | held1
+            before_own = held0 if side == 0 else held1
+            for j in range(SL):
+                if j != i and (fl.month[j] < fl.month[i] or (fl.month[j] == fl.month[i] and j < i)):
+                    before_any |= fl.earned[j]
+                    if j // t.L == side:
+                        before_own |= fl.earned[j]
+            first_of = e & ~before_any
+            second_of = e & ~before_own & before_any
+            repeat_of = e & before_own
+            firsts[side] |= first_of
+            if side == 0:
+                got0 |= e
+            else:
+                got1 |= e
+            k = 0
+            bits = first_of
+            while bits != _NONE:
+                if bits & U64(1):
+                    s.first_side[b, k] = side
+                    s.first_month[b, k] = month0 + np.float64(fl.month[i])
+                bits >>= U64(1)
+                k += 1
+        missed = _NONE
+        if fl.ok[i] and not is_secret_failure(t, fl, i):   # a secret failure costs nothing: nobody knows
+            missed = t.mis_target_bits[fl.mission[i]] & ~e
+        fl.prestige[i] = (_bits_prestige(first_of, t.prestige_first) + _bits_prestige(second_of, t.prestige_second)
+                          + _bits_prestige(repeat_of, t.prestige_repeat)
+                          + _bits_prestige(missed, t.prestige_failure)
+                          + (t.crew_loss_prestige if fl.lost[i] else _ZERO))
+    s.held[b, 0], s.held[b, 1] = held0 | got0, held1 | got1
+    for side in range(2):
+        total = _ZERO
+        for i in range(side * t.L, (side + 1) * t.L):
+            total += fl.prestige[i]
+        awarded[side] = total
+
+
+@part
+def learn_from_flights(t, s, b, fl, seen, gap, crew_lost, public):
+    """What game b's programs learn from flying: each program a flight used closes
+    part of its gap to max_reliability (more when its step failed).
+
+    Fills seen float32 [P] (flights that used the program), crew_lost bool [P],
+    public int16 [P] (flights the world saw; secret failures teach their owner
+    but are not counted); gap float64 [P] is scratch. Updates s.rel.
+    """
+    P, J = t.P, t.J
+    for p in range(P):
+        gap[p] = 0.0
+        crew_lost[p] = False
+        public[p] = 0
+    for i in range(2 * t.L):
+        if not fl.ok[i]:
+            continue
+        m, passed = fl.mission[i], fl.passed[i]
+        for r in range(t.role_prog.shape[1]):
+            p = t.role_prog[m, r]
+            if p >= P or t.role_first_step[m, r] > passed:
                 continue
-            earlier = e[j] & _mask((d[j] < d[i]) | ((d[j] == d[i]) & (j < i)))
-            before_any |= earlier
-            if j // L == side:
-                before_own |= earlier
-        nf = e[i] & ~before_any
-        first_of[i, rows] = nf
-        firsts[side] |= nf
-        second_of[i, rows] = e[i] & ~before_own & before_any
-        got[side] |= e[i]
-        repeats[i, rows] = e[i] & before_own
-    new_held = st.held.copy()
-    new_held[rows] = np.stack([held[:, 0] | got[0], held[:, 1] | got[1]], axis=1)
-    first = np.zeros((b, 2), U64)
-    first[rows] = np.stack(firsts, axis=1)
-    won = np.flatnonzero(firsts[0] | firsts[1])                      # positions in rows, in game order
-    first_offset = np.zeros((len(won), K), F32)
-    for i in range(n_slots):
-        mine = first_of[i, rows[won]]
-        if mine.any():
-            first_offset += unpack(mine, K) * d[i][won, None]
-    tables = rules.prestige_tables
-    # a side that keeps its uncrewed failures secret loses no prestige for them: nobody knows
-    missed = take(rules.mis_target_bits, fl.mission) & ~fl.earned & _mask(fl.valid & ~secret_failures(rules, fl))
-    per_flight = (bit_sum(first_of, tables[0]) + bit_sum(second_of, tables[1]) + bit_sum(repeats, tables[2])
-                  + bit_sum(missed, tables[3]) + F32(rules.crew_loss_prestige) * fl.lost).astype(F32)
-    by_side = np.stack([per_flight[s * L:(s + 1) * L].sum(axis=0) for s in (0, 1)], axis=1)
-    return new_held, first, first_offset, by_side, per_flight
-
-
-def learn_from_flights(rules: Rules, rel, fl: Flights):
-    """What the programs learn from flying: each program a flight used closes
-    part of its gap to max_reliability (more when its step failed). Returns
-    (rel [B, P], observations [B, P] float32, public flights [B, P] int16,
-    crew_lost [B, P] bool). Secret failures teach their owner but the world
-    does not count them.
-    """
-    n_slots, b = fl.mission.shape
-    P = rules.n_programs
-    J = rules.step_prog.shape[1]
-    m, passed = fl.mission, fl.passed
-    roles = take(rules.role_prog_t, m, axis=1)                      # [R, SL, B]
-    flown = (take(rules.role_first_step_t, m, axis=1) <= passed) & fl.valid
-    fail_prog = take(rules.step_prog, m * J + np.minimum(passed, J - 1)) + (P + 1) * fl.success
-    where = (roles + np.arange(0, b * (P + 1), P + 1)).ravel()
-    hit = np.flatnonzero(flown)
-    index = take(where, hit)
-    ls, lf = np.log1p(-rules.learn_success), np.log1p(-rules.learn_failure)
-    failed = take((roles == fail_prog).ravel(), hit)
-    # one bincount carries both sums: 256 * (programs flown) + (log of the gap factor, in (-256, 0])
-    packed = np.bincount(index, (256 + ls) + (lf - ls) * failed, b * (P + 1)).astype(F32)
-    packed = np.ascontiguousarray(packed.reshape(b, P + 1)[:, :P])
-    seen = np.ceil(packed * F32(1 / 256) - F32(1e-4))
-    tl = rules.tiles(b)
-    rel = tl.max_rel - (tl.max_rel - rel) * np.exp(packed - F32(256) * seen)
-    lost = np.zeros(b * (P + 1), bool)
-    if fl.lost.any():
-        lost[take(where, np.flatnonzero(flown & fl.lost))] = True
-    public = seen.astype(np.int16)
-    hidden = flown & secret_failures(rules, fl)
-    if hidden.any():
-        public -= np.bincount(take(where, np.flatnonzero(hidden)), minlength=b * (P + 1)).reshape(b, P + 1)[:, :P]
-    return rel.astype(F32), seen, public, np.ascontiguousarray(lost.reshape(b, P + 1)[:, :P])
+            failed = not fl.success[i] and t.step_prog[m, min(passed, J - 1)] == p
+            # one sum carries both: 256 per flight plus the log of the gap's factor, in (-256, 0]
+            gap[p] += 256.0 + (t.log_keep_failure if failed else t.log_keep_success)
+            crew_lost[p] |= fl.lost[i]
+            if not is_secret_failure(t, fl, i):
+                public[p] += 1
+    for p in range(P):
+        seen[p] = _ZERO
+        if gap[p] != 0.0:
+            packed = F32(gap[p])
+            n = np.ceil(packed * F32(1 / 256) - F32(1e-4))
+            seen[p] = n
+            s.rel[b, p] = t.max_rel[p] - (t.max_rel[p] - s.rel[b, p]) * np.exp(packed - F32(256) * n)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.rules.bits import unpack
-from game.rules.economy import estimates, program_flags
+from game.rules.economy import estimates, program_flags_batch
 from game.rules.state import State
 from game.rules.tables import (
     AVAILABLE,
@@ -68,8 +68,7 @@ class Observation:
 
 def program_status(rules: Rules, state: State) -> np.ndarray:
     """int [B, P]: each program's status (tables.STATUS_NAMES) for its owner."""
-    turn = state.turn.astype(np.int64)
-    developed, grounded, fundable = program_flags(rules, state, turn)
+    developed, grounded, fundable = program_flags_batch(rules, state)
     status = np.where(fundable, np.where(developed, READY, np.where(state.dev > 0, DEVELOPING, AVAILABLE)), LOCKED)
     status = np.where(developed & ~fundable & ~state.prog_cancelled, READY, status)
     status = np.where(developed & grounded, GROUNDED, status)

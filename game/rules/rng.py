@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.rules.jit import part
+
 _M1 = np.uint32(0x7FEB352D)
 _M2 = np.uint32(0x846CA68B)
 _GOLDEN = np.uint32(0x9E3779B9)
@@ -80,3 +82,58 @@ def normals_from(u: np.ndarray) -> np.ndarray:
     """
     u = np.clip(u, np.float32(1e-6), np.float32(1 - 1e-6))
     return np.log(u / (1 - u)) * np.float32(0.5513)
+
+
+# The same numbers, one at a time, for the compiled rules. uint32 products are
+# done in uint64 and masked, which gives numpy's wrap-around uint32 results.
+_MASK = np.uint64(0xFFFFFFFF)
+_K_M1, _K_M2, _K_GOLDEN = np.uint64(0x7FEB352D), np.uint64(0x846CA68B), np.uint64(0x9E3779B9)
+_K_COL = np.uint64(0x85EBCA6B)
+_K_16, _K_15, _K_8, _K_1 = np.uint64(16), np.uint64(15), np.uint64(8), np.uint64(1)
+_K_LOW16 = np.uint64(0xFFFF)
+_K_BY16 = np.float32(1.0 / 65536.0)
+
+
+@part
+def mix32_one(x):
+    """mix32 of one value (uint64 holding a uint32); returns uint64 < 2**32."""
+    x ^= x >> _K_16
+    x = (x * _K_M1) & _MASK
+    x ^= x >> _K_15
+    x = (x * _K_M2) & _MASK
+    x ^= x >> _K_16
+    return x
+
+
+@part
+def row_seed(key, turn, stream):
+    """The per-(game, turn, stream) value that random_bits hashes each column against (uint64)."""
+    salt = np.uint64((stream * 0x632BE5AB) & 0xFFFFFFFF)
+    t = (np.uint64(turn) & _MASK) * _K_GOLDEN & _MASK
+    return mix32_one(np.uint64(key) ^ ((t + salt) & _MASK))
+
+
+@part
+def bits_at(row, col):
+    """random_bits for one column of a row_seed: uint64 < 2**32."""
+    c = ((np.uint64(col) + _K_1) * _K_COL) & _MASK
+    return mix32_one((row + c) & _MASK)
+
+
+@part
+def unit_of(bits):
+    """uniforms_at's float32 in [0, 1) from 32 random bits."""
+    return np.float32(bits >> _K_8) * _TO_UNIT
+
+
+@part
+def pair_of(bits):
+    """split_pair for one value: (hi, lo) float32 uniforms with 16-bit resolution."""
+    return np.float32(bits >> _K_16) * _K_BY16, np.float32(bits & _K_LOW16) * _K_BY16
+
+
+@part
+def normal_of(u):
+    """normals_from for one float32 uniform."""
+    u = min(max(u, np.float32(1e-6)), np.float32(1 - 1e-6))
+    return np.log(u / (np.float32(1) - u)) * np.float32(0.5513)

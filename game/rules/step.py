@@ -6,19 +6,28 @@
 A turn: chosen event options, launches (paid first), program funding and
 research, flights and firsts, learning; then the next turn opens: new budget
 year and leadership review, events, income. Finished games stay as they are.
+
+`step` copies the state's arrays and hands them to one compiled kernel that
+plays each unfinished game's turn on its own rows (see game.rules.jit).
 """
 
 from __future__ import annotations
 
+import os
+from collections import namedtuple
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
-from game.rules import economy, events, launches
-from game.rules.bits import unpack
+from game.rules.economy import fund_programs, new_budget_year, pay_income, program_flags, update_estimates
+from game.rules.events import apply_effects, chosen_options, fire_events
+from game.rules.jit import kernel, part
+from game.rules.kernel_tables import KernelInfo, KernelOrders, KernelState, kernel_tables
+from game.rules.launches import afford, award_milestones, check_launches, fly, learn_from_flights, new_flights
 from game.rules.orders import Orders
-from game.rules.rng import normals_from, random_bits, split_pair, uniforms
-from game.rules.state import NEVER, State, state_fields
+from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of
+from game.rules.state import NEVER, State
 from game.rules.tables import DRAW, ONGOING, Rules
 
 F32 = np.float32
@@ -34,19 +43,6 @@ class StepInfo:
     awarded: np.ndarray   # float32 [B, S]: prestige awarded this step (flights and events)
     firsts: np.ndarray    # uint64 [B, S]: milestone bits of the firsts won this step
     fired: np.ndarray     # bool [B, E]: events that fired as the next turn opened
-
-
-def _draws(rules: Rules, st: State) -> dict[str, np.ndarray]:
-    """This turn's uniforms, float32 [B, n] (launch ones [SL, B]): two 16-bit uniforms per 32 random bits
-    where 16 bits suffice (research luck, estimate noise, launch steps and crews)."""
-    P, SL = rules.n_programs, 2 * rules.max_pads
-    bits = random_bits(st.key, st.turn, STREAM_STEP, np.arange(P + 2 * SL + 4))
-    research, estimate = split_pair(bits[:, :P])
-    fail, lethal = split_pair(np.ascontiguousarray(bits[:, P:P + SL].T))
-    rest = (bits[:, P + SL:] >> np.uint32(8)).astype(F32) * F32(1.0 / 16777216.0)
-    return {"research": research, "estimate": estimate, "fail": fail, "lethal": lethal,
-            "month": np.ascontiguousarray(rest[:, :SL].T), "budget": rest[:, SL:SL + 2],
-            "intel": rest[:, SL + 2:SL + 4]}
 
 
 def init(rules: Rules, keys: np.ndarray) -> State:
@@ -79,9 +75,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
         launch_prestige=np.zeros((b, 2, L), F32),
     )
-    alive = np.ones(b, bool)
-    fired = events.fire_events(rules, g, turn, alive, STREAM_FIRE)
-    events.apply_effects(rules, g, fired, np.zeros((b, len(rules.opt_event)), bool), turn)
+    _run_split(_open_games, rules, KernelState(**g), None, _info(rules, b))
     return State(**g)
 
 
@@ -90,108 +84,206 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
 
     Pure: `state` and `orders` are not changed. Invalid orders are clipped or
     dropped per game, never raised on. Returns (next state, what happened).
+    Finished games stay exactly as they are.
     """
-    st = state
-    b = st.batch
-    L = rules.max_pads
-    alive = ~st.done
-    turn = st.turn
-    u = _draws(rules, st)
-    g = st.arrays()
-
-    options = events.chosen_options(rules, st.pending & alive[:, None], orders.choice, st.key, st.turn, STREAM_CHOICE)
-    developed, grounded, fundable = economy.program_flags(rules, st, turn)
-    if not alive.all():
-        fundable &= alive[:, None]
-    m, ordered, ok, cost = launches.check_launches(rules, st, orders.launch, turn, developed, grounded, alive)
-    ok, launch_spent = launches.afford(rules, ok, cost, st.cash)
-    pay, dev, rel, program_spent = economy.fund_programs(rules, st, orders.funding, fundable, developed,
-                                          st.cash - launch_spent, u["research"])
-    rush = np.ascontiguousarray(orders.rush.reshape(b, 2 * L).T).astype(bool)
-    fl = launches.fly(rules, st, m, ordered, ok, cost, rel, rush, u["fail"], u["lethal"], u["month"])
-    held, first, first_offset, awarded, flight_prestige = launches.award_milestones(rules, st, fl)
-    rel, seen, public, crew_lost = launches.learn_from_flights(rules, rel, fl)
-
-    spent = launch_spent + program_spent
-    g["cash"] = (st.cash - spent).astype(F32)
-    g["prestige"] = st.prestige + awarded
-    g["dev"], g["rel"], g["funded"] = dev, rel, pay
-    g["flights"] = st.flights + public
-    learned = seen + ((pay > 0) & developed).astype(F32)
-    g["est_z"], g["nobs"] = economy.update_estimates(rules, st.est_z, st.nobs, learned, u["estimate"])
-    crashed = np.flatnonzero(crew_lost.any(axis=1)) if fl.lost.any() else ()
-    if len(crashed):
-        until = st.grounded_until.copy()
-        until[crashed] = np.where(crew_lost[crashed], (turn[crashed] + 1 + rules.grounding_turns)[:, None],
-                                  until[crashed])
-        g["grounded_until"] = until
-    g["held"] = held
-    firsts_rows = np.flatnonzero(first[:, 0] | first[:, 1])
-    if len(firsts_rows):
-        K = rules.n_milestones
-        side, when = g["first_side"].copy(), g["first_month"].copy()
-        us, ussr = unpack(first[firsts_rows, 0], K), unpack(first[firsts_rows, 1], K)
-        month0 = (rules.start_month + turn[firsts_rows].astype(np.int64) * rules.months_per_turn).astype(np.float64)
-        side[firsts_rows] = np.where(us, 0, np.where(ussr, 1, side[firsts_rows]))
-        when[firsts_rows] = np.where(us | ussr, month0[:, None] + first_offset, when[firsts_rows])
-        g["first_side"], g["first_month"] = side, when
-    g["launch_mission"] = (m * ordered - ~ordered).T.reshape(b, 2, L).astype(np.int16)
-    g["launch_outcome"] = fl.outcome.T.reshape(b, 2, L).copy()
-    g["launch_month"] = fl.month.T.reshape(b, 2, L).copy()
-    g["launch_passed"] = (fl.passed * fl.valid).T.reshape(b, 2, L).astype(np.int8)
-    g["launch_prestige"] = np.ascontiguousarray(flight_prestige.T).reshape(b, 2, L)
-
-    nxt = (turn + alive).astype(np.int16)
-    g["turn"] = nxt
-    year_turns = np.minimum(nxt, rules.n_turns).astype(np.intp)
-    if rules.new_year[year_turns].any():
-        economy.new_budget_year(rules, g, year_turns, u["budget"])
-    fired = events.fire_events(rules, g, nxt, alive & (nxt < rules.n_turns), STREAM_FIRE)
-    awarded = awarded + events.apply_effects(rules, g, fired, options, nxt)
-    economy.pay_income(rules, g, alive, u["intel"])
-    _finish(rules, g, alive)
-
-    new = State(**g)
-    if st.done.any():
-        new = _keep_finished(st, new)
-    info = StepInfo(spent=spent.astype(F32), cash_before=st.cash, awarded=(awarded * alive[:, None]).astype(F32),
-                    firsts=first, fired=fired)
-    return new, info
-
-
-def _finish(rules: Rules, g: dict, alive: np.ndarray) -> None:
-    """End the games whose time is up, whose leadership was sacked or whose side won the decisive goal."""
-    over = g["turn"] >= rules.n_turns
-    sacked = g["sacked"]
-    pr = g["prestige"]
-    by_prestige = np.where(pr[:, 0] > pr[:, 1], 0, np.where(pr[:, 1] > pr[:, 0], 1, DRAW))
-    winner = np.where(sacked.any(axis=1) & ~sacked.all(axis=1), np.where(sacked[:, 0], 1, 0), by_prestige)
-    end = over | sacked.any(axis=1)
-    if rules.decisive_milestone >= 0:
-        k = rules.decisive_milestone
-        who = g["first_side"][:, k]
-        won = (who >= 0) & (g["first_month"][:, k] < rules.decisive_deadline)
-        winner = np.where(won & ~sacked.any(axis=1), who, winner)
-        end |= won
-    end &= alive
-    g["done"] = g["done"] | end
-    g["winner"] = np.where(end, winner, g["winner"]).astype(np.int8)
-
-
-def _keep_finished(old: State, new: State) -> State:
-    """Games finished before this step keep every array as it was.
-
-    Only the finished rows are copied back, into the step's own fresh arrays
-    (an array the step did not replace is the old one and already right).
-    """
-    rows = np.flatnonzero(old.done)
-    for name in state_fields():
-        a, b = getattr(old, name), getattr(new, name)
-        if a is not b:
-            b[rows] = a[rows]
-    return new
+    b = state.batch
+    new = {name: arr.copy() for name, arr in state.arrays().items()}
+    ko = KernelOrders(
+        funding=np.ascontiguousarray(orders.funding, F32),
+        launch=np.ascontiguousarray(orders.launch, np.int64),   # wide: an out-of-range order stays out of range
+        rush=np.ascontiguousarray(orders.rush, bool),
+        choice=np.ascontiguousarray(orders.choice).astype(np.int8),
+    )
+    info = _info(rules, b)
+    _run_split(_step_games, rules, KernelState(**new), ko, info)
+    return State(**new), StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
+                                  firsts=info.firsts, fired=info.fired)
 
 
 def outcome(state: State) -> np.ndarray:
     """int8 [B]: -1 still playing, 0 US won, 1 USSR won, 2 draw."""
     return np.where(state.done, state.winner, ONGOING).astype(np.int8)
+
+
+Work = namedtuple("Work", [
+    "bits",                                  # uint64 [P + 4L + 4]: this turn's random bits
+    "u_research", "u_estimate",              # float32 [P]
+    "u_fail", "u_lethal", "u_month",         # float32 [SL]
+    "u_budget", "u_intel",                   # float32 [S]
+    "developed", "grounded", "fundable",     # bool [P]
+    "pay", "seen", "learned",                # float32 [P]
+    "gap",                                   # float64 [P]
+    "crew_lost",                             # bool [P]
+    "public",                                # int16 [P]
+    "options",                               # bool [O]
+    "eff", "used",                           # float32 / bool [X]
+    "money_left", "program_spent",           # float32 [S]
+    "fl",                                    # launches.Flights [SL]
+])
+
+
+def _work(rules: Rules) -> Work:
+    """Scratch arrays for one game, reused from game to game inside a kernel call."""
+    P, SL, X = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1]
+    f32 = lambda n: np.zeros(n, F32)  # noqa: E731
+    return Work(
+        bits=np.zeros(P + 2 * SL + 4, np.uint64), u_research=f32(P), u_estimate=f32(P),
+        u_fail=f32(SL), u_lethal=f32(SL), u_month=f32(SL), u_budget=f32(2), u_intel=f32(2),
+        developed=np.zeros(P, bool), grounded=np.zeros(P, bool), fundable=np.zeros(P, bool),
+        pay=f32(P), seen=f32(P), learned=f32(P), gap=np.zeros(P, np.float64), crew_lost=np.zeros(P, bool),
+        public=np.zeros(P, np.int16), options=np.zeros(len(rules.opt_event), bool),
+        eff=f32(X), used=np.zeros(X, bool), money_left=f32(2), program_spent=f32(2), fl=new_flights(SL),
+    )
+
+
+def set_threads(n: int) -> None:
+    """Use up to n threads for large batches (default: one per core). Results do not depend on it."""
+    global _THREADS
+    _THREADS = max(1, int(n))
+
+
+_THREADS = os.cpu_count() or 1
+_GAMES_PER_THREAD = 512    # below this a second thread costs more than it saves
+_POOL: list = []           # [ThreadPoolExecutor], made on first use
+
+
+def _run_split(kernel_fn, rules: Rules, s, orders, info) -> None:
+    """Run a batch kernel over games [0, B), split into contiguous parts on up to _THREADS threads.
+
+    The kernels release the GIL and each game touches only its own rows, so
+    the parts run side by side; each thread has its own scratch arrays.
+    """
+    t = kernel_tables(rules)
+    b = s.turn.shape[0]
+    parts = max(1, min(_THREADS, b // _GAMES_PER_THREAD))
+    works = rules._kernel.setdefault("work", [])
+    while len(works) < parts:
+        works.append(_work(rules))
+    if parts == 1:
+        kernel_fn(t, s, orders, info, works[0], 0, b)
+        return
+    if not _POOL:
+        _POOL.append(ThreadPoolExecutor(max_workers=_THREADS, thread_name_prefix="rules"))
+    edges = [b * i // parts for i in range(parts + 1)]
+    jobs = [_POOL[0].submit(kernel_fn, t, s, orders, info, works[i], edges[i], edges[i + 1])
+            for i in range(1, parts)]
+    kernel_fn(t, s, orders, info, works[0], edges[0], edges[1])
+    for job in jobs:
+        job.result()
+
+
+def _info(rules: Rules, b: int) -> KernelInfo:
+    return KernelInfo(spent=np.zeros((b, 2), F32), awarded=np.zeros((b, 2), F32),
+                      firsts=np.zeros((b, 2), np.uint64), fired=np.zeros((b, rules.n_events), bool))
+
+
+@kernel
+def _open_games(t, s, orders, info, w, lo, hi):
+    """Fire the first turn's events of games lo..hi-1 of a new batch (turn 0). `orders` is unused."""
+    w.options[:] = False
+    for b in range(lo, hi):
+        n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b])
+        apply_effects(t, s, b, info.fired[b], n_fired, w.options, 0, 0, w.eff, w.used, info.awarded[b])
+
+
+@kernel
+def _step_games(t, s, orders, info, w, lo, hi):
+    """One turn of the unfinished games among lo..hi-1; finished games are left untouched."""
+    for b in range(lo, hi):
+        if not s.done[b]:
+            _turn(t, s, orders, info, w, b)
+
+
+@part
+def _draw(t, w, key, turn):
+    """This turn's dice for one game: research luck and estimate noise (two 16-bit uniforms from each 32
+    random bits), launch steps and crews (likewise); launch dates, budget and intelligence noise (24-bit
+    uniforms)."""
+    P, SL = t.P, 2 * t.L
+    row = row_seed(key, turn, STREAM_STEP)
+    for c in range(w.bits.shape[0]):
+        w.bits[c] = bits_at(row, c)
+    for p in range(P):
+        w.u_research[p], w.u_estimate[p] = pair_of(w.bits[p])
+    for i in range(SL):
+        w.u_fail[i], w.u_lethal[i] = pair_of(w.bits[P + i])
+        w.u_month[i] = unit_of(w.bits[P + SL + i])
+    for side in range(2):
+        w.u_budget[side] = unit_of(w.bits[P + 2 * SL + side])
+        w.u_intel[side] = unit_of(w.bits[P + 2 * SL + 2 + side])
+
+
+@part
+def _turn(t, s, orders, info, w, b):
+    """Resolve game b's current turn and open its next one."""
+    P, L = t.P, t.L
+    fl = w.fl
+    turn = s.turn[b]
+    _draw(t, w, s.key[b], turn)
+
+    # the turn: options chosen, launches paid first, then programs, then the flights and what they teach
+    n_options = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options)
+    program_flags(t, s, b, turn, w.developed, w.grounded, w.fundable)
+    check_launches(t, s, b, orders, turn, w.developed, w.grounded, fl)
+    spent = info.spent[b]
+    afford(t, fl, s.cash[b], spent)
+    for side in range(2):
+        w.money_left[side] = s.cash[b, side] - spent[side]
+    fund_programs(t, s, b, orders.funding[b], w.fundable, w.developed, w.money_left, w.u_research, w.pay,
+                  w.program_spent)
+    for side in range(2):
+        spent[side] += w.program_spent[side]
+        s.cash[b, side] = s.cash[b, side] - spent[side]
+    fly(t, s, b, fl, w.u_fail, w.u_lethal, w.u_month)
+    awarded = info.awarded[b]
+    award_milestones(t, s, b, fl, awarded, info.firsts[b])
+    for side in range(2):
+        s.prestige[b, side] += awarded[side]
+    learn_from_flights(t, s, b, fl, w.seen, w.gap, w.crew_lost, w.public)
+    for p in range(P):
+        s.funded[b, p] = w.pay[p]
+        s.flights[b, p] += w.public[p]
+        w.learned[p] = w.seen[p] + (F32(1) if w.pay[p] > F32(0) and w.developed[p] else F32(0))
+        if w.crew_lost[p]:
+            s.grounded_until[b, p] = max(s.grounded_until[b, p], turn + 1 + t.grounding_turns)
+    update_estimates(t, s, b, w.learned, w.u_estimate)
+    for i in range(2 * L):
+        side, pad = i // L, i % L
+        s.launch_mission[b, side, pad] = fl.mission[i] if fl.ordered[i] else -1
+        s.launch_outcome[b, side, pad] = fl.outcome[i]
+        s.launch_month[b, side, pad] = fl.month[i]
+        s.launch_passed[b, side, pad] = fl.passed[i] if fl.ok[i] else 0
+        s.launch_prestige[b, side, pad] = fl.prestige[i]
+
+    # the next turn opens: a new budget year, events, income; then is the game over?
+    nxt = turn + 1
+    s.turn[b] = nxt
+    year_turn = min(nxt, t.n_turns)
+    if t.new_year[year_turn]:
+        new_budget_year(t, s, b, year_turn, w.u_budget)
+    fired = info.fired[b]
+    n_fired = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, fired)
+    apply_effects(t, s, b, fired, n_fired, w.options, n_options, nxt, w.eff, w.used, awarded)
+    pay_income(t, s, b, w.u_intel)
+    _finish(t, s, b)
+
+
+@part
+def _finish(t, s, b):
+    """End game b if its time is up, its leadership was sacked or a side won the decisive goal."""
+    sacked0, sacked1 = s.sacked[b, 0], s.sacked[b, 1]
+    pr0, pr1 = s.prestige[b, 0], s.prestige[b, 1]
+    winner = 0 if pr0 > pr1 else (1 if pr1 > pr0 else DRAW)
+    if sacked0 != sacked1:
+        winner = 1 if sacked0 else 0
+    end = s.turn[b] >= t.n_turns or sacked0 or sacked1
+    k = t.decisive_milestone
+    if k >= 0:
+        who = s.first_side[b, k]
+        if who >= 0 and s.first_month[b, k] < t.decisive_deadline:
+            end = True
+            if not (sacked0 or sacked1):
+                winner = who
+    if end:
+        s.done[b] = True
+        s.winner[b] = winner

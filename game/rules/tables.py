@@ -202,6 +202,7 @@ class Rules:
     mis_ai_priority: np.ndarray = field(default_factory=lambda: np.zeros(0))  # float32 [M]
 
     _tiles: dict = field(default_factory=dict, compare=False, repr=False)
+    _kernel: dict = field(default_factory=dict, compare=False, repr=False)  # see game.rules.kernel_tables
 
     def tiles(self, batch: int) -> Tiles:
         """Per-batch-size copies of the tables, repeated along a leading batch axis (cached).

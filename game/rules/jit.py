@@ -1,0 +1,57 @@
+"""How the core is compiled: numba's `njit`, set up once for every kernel.
+
+The rules are written per game, as plain loops over scalars, and compiled to
+machine code; a batch is a loop over its games inside the compiled code. A
+game's turn reads and writes only that game's rows, so a batch of B games is
+exactly the same B games stepped one at a time, whatever B is.
+
+Settings: `cache=True` keeps the compiled code in the user's cache folder
+(platformdirs; SPACERACE_CACHE_DIR moves it), under a hash of this package's
+sources: numba checks only the file of a compiled entry point, not the parts
+inlined into it, so a changed rule anywhere means a fresh folder and a fresh
+compile (about a minute, once). No `fastmath`, so float32 arithmetic is done in written
+order, IEEE-exact, on every machine; `nogil` lets a UI keep drawing while the
+AI thinks on another thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import numba
+import numpy as np
+from numba import njit as _njit
+
+F32 = np.float32
+U64 = np.uint64
+I64 = np.int64
+
+
+def cache_dir() -> Path:
+    """Where compiled rules are kept: <user cache>/kernels/<hash of game/rules/*.py>."""
+    from platformdirs import user_cache_dir
+
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    base = Path(os.environ.get("SPACERACE_CACHE_DIR") or user_cache_dir("spacerace"))
+    return base / "kernels" / digest.hexdigest()[:16]
+
+
+numba.config.CACHE_DIR = str(cache_dir())   # read by numba when each kernel below is decorated
+
+
+def kernel(fn):
+    """Compile an entry point of the rules (numba nopython mode, cached, no fastmath, GIL released)."""
+    return _njit(cache=True, nogil=True, error_model="numpy", _nrt=False)(fn)
+
+
+def part(fn):
+    """Compile a piece of the rules that kernels call: inlined into its caller at numba's IR level.
+
+    The kernels pass the whole tables and state (named tuples of ~150 arrays);
+    a real call would copy them every time, an inlined one costs nothing.
+    """
+    return _njit(inline="always", error_model="numpy")(fn)

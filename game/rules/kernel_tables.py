@@ -1,0 +1,154 @@
+"""The compiled rules' view of a scenario: `Rules` as one flat named tuple of
+arrays and scalars with fixed dtypes, plus the argument bundles of a step.
+
+The kernels index these per game. Dtypes are fixed (int64, float32, uint64,
+bool) so every scenario uses the same compiled code. Sparse tables (program
+prerequisites, event effects) are in CSR form: `x_ptr[i]:x_ptr[i + 1]` slices
+`x_idx` / `x_val` for row i.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+import numpy as np
+
+from game.rules.state import state_fields
+from game.rules.tables import Rules
+
+F32, I64, U64 = np.float32, np.int64, np.uint64
+
+# Effect column kinds. Columns 0..7 are (budget, cash, prestige, research) x (US, USSR).
+SIDE_KINDS = 8
+REL, COST, GROUND, PROG_UNLOCK, PROG_CANCEL = 10, 11, 12, 13, 14
+MIS_UNLOCK, MIS_CANCEL = 20, 21
+FLAG_SET, FLAG_CLEAR = 30, 31
+FIRE = 40
+_PROGRAM_KINDS = {"reliability": REL, "cost": COST, "ground": GROUND, "unlock": PROG_UNLOCK, "cancel": PROG_CANCEL}
+
+_FIELDS = {
+    # sizes and calendar
+    "P": I64, "M": I64, "K": I64, "E": I64, "F": I64, "L": I64, "J": I64, "X": I64,
+    "n_turns": I64, "months_per_turn": I64, "start_month": I64, "inv_turns_per_year": F32,
+    "new_year": bool, "baseline": F32, "pads": I64, "secret_failures": bool,
+    # economy and rules scalars
+    "prestige_budget_factor": F32, "budget_swing": F32, "noise_sd": F32, "noise_persistence": F32,
+    "carryover_cap": F32, "review_threshold": F32, "review_strikes": I64, "skip_penalty": F32,
+    "rush_penalty": F32, "crew_loss_prestige": F32, "grounding_turns": I64, "log_keep_success": np.float64,
+    "log_keep_failure": np.float64, "estimate_noise": F32, "decisive_milestone": I64,
+    "decisive_deadline": np.float64,
+    # programs
+    "prog_side": I64, "side_prog_ptr": I64, "side_prog_idx": I64, "funding_cap": F32, "start_cost": F32,
+    "dev_cap": F32, "research_pay_cap": F32, "prog_open_by_turn": bool, "prog_free": bool, "flight_cost": F32,
+    "inv_research_cost": F32, "research_cap": F32, "max_rel": F32, "prereq_ptr": I64, "prereq_idx": I64,
+    # missions
+    "mis_side": I64, "mis_avail_turn": I64, "mis_free": bool, "mis_crew": I64, "mis_cost": F32,
+    "mis_steps": I64, "step_prog": I64, "step_real": F32, "step_lethality": F32, "cum_earn_bits": U64,
+    "mis_target_bits": U64, "mis_prereq_bits": U64, "role_prog": I64, "role_first_step": I64,
+    # milestones
+    "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
+    # events
+    "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_once": bool, "ev_cooldown": I64,
+    "ev_fire_target": bool, "fire_targets": I64, "live_ptr": I64, "live_idx": I64, "option_events": I64,
+    "ev_n_options": I64, "opt_cum_weight": F32, "opt_row": I64,
+    "trig_bits": U64, "trig_has_flags": bool, "trig_need_flag": bool, "trig_avoid_flag": bool, "trig_min_prestige": F32,
+    "trig_max_prestige": F32, "trig_min_lead": F32, "trig_min_budget": F32, "trig_max_budget": F32,
+    "trig_rel_prog": I64, "trig_rel_min": F32, "trig_side": I64,
+    # effects: rows are events then options (R = E + O)
+    "eff_ptr": I64, "eff_col": I64, "eff_val": F32, "col_kind": I64, "col_target": I64, "col_delay": I64,
+    "col_order": I64,
+}
+
+KernelTables = namedtuple("KernelTables", list(_FIELDS))
+KernelState = namedtuple("KernelState", state_fields())
+KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice"])
+KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts", "fired"])
+
+
+def kernel_tables(rules: Rules) -> KernelTables:
+    """The flat tables of `rules` for the kernels (built once per Rules, then cached)."""
+    cached = rules._kernel.get("tables")
+    if cached is None:
+        cached = rules._kernel["tables"] = _build(rules)
+    return cached
+
+
+def _csr(rows: list[list[tuple[int, float]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    ptr = np.zeros(len(rows) + 1, I64)
+    ptr[1:] = np.cumsum([len(r) for r in rows])
+    idx = np.array([i for r in rows for i, _ in r], I64)
+    val = np.array([v for r in rows for _, v in r], F32)
+    return ptr, idx, val
+
+
+def _build(r: Rules) -> KernelTables:
+    P, E, X = r.n_programs, r.n_events, r.effects.shape[1]
+    maxopt = r.opt_cum_weight.shape[1]
+    opt_row = np.full((E, maxopt), -1, I64)
+    opt_row[r.opt_event, r.opt_index] = np.arange(len(r.opt_event))
+    side_ptr, side_idx, _ = _csr([[(int(p), 0.0) for p in cols] for cols in r.side_programs])
+    pre_ptr, pre_idx, _ = _csr([[(int(q), 0.0) for q in np.flatnonzero(r.prog_prereq[p] > 0)] for p in range(P)])
+    eff_ptr, eff_col, eff_val = _csr([[(int(c), float(r.effects[j, c])) for c in np.flatnonzero(r.effects[j])]
+                                      for j in range(r.effects.shape[0])])
+    kind, target, delay = np.full(X, -1, I64), np.zeros(X, I64), np.zeros(X, I64)
+    kind[:SIDE_KINDS] = np.arange(SIDE_KINDS)
+    order = []  # the non-side columns in the order their effects are applied
+    cols = r.effect_cols
+    groups = [(_PROGRAM_KINDS[k], c, t) for k, (c, t) in cols.program_cols.items()]
+    groups += [(MIS_UNLOCK if k == "unlock" else MIS_CANCEL, c, t) for k, (c, t) in cols.mission_cols.items()]
+    groups += [(FLAG_SET if k == "set" else FLAG_CLEAR, c, t) for k, (c, t) in cols.flag_cols.items()]
+    for code, c, t in groups:
+        kind[c], target[c] = code, t
+        order += list(c)
+    for d, c, t in cols.fire_cols:
+        kind[c], target[c], delay[c] = FIRE, t, d
+        order += list(c)
+    # the events that can fire as each turn 0..T opens: dated or chancy ones in their window, and forced ones
+    can_fire = [[(int(e), 0.0) for e in range(E)
+                 if r.ev_fire_target[e] or (r.ev_chance[e] > 0 and r.ev_first_turn[e] <= turn <= r.ev_last_turn[e])]
+                for turn in range(r.n_turns + 1)]
+    live_ptr, live_idx, _ = _csr(can_fire)
+    values = dict(
+        P=P, M=r.n_missions, K=r.n_milestones, E=E, F=len(r.flag_ids), L=r.max_pads, J=r.step_prog.shape[1], X=X,
+        n_turns=r.n_turns, months_per_turn=r.months_per_turn, start_month=r.start_month,
+        inv_turns_per_year=1.0 / r.turns_per_year, new_year=r.new_year, baseline=r.baseline, pads=r.pads,
+        secret_failures=r.secret_failures,
+        prestige_budget_factor=r.prestige_budget_factor, budget_swing=r.budget_swing, noise_sd=r.noise_sd,
+        noise_persistence=r.noise_persistence, carryover_cap=r.carryover_cap, review_threshold=r.review_threshold,
+        review_strikes=r.review_strikes, skip_penalty=r.skip_penalty, rush_penalty=r.rush_penalty,
+        crew_loss_prestige=r.crew_loss_prestige, grounding_turns=r.grounding_turns,
+        log_keep_success=np.log1p(-r.learn_success), log_keep_failure=np.log1p(-r.learn_failure),
+        estimate_noise=r.estimate_noise, decisive_milestone=r.decisive_milestone,
+        decisive_deadline=r.decisive_deadline,
+        prog_side=r.prog_side, side_prog_ptr=side_ptr, side_prog_idx=side_idx, funding_cap=r.funding_cap,
+        start_cost=r.start_cost, dev_cap=r.dev_cap, research_pay_cap=r.research_pay_cap,
+        prog_open_by_turn=r.prog_open_by_turn, prog_free=r.prog_free, flight_cost=r.flight_cost,
+        inv_research_cost=r.inv_research_cost, research_cap=r.research_cap, max_rel=r.max_rel,
+        prereq_ptr=pre_ptr, prereq_idx=pre_idx,
+        mis_side=r.mis_side, mis_avail_turn=r.mis_avail_turn, mis_free=r.mis_free, mis_crew=r.mis_crew,
+        mis_cost=r.mis_cost, mis_steps=r.mis_steps, step_prog=r.step_prog, step_real=r.step_real,
+        step_lethality=r.step_lethality, cum_earn_bits=r.cum_earn_bits, mis_target_bits=r.mis_target_bits,
+        mis_prereq_bits=r.mis_prereq_bits, role_prog=r.role_prog, role_first_step=r.role_first_step_t.T,
+        prestige_first=r.prestige_first, prestige_second=r.prestige_second, prestige_repeat=r.prestige_repeat,
+        prestige_failure=r.prestige_failure,
+        ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn, ev_once=r.ev_once,
+        ev_cooldown=r.ev_cooldown, ev_fire_target=r.ev_fire_target, fire_targets=np.flatnonzero(r.ev_fire_target),
+        live_ptr=live_ptr, live_idx=live_idx, option_events=np.flatnonzero(r.ev_n_options > 0),
+        ev_n_options=r.ev_n_options,
+        opt_cum_weight=r.opt_cum_weight, opt_row=opt_row,
+        trig_bits=r.trig_bits, trig_has_flags=((r.trig_flags > 0) | (r.trig_not_flags > 0)).any(axis=0),
+        trig_need_flag=(r.trig_flags > 0).T, trig_avoid_flag=(r.trig_not_flags > 0).T,
+        trig_min_prestige=r.trig_min_prestige, trig_max_prestige=r.trig_max_prestige,
+        trig_min_lead=r.trig_min_lead, trig_min_budget=r.trig_min_budget, trig_max_budget=r.trig_max_budget,
+        trig_rel_prog=r.trig_rel_prog, trig_rel_min=r.trig_rel_min, trig_side=r.trig_side,
+        eff_ptr=eff_ptr, eff_col=eff_col, eff_val=eff_val, col_kind=kind, col_target=target, col_delay=delay,
+        col_order=np.array(order, I64),
+    )
+    out = {}
+    for name, dtype in _FIELDS.items():
+        v = values[name]
+        if isinstance(v, np.ndarray):
+            out[name] = np.ascontiguousarray(v, dtype=dtype)
+        else:
+            out[name] = dtype(v)
+    return KernelTables(**out)
