@@ -6,7 +6,7 @@ import json
 import sys
 import time
 
-from game.commands.common import load_scenario, make_policy, progress_bar
+from game.commands.common import load_scenario, make_policy, prepare_core, progress_bar
 
 
 def add_parser(sub) -> None:
@@ -29,6 +29,7 @@ def run(args) -> int:
     sc = load_scenario(args.scenario)
     make_policy(args.a, sc.rules)  # fail fast, with the known names, before starting workers
     make_policy(args.b, sc.rules)
+    prepare_core(sc.rules)   # compile once here, not in every worker at once
     show = not args.json and sys.stderr.isatty()
     t0 = time.monotonic()
     out = play_match(args.scenario, args.a, args.b, args.games, args.seed, workers=args.workers or None,

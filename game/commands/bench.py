@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from game.commands.common import load_scenario
+from game.commands.common import load_scenario, prepare_core
 
 
 def add_parser(sub) -> None:
@@ -24,6 +24,7 @@ def run(args) -> int:
     from game.sim.bench import bench_core, peak_rss_mb
 
     sc = load_scenario(args.scenario)
+    prepare_core(sc.rules)   # compiling is not what bench measures
     report = {"scenario": sc.id, "core": bench_core(sc.rules, big=args.batch)}
     for name, fn in SECTIONS:
         report[name] = fn(sc)

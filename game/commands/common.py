@@ -17,6 +17,13 @@ def load_scenario(scenario: str):
                          f"\n{shown}") from None
 
 
+def prepare_core(rules) -> None:
+    """Compile (first run) or load the rules engine before a command plays, saying so on stderr when slow."""
+    from game.rules import warm_up
+
+    warm_up(rules, announce=lambda message: print(f"spacerace: {message}", file=sys.stderr, flush=True))
+
+
 def make_policy(name: str, rules):
     from game.ai.policies import make_policy
 

@@ -43,10 +43,14 @@ def _seats(args) -> tuple[str | None, str | None]:
 
 
 def run(args) -> int:
+    from game.commands.common import load_scenario, prepare_core
     from game.session.saves import SaveError, describe_save, load_game
 
     if args.turns is not None and args.turns < 1:
         return _fail("--turns must be at least 1")
+    if not (args.load and args.exit):
+        # every scenario runs on the same compiled rules: have them ready before a save replays or a window opens
+        prepare_core(load_scenario(args.scenario or "historical").rules)
     if args.load:
         try:
             if args.exit:
@@ -60,7 +64,6 @@ def run(args) -> int:
     us, ussr = _seats(args)
     scenario = None
     if us or args.scenario:
-        from game.commands.common import load_scenario
         from game.session.seats import SeatError, make_seat
 
         scenario = load_scenario(args.scenario or "historical")

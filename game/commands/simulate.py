@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from game.commands.common import load_scenario, make_policy, progress_bar
+from game.commands.common import load_scenario, make_policy, prepare_core, progress_bar
 
 
 def add_parser(sub) -> None:
@@ -27,6 +27,7 @@ def run(args) -> int:
         raise SystemExit("spacerace: --games and --batch must be at least 1")
     sc = load_scenario(args.scenario)
     us, ussr = make_policy(args.us, sc.rules), make_policy(args.ussr, sc.rules)
+    prepare_core(sc.rules)
     show = not args.json and sys.stderr.isatty() and args.games >= 200
     fin = play_games(sc.rules, us, ussr, args.seed, args.games, batch=args.batch, progress=progress_bar(show))
     summary = summarize(sc.rules, [m["name"] for m in sc.milestones], fin)

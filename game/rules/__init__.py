@@ -1,9 +1,14 @@
-"""The pure, batched rules core: no pygame, no files, no clocks, no global randomness."""
+"""The pure, batched rules core: no pygame, no clocks, no global randomness.
+
+`step` plays a batch of games through one compiled kernel (numba, see
+game.rules.jit); the only files it touches are numba's cache of compiled code.
+"""
 
 from game.rules.observe import Observation, observe
 from game.rules.orders import Orders
 from game.rules.state import State
-from game.rules.step import StepInfo, init, outcome, step
+from game.rules.step import StepInfo, init, outcome, set_threads, step, warm_up
 from game.rules.tables import Rules
 
-__all__ = ["Observation", "Orders", "Rules", "State", "StepInfo", "init", "observe", "outcome", "step"]
+__all__ = ["Observation", "Orders", "Rules", "State", "StepInfo", "init", "observe", "outcome", "set_threads", "step",
+           "warm_up"]

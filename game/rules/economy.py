@@ -60,8 +60,10 @@ def fund_programs(t, s, b, funding, fundable, developed, money_left, u_research,
     """
     for p in range(t.P):
         f = funding[p]
-        f = f if f > _ZERO else _ZERO                  # drops NaN and negatives
-        f = min(f, t.funding_cap[p]) if fundable[p] else _ZERO
+        if not (f > _ZERO) or not fundable[p]:      # no money, negative or NaN orders, or not fundable
+            pay[p] = _ZERO
+            continue
+        f = min(f, t.funding_cap[p])
         dev_pay = min(min(f, max(t.start_cost[p] - s.dev[b, p], _ZERO)), t.dev_cap[p])
         res_pay = min(f, t.research_pay_cap[p])
         pay[p] = dev_pay + (res_pay - dev_pay) if developed[p] else dev_pay
@@ -72,13 +74,16 @@ def fund_programs(t, s, b, funding, fundable, developed, money_left, u_research,
         left = max(money_left[side], _ZERO)
         scale = min(_ONE, left / max(spend, _TINY))
         spent[side] = min(spend * scale, left)
-        for i in range(t.side_prog_ptr[side], t.side_prog_ptr[side + 1]):
-            p = t.side_prog_idx[i]
-            pay[p] *= scale
+        if scale < _ONE:
+            for i in range(t.side_prog_ptr[side], t.side_prog_ptr[side + 1]):
+                p = t.side_prog_idx[i]
+                pay[p] *= scale
     for p in range(t.P):
+        if pay[p] == _ZERO:
+            continue
         if not developed[p]:
             s.dev[b, p] = s.dev[b, p] + pay[p]
-        elif pay[p] > _ZERO:   # research: closes part of the gap to the research cap
+        else:                  # research: closes part of the gap to the research cap
             speed = s.research_speed[b, t.prog_side[p]]
             rate = pay[p] * t.inv_research_cost[p] * speed * (u_research[p] + _HALF)
             rel = s.rel[b, p]

@@ -29,18 +29,23 @@ U64 = np.uint64
 I64 = np.int64
 
 
-def cache_dir() -> Path:
-    """Where compiled rules are kept: <user cache>/kernels/<hash of game/rules/*.py>."""
+def cache_dir(sources: Path = Path(__file__).parent) -> Path:
+    """Where compiled rules are kept: <user cache>/kernels/<hash of the *.py files in `sources`>."""
     from platformdirs import user_cache_dir
 
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    for source in sorted(sources.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     base = Path(os.environ.get("SPACERACE_CACHE_DIR") or user_cache_dir("spacerace"))
     return base / "kernels" / digest.hexdigest()[:16]
 
 
 numba.config.CACHE_DIR = str(cache_dir())   # read by numba when each kernel below is decorated
+
+
+def is_cached(name: str) -> bool:
+    """Has the kernel `name` (a function name) been compiled into the cache for these sources?"""
+    return any(Path(numba.config.CACHE_DIR).rglob(f"*.{name}-*.nbi"))
 
 
 def kernel(fn):

@@ -128,7 +128,7 @@ def _build(r: Rules) -> KernelTables:
         mis_side=r.mis_side, mis_avail_turn=r.mis_avail_turn, mis_free=r.mis_free, mis_crew=r.mis_crew,
         mis_cost=r.mis_cost, mis_steps=r.mis_steps, step_prog=r.step_prog, step_real=r.step_real,
         step_lethality=r.step_lethality, cum_earn_bits=r.cum_earn_bits, mis_target_bits=r.mis_target_bits,
-        mis_prereq_bits=r.mis_prereq_bits, role_prog=r.role_prog, role_first_step=r.role_first_step_t.T,
+        mis_prereq_bits=r.mis_prereq_bits, role_prog=r.role_prog, role_first_step=r.role_first_step,
         prestige_first=r.prestige_first, prestige_second=r.prestige_second, prestige_repeat=r.prestige_repeat,
         prestige_failure=r.prestige_failure,
         ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn, ev_once=r.ev_once,

@@ -3,7 +3,7 @@ earn, what they cost in prestige, and what the programs learn from them.
 
 Compiled per-game functions on one game's launch slots: the S * L launch pads,
 side-major (slot i belongs to side i // L, pad i % L). `fl` is a Flights
-bundle of scratch arrays [SL], reused from game to game.
+bundle of scratch arrays [B, SL]; game b uses row b.
 """
 
 from __future__ import annotations
@@ -36,11 +36,10 @@ _LOW_REL = F32(0.01)
 _SLACK = F32(1e-4)
 
 
-def new_flights(slots: int) -> Flights:
-    """Scratch arrays for the launch slots of one game."""
-    return Flights(np.zeros(slots, np.int64), np.zeros(slots, bool), np.zeros(slots, bool), np.zeros(slots, F32),
-                   np.zeros(slots, bool), np.zeros(slots, np.int64), np.zeros(slots, bool), np.zeros(slots, bool),
-                   np.zeros(slots, F32), np.zeros(slots, U64), np.zeros(slots, np.int8), np.zeros(slots, F32))
+def new_flights(games: int, slots: int) -> Flights:
+    """Scratch arrays [games, slots] for the launch slots of a batch."""
+    dtypes = (np.int64, bool, bool, F32, bool, np.int64, bool, bool, F32, U64, np.int8, F32)
+    return Flights(*(np.zeros((games, slots), d) for d in dtypes))
 
 
 @part
@@ -62,9 +61,9 @@ def check_launches(t, s, b, orders, turn, developed, grounded, fl):
         side, pad = i // t.L, i % t.L
         order = orders.launch[b, side, pad]
         ordered = 0 <= order < t.M                  # anything else is no order at all
-        fl.rush[i] = orders.rush[b, side, pad]
+        fl.rush[b, i] = orders.rush[b, side, pad]
         if not ordered:
-            fl.mission[i], fl.ordered[i], fl.ok[i], fl.cost[i] = 0, False, False, _ZERO
+            fl.mission[b, i], fl.ordered[b, i], fl.ok[b, i], fl.cost[b, i] = 0, False, False, _ZERO
             continue
         m = order
         ok = (ordered and t.mis_side[m] == side and pad < t.pads[side] and turn >= t.mis_avail_turn[m]
@@ -75,19 +74,19 @@ def check_launches(t, s, b, orders, turn, developed, grounded, fl):
             if p < t.P:
                 ok = ok and developed[p] and not grounded[p]
                 cost = cost + t.flight_cost[p] * s.cost_mult[b, p]
-        fl.mission[i], fl.ordered[i], fl.ok[i], fl.cost[i] = m, ordered, ok, cost
+        fl.mission[b, i], fl.ordered[b, i], fl.ok[b, i], fl.cost[b, i] = m, ordered, ok, cost
 
 
 @part
-def afford(t, fl, cash, spent):
-    """Drop launches a side cannot pay for, in pad order. cash: float32 [S]; fills spent [S]."""
+def afford(t, fl, b, cash, spent):
+    """Drop game b's launches a side cannot pay for, in pad order. cash: float32 [S]; fills spent [S]."""
     for side in range(2):
         run = _ZERO
         for i in range(side * t.L, (side + 1) * t.L):
-            if fl.ok[i]:
-                fl.ok[i] = run + fl.cost[i] <= cash[side] + _SLACK
-            if fl.ok[i]:
-                run += fl.cost[i]
+            if fl.ok[b, i]:
+                fl.ok[b, i] = run + fl.cost[b, i] <= cash[side] + _SLACK
+            if fl.ok[b, i]:
+                run += fl.cost[b, i]
         spent[side] = run
 
 
@@ -101,7 +100,12 @@ def fly(t, s, b, fl, u_fail, u_lethal, u_month):
     failing in order.
     """
     for i in range(2 * t.L):
-        m, ok, rush = fl.mission[i], fl.ok[i], fl.rush[i]
+        m, ok, rush = fl.mission[b, i], fl.ok[b, i], fl.rush[b, i]
+        fl.month[b, i] = u_month[i] * F32(t.months_per_turn) * (_HALF if rush else _ONE)
+        if not ok:
+            fl.passed[b, i], fl.success[b, i], fl.lost[b, i], fl.earned[b, i] = 0, False, False, _NONE
+            fl.outcome[b, i] = SCRUBBED if fl.ordered[b, i] else 0
+            continue
         missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, i // t.L]))
         penalty = t.skip_penalty * missing + (t.rush_penalty if rush else _ZERO)
         passed = 0
@@ -113,29 +117,25 @@ def fly(t, s, b, fl, u_fail, u_lethal, u_month):
             cp *= _ONE - t.step_real[m, j] * (_ONE - q)
             if u_fail[i] < cp:
                 passed += 1
-        success = ok and passed >= t.mis_steps[m]
-        earned = t.cum_earn_bits[m, passed] if ok else _NONE
-        lost = ok and not success and t.mis_crew[m] > 0 and u_lethal[i] < t.step_lethality[m, passed]
+        success = passed >= t.mis_steps[m]
+        earned = t.cum_earn_bits[m, passed]
+        lost = not success and t.mis_crew[m] > 0 and u_lethal[i] < t.step_lethality[m, passed]
         if success:
             outcome = SUCCESS
         elif lost:
             outcome = CREW_LOST
-        elif ok:
-            outcome = PARTIAL if earned != _NONE else FAILURE
-        elif fl.ordered[i]:
-            outcome = SCRUBBED
         else:
-            outcome = 0
-        fl.passed[i], fl.success[i], fl.lost[i], fl.earned[i], fl.outcome[i] = passed, success, lost, earned, outcome
-        fl.month[i] = u_month[i] * F32(t.months_per_turn) * (_HALF if rush else _ONE)
+            outcome = PARTIAL if earned != _NONE else FAILURE
+        fl.passed[b, i], fl.success[b, i], fl.lost[b, i] = passed, success, lost
+        fl.earned[b, i], fl.outcome[b, i] = earned, outcome
 
 
 @part
-def is_secret_failure(t, fl, i):
-    """The flight in slot i failed without earning anything, uncrewed, for a side that keeps such
+def is_secret_failure(t, fl, b, i):
+    """Game b's flight in slot i failed without earning anything, uncrewed, for a side that keeps such
     failures secret: the rival never learns of it."""
-    return (t.secret_failures[i // t.L] and fl.ok[i] and fl.earned[i] == _NONE and not fl.success[i]
-            and t.mis_crew[fl.mission[i]] == 0)
+    return (t.secret_failures[i // t.L] and fl.ok[b, i] and fl.earned[b, i] == _NONE and not fl.success[b, i]
+            and t.mis_crew[fl.mission[b, i]] == 0)
 
 
 @part
@@ -169,16 +169,16 @@ def award_milestones(t, s, b, fl, awarded, firsts):
     month0 = np.float64(t.start_month + s.turn[b] * t.months_per_turn)
     for i in range(SL):
         side = i // t.L
-        e = fl.earned[i]
+        e = fl.earned[b, i]
         first_of, second_of, repeat_of = _NONE, _NONE, _NONE
         if e != _NONE:
             before_any = held0 | held1
             before_own = held0 if side == 0 else held1
             for j in range(SL):
-                if j != i and (fl.month[j] < fl.month[i] or (fl.month[j] == fl.month[i] and j < i)):
-                    before_any |= fl.earned[j]
+                if j != i and (fl.month[b, j] < fl.month[b, i] or (fl.month[b, j] == fl.month[b, i] and j < i)):
+                    before_any |= fl.earned[b, j]
                     if j // t.L == side:
-                        before_own |= fl.earned[j]
+                        before_own |= fl.earned[b, j]
             first_of = e & ~before_any
             second_of = e & ~before_own & before_any
             repeat_of = e & before_own
@@ -192,21 +192,21 @@ def award_milestones(t, s, b, fl, awarded, firsts):
             while bits != _NONE:
                 if bits & U64(1):
                     s.first_side[b, k] = side
-                    s.first_month[b, k] = month0 + np.float64(fl.month[i])
+                    s.first_month[b, k] = month0 + np.float64(fl.month[b, i])
                 bits >>= U64(1)
                 k += 1
         missed = _NONE
-        if fl.ok[i] and not is_secret_failure(t, fl, i):   # a secret failure costs nothing: nobody knows
-            missed = t.mis_target_bits[fl.mission[i]] & ~e
-        fl.prestige[i] = (_bits_prestige(first_of, t.prestige_first) + _bits_prestige(second_of, t.prestige_second)
+        if fl.ok[b, i] and not is_secret_failure(t, fl, b, i):   # a secret failure costs nothing: nobody knows
+            missed = t.mis_target_bits[fl.mission[b, i]] & ~e
+        fl.prestige[b, i] = (_bits_prestige(first_of, t.prestige_first) + _bits_prestige(second_of, t.prestige_second)
                           + _bits_prestige(repeat_of, t.prestige_repeat)
                           + _bits_prestige(missed, t.prestige_failure)
-                          + (t.crew_loss_prestige if fl.lost[i] else _ZERO))
+                          + (t.crew_loss_prestige if fl.lost[b, i] else _ZERO))
     s.held[b, 0], s.held[b, 1] = held0 | got0, held1 | got1
     for side in range(2):
         total = _ZERO
         for i in range(side * t.L, (side + 1) * t.L):
-            total += fl.prestige[i]
+            total += fl.prestige[b, i]
         awarded[side] = total
 
 
@@ -225,18 +225,18 @@ def learn_from_flights(t, s, b, fl, seen, gap, crew_lost, public):
         crew_lost[p] = False
         public[p] = 0
     for i in range(2 * t.L):
-        if not fl.ok[i]:
+        if not fl.ok[b, i]:
             continue
-        m, passed = fl.mission[i], fl.passed[i]
+        m, passed = fl.mission[b, i], fl.passed[b, i]
         for r in range(t.role_prog.shape[1]):
             p = t.role_prog[m, r]
             if p >= P or t.role_first_step[m, r] > passed:
                 continue
-            failed = not fl.success[i] and t.step_prog[m, min(passed, J - 1)] == p
+            failed = not fl.success[b, i] and t.step_prog[m, min(passed, J - 1)] == p
             # one sum carries both: 256 per flight plus the log of the gap's factor, in (-256, 0]
             gap[p] += 256.0 + (t.log_keep_failure if failed else t.log_keep_success)
-            crew_lost[p] |= fl.lost[i]
-            if not is_secret_failure(t, fl, i):
+            crew_lost[p] |= fl.lost[b, i]
+            if not is_secret_failure(t, fl, b, i):
                 public[p] += 1
     for p in range(P):
         seen[p] = _ZERO

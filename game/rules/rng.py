@@ -68,13 +68,6 @@ def random_bits(key: np.ndarray, turn: np.ndarray, stream: int, cols: np.ndarray
     return mix32(row[:, None] + c[None, :])
 
 
-def split_pair(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Two independent uniforms in [0, 1) with 16-bit resolution from 32 random bits each."""
-    hi = (bits >> np.uint32(16)).astype(np.float32) * np.float32(1.0 / 65536.0)
-    lo = (bits & np.uint32(0xFFFF)).astype(np.float32) * np.float32(1.0 / 65536.0)
-    return hi, lo
-
-
 def normals_from(u: np.ndarray) -> np.ndarray:
     """Approximately standard-normal floats from uniforms (logistic approximation).
 
@@ -128,7 +121,7 @@ def unit_of(bits):
 
 @part
 def pair_of(bits):
-    """split_pair for one value: (hi, lo) float32 uniforms with 16-bit resolution."""
+    """(hi, lo): two independent float32 uniforms in [0, 1) with 16-bit resolution, from 32 random bits."""
     return np.float32(bits >> _K_16) * _K_BY16, np.float32(bits & _K_LOW16) * _K_BY16
 
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from game.rules.economy import fund_programs, new_budget_year, pay_income, program_flags, update_estimates
 from game.rules.events import apply_effects, chosen_options, fire_events
-from game.rules.jit import kernel, part
+from game.rules.jit import is_cached, kernel, part
 from game.rules.kernel_tables import KernelInfo, KernelOrders, KernelState, kernel_tables
 from game.rules.launches import afford, award_milestones, check_launches, fly, learn_from_flights, new_flights
 from game.rules.orders import Orders
@@ -75,7 +75,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
         launch_prestige=np.zeros((b, 2, L), F32),
     )
-    _run_split(_open_games, rules, KernelState(**g), None, _info(rules, b))
+    _run_split(_open_games, rules, KernelState(**g), None, _info(rules, b), None)
     return State(**g)
 
 
@@ -87,7 +87,10 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     Finished games stay exactly as they are.
     """
     b = state.batch
-    new = {name: arr.copy() for name, arr in state.arrays().items()}
+    old = {name: np.ascontiguousarray(arr) for name, arr in state.arrays().items()}
+    new = {name: np.empty_like(arr) for name, arr in old.items()}    # the kernel copies each game's rows in
+    rows = (tuple(_bytes(a) for a in old.values()), tuple(_bytes(a) for a in new.values()),
+            np.array([a.nbytes // b if b else 0 for a in old.values()], np.int64))
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
         launch=np.ascontiguousarray(orders.launch, np.int64),   # wide: an out-of-range order stays out of range
@@ -95,9 +98,30 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         choice=np.ascontiguousarray(orders.choice).astype(np.int8),
     )
     info = _info(rules, b)
-    _run_split(_step_games, rules, KernelState(**new), ko, info)
+    _run_split(_step_games, rules, KernelState(**new), ko, info, rows)
     return State(**new), StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
                                   firsts=info.firsts, fired=info.fired)
+
+
+def _bytes(a: np.ndarray) -> np.ndarray:
+    """A C-contiguous array's memory as flat uint8 (a view)."""
+    return a.reshape(-1).view(np.uint8)
+
+
+def warm_up(rules: Rules, announce=None) -> None:
+    """Compile the kernels, or load them from the cache: one turn of one game, and an observation.
+
+    The first run after an install or an update compiles for about a minute;
+    `announce(message)` is called first when that is about to happen.
+    """
+    from game.rules.observe import observe
+    from game.rules.rng import game_keys
+
+    if announce and not all(is_cached(k) for k in ("_open_games", "_step_games", "_program_flags_games")):
+        announce("Compiling the rules engine (once after an install or update; about a minute)...")
+    state = init(rules, game_keys(0, 1))
+    state, _ = step(rules, state, Orders.empty(rules, 1))
+    observe(rules, state, 0)
 
 
 def outcome(state: State) -> np.ndarray:
@@ -106,34 +130,45 @@ def outcome(state: State) -> np.ndarray:
 
 
 Work = namedtuple("Work", [
-    "bits",                                  # uint64 [P + 4L + 4]: this turn's random bits
-    "u_research", "u_estimate",              # float32 [P]
-    "u_fail", "u_lethal", "u_month",         # float32 [SL]
-    "u_budget", "u_intel",                   # float32 [S]
-    "developed", "grounded", "fundable",     # bool [P]
-    "pay", "seen", "learned",                # float32 [P]
-    "gap",                                   # float64 [P]
-    "crew_lost",                             # bool [P]
-    "public",                                # int16 [P]
-    "options",                               # bool [O]
-    "eff", "used",                           # float32 / bool [X]
-    "money_left", "program_spent",           # float32 [S]
-    "fl",                                    # launches.Flights [SL]
+    "u_research", "u_estimate",              # float32 [B, P]: this turn's dice
+    "u_fail", "u_lethal", "u_month",         # float32 [B, SL]
+    "u_budget", "u_intel",                   # float32 [B, S]
+    "developed", "grounded", "fundable",     # bool [B, P]
+    "pay", "seen", "learned",                # float32 [B, P]
+    "gap",                                   # float64 [B, P]
+    "crew_lost",                             # bool [B, P]
+    "public",                                # int16 [B, P]
+    "options",                               # bool [B, O]
+    "n_options", "n_fired",                  # int64 [B]
+    "eff", "used",                           # float32 / bool [B, X]
+    "money_left", "program_spent",           # float32 [B, S]
+    "fl",                                    # launches.Flights [B, SL]
 ])
 
 
-def _work(rules: Rules) -> Work:
-    """Scratch arrays for one game, reused from game to game inside a kernel call."""
-    P, SL, X = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1]
-    f32 = lambda n: np.zeros(n, F32)  # noqa: E731
-    return Work(
-        bits=np.zeros(P + 2 * SL + 4, np.uint64), u_research=f32(P), u_estimate=f32(P),
-        u_fail=f32(SL), u_lethal=f32(SL), u_month=f32(SL), u_budget=f32(2), u_intel=f32(2),
-        developed=np.zeros(P, bool), grounded=np.zeros(P, bool), fundable=np.zeros(P, bool),
-        pay=f32(P), seen=f32(P), learned=f32(P), gap=np.zeros(P, np.float64), crew_lost=np.zeros(P, bool),
-        public=np.zeros(P, np.int16), options=np.zeros(len(rules.opt_event), bool),
-        eff=f32(X), used=np.zeros(X, bool), money_left=f32(2), program_spent=f32(2), fl=new_flights(SL),
-    )
+def _work(rules: Rules, b: int) -> Work:
+    """Scratch arrays for a batch of b games (row b for game b), kept per batch size: a kernel
+    writes each row it reads within the same step."""
+    cache = rules._kernel.setdefault("work", {})
+    w = cache.get(b)
+    if w is None:
+        if len(cache) >= 4:
+            cache.clear()
+        P, SL, X = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1]
+        z = lambda n, d=F32: np.zeros((b, n), d)  # noqa: E731
+        w = cache[b] = Work(
+            u_research=z(P), u_estimate=z(P), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
+            u_intel=z(2), developed=z(P, bool), grounded=z(P, bool), fundable=z(P, bool), pay=z(P), seen=z(P),
+            learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool), public=z(P, np.int16),
+            options=z(len(rules.opt_event), bool), n_options=np.zeros(b, np.int64), n_fired=np.zeros(b, np.int64),
+            eff=z(X), used=z(X, bool), money_left=z(2), program_spent=z(2), fl=new_flights(b, SL),
+        )
+    return w
+
+
+def _info(rules: Rules, b: int) -> KernelInfo:
+    return KernelInfo(spent=np.zeros((b, 2), F32), awarded=np.zeros((b, 2), F32),
+                      firsts=np.zeros((b, 2), np.uint64), fired=np.zeros((b, rules.n_events), bool))
 
 
 def set_threads(n: int) -> None:
@@ -147,125 +182,161 @@ _GAMES_PER_THREAD = 512    # below this a second thread costs more than it saves
 _POOL: list = []           # [ThreadPoolExecutor], made on first use
 
 
-def _run_split(kernel_fn, rules: Rules, s, orders, info) -> None:
+def _run_split(kernel_fn, rules: Rules, s, orders, info, rows) -> None:
     """Run a batch kernel over games [0, B), split into contiguous parts on up to _THREADS threads.
 
-    The kernels release the GIL and each game touches only its own rows, so
-    the parts run side by side; each thread has its own scratch arrays.
+    The kernels release the GIL and each game touches only its own rows (of
+    the state and of the scratch arrays), so the parts run side by side.
     """
     t = kernel_tables(rules)
     b = s.turn.shape[0]
+    w = _work(rules, b)
     parts = max(1, min(_THREADS, b // _GAMES_PER_THREAD))
-    works = rules._kernel.setdefault("work", [])
-    while len(works) < parts:
-        works.append(_work(rules))
     if parts == 1:
-        kernel_fn(t, s, orders, info, works[0], 0, b)
+        kernel_fn(t, s, orders, info, w, rows, 0, b)
         return
     if not _POOL:
         _POOL.append(ThreadPoolExecutor(max_workers=_THREADS, thread_name_prefix="rules"))
     edges = [b * i // parts for i in range(parts + 1)]
-    jobs = [_POOL[0].submit(kernel_fn, t, s, orders, info, works[i], edges[i], edges[i + 1])
+    jobs = [_POOL[0].submit(kernel_fn, t, s, orders, info, w, rows, edges[i], edges[i + 1])
             for i in range(1, parts)]
-    kernel_fn(t, s, orders, info, works[0], edges[0], edges[1])
+    kernel_fn(t, s, orders, info, w, rows, edges[0], edges[1])
     for job in jobs:
         job.result()
 
 
-def _info(rules: Rules, b: int) -> KernelInfo:
-    return KernelInfo(spent=np.zeros((b, 2), F32), awarded=np.zeros((b, 2), F32),
-                      firsts=np.zeros((b, 2), np.uint64), fired=np.zeros((b, rules.n_events), bool))
-
-
 @kernel
-def _open_games(t, s, orders, info, w, lo, hi):
-    """Fire the first turn's events of games lo..hi-1 of a new batch (turn 0). `orders` is unused."""
-    w.options[:] = False
+def _open_games(t, s, orders, info, w, rows, lo, hi):
+    """Fire the first turn's events of games lo..hi-1 of a new batch (turn 0). `orders`, `rows` unused."""
     for b in range(lo, hi):
+        w.options[b, :] = False
         n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b])
-        apply_effects(t, s, b, info.fired[b], n_fired, w.options, 0, 0, w.eff, w.used, info.awarded[b])
+        apply_effects(t, s, b, info.fired[b], n_fired, w.options[b], 0, 0, w.eff[b], w.used[b], info.awarded[b])
 
 
 @kernel
-def _step_games(t, s, orders, info, w, lo, hi):
-    """One turn of the unfinished games among lo..hi-1; finished games are left untouched."""
+def _step_games(t, s, orders, info, w, rows, lo, hi):
+    """One turn of the unfinished games among lo..hi-1; finished games are left as they were.
+
+    rows: (old arrays, new arrays, bytes per game of each) as flat uint8 views:
+    each block's rows are first copied from the old state into `s`, then played,
+    a block of _BLOCK games at a time so its rows stay in the cache.
+    """
+    src, dst, width = rows
+    for start in range(lo, hi, _BLOCK):
+        end = min(start + _BLOCK, hi)
+        for k in range(len(src)):
+            a, d = src[k], dst[k]
+            for x in range(start * width[k], end * width[k]):
+                d[x] = a[x]
+        _step_block(t, s, orders, info, w, start, end)
+
+
+_BLOCK = 64
+
+
+@part
+def _step_block(t, s, orders, info, w, lo, hi):
+    """One turn of the unfinished games among lo..hi-1, phase by phase, each phase a loop over the
+    games: small loops compile to far faster code than one loop holding the whole turn."""
+    fl = w.fl
+    # the turn: dice, options chosen, launches paid first, then programs, then the flights and what they teach
     for b in range(lo, hi):
         if not s.done[b]:
-            _turn(t, s, orders, info, w, b)
+            _draw(t, w, b, s.key[b], s.turn[b])
+            w.n_options[b] = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options[b])
+    for b in range(lo, hi):
+        if not s.done[b]:
+            program_flags(t, s, b, s.turn[b], w.developed[b], w.grounded[b], w.fundable[b])
+    for b in range(lo, hi):
+        if not s.done[b]:
+            check_launches(t, s, b, orders, s.turn[b], w.developed[b], w.grounded[b], fl)
+            afford(t, fl, b, s.cash[b], info.spent[b])
+    for b in range(lo, hi):
+        if not s.done[b]:
+            _fund(t, s, orders, info, w, b)
+    for b in range(lo, hi):
+        if not s.done[b]:
+            fly(t, s, b, fl, w.u_fail[b], w.u_lethal[b], w.u_month[b])
+    for b in range(lo, hi):
+        if not s.done[b]:
+            award_milestones(t, s, b, fl, info.awarded[b], info.firsts[b])
+            for side in range(2):
+                s.prestige[b, side] += info.awarded[b, side]
+    for b in range(lo, hi):
+        if not s.done[b]:
+            learn_from_flights(t, s, b, fl, w.seen[b], w.gap[b], w.crew_lost[b], w.public[b])
+    for b in range(lo, hi):
+        if not s.done[b]:
+            _record(t, s, w, b)
+    # the next turn opens: a new budget year, events, income; then is the game over?
+    for b in range(lo, hi):
+        if not s.done[b]:
+            nxt = s.turn[b] + 1
+            s.turn[b] = nxt
+            year_turn = min(nxt, t.n_turns)
+            if t.new_year[year_turn]:
+                new_budget_year(t, s, b, year_turn, w.u_budget[b])
+            w.n_fired[b] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b])
+    for b in range(lo, hi):
+        if not s.done[b]:
+            apply_effects(t, s, b, info.fired[b], w.n_fired[b], w.options[b], w.n_options[b], s.turn[b], w.eff[b],
+                          w.used[b], info.awarded[b])
+            pay_income(t, s, b, w.u_intel[b])
+            _finish(t, s, b)
 
 
 @part
-def _draw(t, w, key, turn):
-    """This turn's dice for one game: research luck and estimate noise (two 16-bit uniforms from each 32
+def _draw(t, w, b, key, turn):
+    """Game b's dice for this turn: research luck and estimate noise (two 16-bit uniforms from each 32
     random bits), launch steps and crews (likewise); launch dates, budget and intelligence noise (24-bit
-    uniforms)."""
+    uniforms). Column c of the turn's stream, in that order."""
     P, SL = t.P, 2 * t.L
     row = row_seed(key, turn, STREAM_STEP)
-    for c in range(w.bits.shape[0]):
-        w.bits[c] = bits_at(row, c)
     for p in range(P):
-        w.u_research[p], w.u_estimate[p] = pair_of(w.bits[p])
+        w.u_research[b, p], w.u_estimate[b, p] = pair_of(bits_at(row, p))
     for i in range(SL):
-        w.u_fail[i], w.u_lethal[i] = pair_of(w.bits[P + i])
-        w.u_month[i] = unit_of(w.bits[P + SL + i])
+        w.u_fail[b, i], w.u_lethal[b, i] = pair_of(bits_at(row, P + i))
+        w.u_month[b, i] = unit_of(bits_at(row, P + SL + i))
     for side in range(2):
-        w.u_budget[side] = unit_of(w.bits[P + 2 * SL + side])
-        w.u_intel[side] = unit_of(w.bits[P + 2 * SL + 2 + side])
+        w.u_budget[b, side] = unit_of(bits_at(row, P + 2 * SL + side))
+        w.u_intel[b, side] = unit_of(bits_at(row, P + 2 * SL + 2 + side))
 
 
 @part
-def _turn(t, s, orders, info, w, b):
-    """Resolve game b's current turn and open its next one."""
-    P, L = t.P, t.L
+def _fund(t, s, orders, info, w, b):
+    """Game b's programs spend what the launches left; the turn's spending leaves the cash."""
+    spent = info.spent[b]
+    for side in range(2):
+        w.money_left[b, side] = s.cash[b, side] - spent[side]
+    fund_programs(t, s, b, orders.funding[b], w.fundable[b], w.developed[b], w.money_left[b], w.u_research[b],
+                  w.pay[b], w.program_spent[b])
+    for side in range(2):
+        spent[side] += w.program_spent[b, side]
+        s.cash[b, side] = s.cash[b, side] - spent[side]
+
+
+@part
+def _record(t, s, w, b):
+    """Game b's state after its flights: funding, public flight counts, groundings, sharper estimates,
+    and the turn's launches as the world saw them."""
     fl = w.fl
     turn = s.turn[b]
-    _draw(t, w, s.key[b], turn)
-
-    # the turn: options chosen, launches paid first, then programs, then the flights and what they teach
-    n_options = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options)
-    program_flags(t, s, b, turn, w.developed, w.grounded, w.fundable)
-    check_launches(t, s, b, orders, turn, w.developed, w.grounded, fl)
-    spent = info.spent[b]
-    afford(t, fl, s.cash[b], spent)
-    for side in range(2):
-        w.money_left[side] = s.cash[b, side] - spent[side]
-    fund_programs(t, s, b, orders.funding[b], w.fundable, w.developed, w.money_left, w.u_research, w.pay,
-                  w.program_spent)
-    for side in range(2):
-        spent[side] += w.program_spent[side]
-        s.cash[b, side] = s.cash[b, side] - spent[side]
-    fly(t, s, b, fl, w.u_fail, w.u_lethal, w.u_month)
-    awarded = info.awarded[b]
-    award_milestones(t, s, b, fl, awarded, info.firsts[b])
-    for side in range(2):
-        s.prestige[b, side] += awarded[side]
-    learn_from_flights(t, s, b, fl, w.seen, w.gap, w.crew_lost, w.public)
-    for p in range(P):
-        s.funded[b, p] = w.pay[p]
-        s.flights[b, p] += w.public[p]
-        w.learned[p] = w.seen[p] + (F32(1) if w.pay[p] > F32(0) and w.developed[p] else F32(0))
-        if w.crew_lost[p]:
+    for p in range(t.P):
+        s.funded[b, p] = w.pay[b, p]
+        s.flights[b, p] += w.public[b, p]
+        w.learned[b, p] = w.seen[b, p] + (F32(1) if w.pay[b, p] > F32(0) and w.developed[b, p] else F32(0))
+        if w.crew_lost[b, p]:
             s.grounded_until[b, p] = max(s.grounded_until[b, p], turn + 1 + t.grounding_turns)
-    update_estimates(t, s, b, w.learned, w.u_estimate)
+    update_estimates(t, s, b, w.learned[b], w.u_estimate[b])
+    L = t.L
     for i in range(2 * L):
         side, pad = i // L, i % L
-        s.launch_mission[b, side, pad] = fl.mission[i] if fl.ordered[i] else -1
-        s.launch_outcome[b, side, pad] = fl.outcome[i]
-        s.launch_month[b, side, pad] = fl.month[i]
-        s.launch_passed[b, side, pad] = fl.passed[i] if fl.ok[i] else 0
-        s.launch_prestige[b, side, pad] = fl.prestige[i]
-
-    # the next turn opens: a new budget year, events, income; then is the game over?
-    nxt = turn + 1
-    s.turn[b] = nxt
-    year_turn = min(nxt, t.n_turns)
-    if t.new_year[year_turn]:
-        new_budget_year(t, s, b, year_turn, w.u_budget)
-    fired = info.fired[b]
-    n_fired = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, fired)
-    apply_effects(t, s, b, fired, n_fired, w.options, n_options, nxt, w.eff, w.used, awarded)
-    pay_income(t, s, b, w.u_intel)
-    _finish(t, s, b)
+        s.launch_mission[b, side, pad] = fl.mission[b, i] if fl.ordered[b, i] else -1
+        s.launch_outcome[b, side, pad] = fl.outcome[b, i]
+        s.launch_month[b, side, pad] = fl.month[b, i]
+        s.launch_passed[b, side, pad] = fl.passed[b, i] if fl.ok[b, i] else 0
+        s.launch_prestige[b, side, pad] = fl.prestige[b, i]
 
 
 @part

@@ -50,29 +50,6 @@ class EffectColumns:
     fire_cols: list[tuple[int, np.ndarray, np.ndarray]]  # (delay, cols, event)
 
 
-class Tiles:
-    """`tiles.name` is `rules.name` repeated to [B, ...] (read-only, made on first use).
-
-    `tiles.zeros_p`, `tiles.zeros_e`...: float32 zeros [B, P] / [B, E].
-    """
-
-    def __init__(self, rules: Rules, batch: int):
-        self._rules = rules
-        self._batch = batch
-
-    def __getattr__(self, name: str) -> np.ndarray:
-        r = self._rules
-        if name.startswith("zeros_"):
-            n = {"p": r.n_programs, "e": r.n_events, "m": r.n_missions}[name[6:]]
-            arr = np.zeros((self._batch, n), np.float32)
-        else:
-            src = np.asarray(getattr(r, name))
-            arr = np.ascontiguousarray(np.broadcast_to(src, (self._batch,) + src.shape))
-        arr.flags.writeable = False
-        setattr(self, name, arr)
-        return arr
-
-
 @dataclass(frozen=True)
 class Rules:
     """Immutable compiled scenario. Arrays are numpy; see the module docstring for sizes."""
@@ -116,7 +93,6 @@ class Rules:
     # programs
     prog_side: np.ndarray        # int [P]
     side_programs: tuple          # (int array of US program indices, int array of USSR ones)
-    side_to_programs: np.ndarray  # float32 [S, P]: prog_side_onehot transposed (per-side value -> per program)
     funding_cap: np.ndarray      # float32 [P]: no program takes more in a turn (max of dev_cap, research_pay_cap)
     start_cost: np.ndarray       # float32 [P]
     dev_cap: np.ndarray          # float32 [P]: most development money a turn
@@ -132,7 +108,6 @@ class Rules:
     prog_avail_turn: np.ndarray  # int [P]
     prog_locked: np.ndarray      # bool [P]
     prog_prereq: np.ndarray      # float32 [P, P]: [p, q] = 1 when p requires q
-    prog_prereq_bits: np.ndarray  # uint64 [W, P]: prog_prereq as bit masks over programs (W = ceil(P / 64))
     # missions
     mis_side: np.ndarray         # int [M]
     mis_avail_turn: np.ndarray   # int [M]
@@ -151,17 +126,13 @@ class Rules:
     mis_prereq: np.ndarray       # float32 [K, M]: prerequisite milestones of its targets (not the targets)
     mis_prereq_count: np.ndarray  # float32 [M]
     role_prog: np.ndarray        # int [M, R]: distinct programs a mission flies (P pads)
-    role_prog_t: np.ndarray      # int [R, M]: role_prog transposed
-    role_first_step_t: np.ndarray  # int [R, M]: first step each role flies
-    step_prog_t: np.ndarray      # int [J, M]: step_prog transposed
-    step_real_t: np.ndarray      # float32 [J, M]
+    role_first_step: np.ndarray  # int [M, R]: first step each role flies
     mis_prog_use: np.ndarray     # bool [M, P]
     # milestones
     prestige_first: np.ndarray   # float32 [K]
     prestige_second: np.ndarray  # float32 [K]
     prestige_repeat: np.ndarray  # float32 [K]
     prestige_failure: np.ndarray  # float32 [K]
-    prestige_tables: np.ndarray  # float32 [4, nbytes, 256]: byte tables of first, second, repeat, failure
     # events: who and when
     ev_recv: np.ndarray          # int [E]: 0 us, 1 ussr, 2 both
     ev_public: np.ndarray        # bool [E]
@@ -201,19 +172,7 @@ class Rules:
     ai_research_share: float = 0.8
     mis_ai_priority: np.ndarray = field(default_factory=lambda: np.zeros(0))  # float32 [M]
 
-    _tiles: dict = field(default_factory=dict, compare=False, repr=False)
     _kernel: dict = field(default_factory=dict, compare=False, repr=False)  # see game.rules.kernel_tables
-
-    def tiles(self, batch: int) -> Tiles:
-        """Per-batch-size copies of the tables, repeated along a leading batch axis (cached).
-
-        numpy is several times faster on two arrays of the same shape than on a
-        [B, n] array against a broadcast [n] vector, so the hot path uses these.
-        """
-        t = self._tiles.get(batch)
-        if t is None:
-            t = self._tiles[batch] = Tiles(self, batch)
-        return t
 
     @property
     def n_programs(self) -> int:

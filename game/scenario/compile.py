@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from game.rules.bits import byte_tables, pack, pack_rows
+from game.rules.bits import pack
 from game.rules.tables import EffectColumns, Rules
 from game.scenario.calendar import Calendar, month_of
 from game.scenario.checks import MAX_ROLES
@@ -137,7 +137,6 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         decisive_milestone=kidx[decisive] if decisive else -1,
         decisive_deadline=month_of(deadline) if deadline else 10 ** 7,
         prog_side=prog_side, side_programs=(np.flatnonzero(prog_side == 0), np.flatnonzero(prog_side == 1)),
-        side_to_programs=np.ascontiguousarray(np.eye(2, dtype=F32)[prog_side].T),
         funding_cap=np.maximum(start_cost / np.array([p["dev_turns"] for p in programs], F32),
                                2 * np.array([p["research_cost"] for p in programs], F32)),
         start_cost=start_cost, dev_cap=start_cost / np.array([p["dev_turns"] for p in programs], F32),
@@ -153,7 +152,6 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         prog_avail_turn=np.array([turn_or(p["available"], 0) for p in programs], np.int16),
         prog_locked=np.array([p["locked"] for p in programs], bool),
         prog_prereq=prereq,
-        prog_prereq_bits=np.ascontiguousarray(pack_rows(prereq > 0).T),
         mis_side=np.array([SIDE_INDEX[m["side"]] for m in missions], np.int64),
         mis_avail_turn=np.array([turn_or(m["available"], 0) for m in missions], np.int16),
         mis_locked=np.array([m["locked"] for m in missions], bool),
@@ -165,14 +163,11 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         cum_earn_bits=pack(cum_earn), mis_target_bits=pack(targets), mis_prereq_bits=pack(mis_prereq.T > 0),
         mis_targets=targets, mis_prereq=mis_prereq, mis_prereq_count=mis_prereq.sum(axis=0),
         role_prog=role_prog, mis_prog_use=prog_use,
-        role_prog_t=np.ascontiguousarray(role_prog.T), role_first_step_t=np.ascontiguousarray(role_first.T),
-        step_prog_t=np.ascontiguousarray(step_prog.T), step_real_t=np.ascontiguousarray(step_real.T),
+        role_first_step=role_first,
         prestige_first=np.array([k["prestige"]["first"] for k in milestones], F32),
         prestige_second=np.array([k["prestige"]["second"] for k in milestones], F32),
         prestige_repeat=np.array([k["prestige"]["repeat"] for k in milestones], F32),
         prestige_failure=np.array([k["prestige"]["failure"] for k in milestones], F32),
-        prestige_tables=np.stack([byte_tables(np.array([k['prestige'][name] for k in milestones]))
-                                  for name in ('first', 'second', 'repeat', 'failure')]),
         ev_recv=recv, ev_public=np.array([e["public"] for e in events], bool), ev_chance=chance,
         ev_first_turn=first_turn, ev_last_turn=last_turn,
         ev_once=np.array([e["once"] for e in events], bool),

@@ -1,0 +1,46 @@
+"""The compiled core's plumbing: its dice are the numpy dice, and its cache follows its sources."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.rules import rng
+from game.rules.jit import cache_dir
+
+
+def test_the_compiled_draws_are_the_numpy_draws():
+    """Policies draw with numpy (rng.uniforms_at), the kernels one number at a time: the same hash, bit for bit."""
+    keys = rng.game_keys(5, 40)
+    turns = (np.arange(40) % 41).astype(np.int16)
+    cols = np.arange(9)
+    for stream in (1, 2, 7):
+        bits = rng.random_bits(keys, turns, stream, cols)
+        units = rng.uniforms_at(keys, turns, stream, cols)
+        for g in range(40):
+            row = rng.row_seed(keys[g], turns[g], stream)
+            for c in cols:
+                assert rng.bits_at(row, c) == bits[g, c]
+                assert rng.unit_of(rng.bits_at(row, c)) == units[g, c]
+                hi, lo = rng.pair_of(bits[g, c])
+                assert hi == np.float32(bits[g, c] >> 16) / 65536 and lo == np.float32(bits[g, c] & 0xFFFF) / 65536
+
+
+def test_normals_agree_to_float32_rounding():
+    u = np.linspace(0, 1, 1001, dtype=np.float32)
+    vectorised = rng.normals_from(u)
+    one_by_one = np.array([rng.normal_of(x) for x in u], np.float32)
+    np.testing.assert_allclose(one_by_one, vectorised, rtol=1e-6, atol=1e-6)
+
+
+def test_the_kernel_cache_is_keyed_by_the_rules_sources(tmp_path, monkeypatch):
+    """numba checks only an entry point's own file; a change in any rules file must mean a fresh cache."""
+    monkeypatch.setenv("SPACERACE_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "rules"
+    src.mkdir()
+    (src / "a.py").write_text("x = 1\n")
+    (src / "b.py").write_text("y = 2\n")
+    first = cache_dir(src)
+    assert first.parent == tmp_path / "cache" / "kernels"
+    assert cache_dir(src) == first
+    (src / "b.py").write_text("y = 3\n")
+    assert cache_dir(src) != first
