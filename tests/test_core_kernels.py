@@ -44,3 +44,23 @@ def test_the_kernel_cache_is_keyed_by_the_rules_sources(tmp_path, monkeypatch):
     assert cache_dir(src) == first
     (src / "b.py").write_text("y = 3\n")
     assert cache_dir(src) != first
+
+
+def test_the_compiled_step_refuses_shapes_it_was_not_made_for():
+    """The kernels do not check indices, so step checks shapes first: a clear error, never a crash."""
+    import pytest
+
+    from game.rules import Orders, init, step
+    from game.scenario import load
+
+    historical, n1 = load("historical").rules, load("soviet_n1_works").rules
+    state = init(historical, rng.game_keys(1, 3))
+    if n1.n_events != historical.n_events:
+        with pytest.raises(ValueError, match="state.ev_count"):
+            step(n1, state, Orders.empty(n1, 3))
+    with pytest.raises(ValueError, match="orders.funding"):
+        step(historical, state, Orders.empty(historical, 2))
+    with pytest.raises(ValueError, match="orders.launch"):
+        step(historical, state, Orders.empty(historical, 3).replace(launch=np.full((3, 2, 1), -1, np.int16)))
+    after, _ = step(historical, state, Orders.empty(historical, 3))
+    assert (after.turn == 1).all()

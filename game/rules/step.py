@@ -87,6 +87,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     Finished games stay exactly as they are.
     """
     b = state.batch
+    _check_shapes(rules, state, orders)
     old = {name: np.ascontiguousarray(arr) for name, arr in state.arrays().items()}
     new = {name: np.empty_like(arr) for name, arr in old.items()}    # the kernel copies each game's rows in
     rows = (tuple(_bytes(a) for a in old.values()), tuple(_bytes(a) for a in new.values()),
@@ -101,6 +102,24 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     _run_split(_step_games, rules, KernelState(**new), ko, info, rows)
     return State(**new), StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
                                   firsts=info.firsts, fired=info.fired)
+
+
+def _check_shapes(rules: Rules, state: State, orders: Orders) -> None:
+    """The compiled code trusts shapes (it does not check indices): a State or Orders of another
+    scenario or batch size, or with other dtypes, is refused here with a ValueError."""
+    ref = rules._kernel.get("state_layout")
+    if ref is None:
+        ref = rules._kernel["state_layout"] = {k: (v.shape[1:], v.dtype)
+                                               for k, v in init(rules, np.zeros(1, np.uint32)).arrays().items()}
+    b = state.batch
+    for name, arr in state.arrays().items():
+        if (arr.shape, arr.dtype) != ((b, *ref[name][0]), ref[name][1]):
+            raise ValueError(f"state.{name} is {arr.dtype} {arr.shape}; these rules need {ref[name][1]} "
+                             f"{(b, *ref[name][0])}")
+    P, E, L = rules.n_programs, rules.n_events, rules.max_pads
+    for name, shape in {"funding": (b, P), "launch": (b, 2, L), "rush": (b, 2, L), "choice": (b, E)}.items():
+        if np.shape(getattr(orders, name)) != shape:
+            raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
 
 
 def _bytes(a: np.ndarray) -> np.ndarray:
