@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.rules.jit import F32, kernel, part
-from game.rules.kernel_tables import kernel_tables
+from game.rules.kernel_tables import KernelState, kernel_tables
 from game.rules.rng import normal_of
 from game.rules.tables import Rules
 
@@ -41,8 +41,6 @@ def _program_flags_games(t, s, developed, grounded, fundable):
 
 def program_flags_batch(rules: Rules, state) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(developed, grounded, fundable), each bool [B, P], at the start of each game's current turn."""
-    from game.rules.kernel_tables import KernelState
-
     b, P = state.batch, rules.n_programs
     out = np.empty((3, b, P), bool)
     _program_flags_games(kernel_tables(rules), KernelState(**state.arrays()), out[0], out[1], out[2])

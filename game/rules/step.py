@@ -83,12 +83,12 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     """Resolve the current turn of B games with both sides' orders.
 
     Pure: `state` and `orders` are not changed. Invalid orders are clipped or
-    dropped per game, never raised on. Returns (next state, what happened).
+    dropped per game, never raised on; arrays of the wrong shape (another
+    scenario, another batch) raise ValueError. Returns (next state, what happened).
     Finished games stay exactly as they are.
     """
     b = state.batch
-    _check_shapes(rules, state, orders)
-    old = {name: np.ascontiguousarray(arr) for name, arr in state.arrays().items()}
+    old = _kernel_arrays(rules, state, orders)
     new = {name: np.empty_like(arr) for name, arr in old.items()}    # the kernel copies each game's rows in
     rows = (tuple(_bytes(a) for a in old.values()), tuple(_bytes(a) for a in new.values()),
             np.array([a.nbytes // b if b else 0 for a in old.values()], np.int64))
@@ -104,22 +104,32 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
                                   firsts=info.firsts, fired=info.fired)
 
 
-def _check_shapes(rules: Rules, state: State, orders: Orders) -> None:
-    """The compiled code trusts shapes (it does not check indices): a State or Orders of another
-    scenario or batch size, or with other dtypes, is refused here with a ValueError."""
+def _kernel_arrays(rules: Rules, state: State, orders: Orders) -> dict[str, np.ndarray]:
+    """The state's arrays, C-contiguous in the dtypes the kernels are compiled for.
+
+    The compiled code trusts shapes (it does not check indices): a State or
+    Orders of another scenario or batch size is refused with a ValueError; a
+    dtype of the same kind (float64 for float32, say) is converted.
+    """
     ref = rules._kernel.get("state_layout")
     if ref is None:
         ref = rules._kernel["state_layout"] = {k: (v.shape[1:], v.dtype)
                                                for k, v in init(rules, np.zeros(1, np.uint32)).arrays().items()}
     b = state.batch
+    out = {}
     for name, arr in state.arrays().items():
-        if (arr.shape, arr.dtype) != ((b, *ref[name][0]), ref[name][1]):
-            raise ValueError(f"state.{name} is {arr.dtype} {arr.shape}; these rules need {ref[name][1]} "
-                             f"{(b, *ref[name][0])}")
+        shape, dtype = (b, *ref[name][0]), ref[name][1]
+        if arr.shape != shape:
+            raise ValueError(f"state.{name} has shape {arr.shape}; these rules need {shape}")
+        try:
+            out[name] = np.ascontiguousarray(arr.astype(dtype, casting="same_kind", copy=False))
+        except TypeError:
+            raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}") from None
     P, E, L = rules.n_programs, rules.n_events, rules.max_pads
     for name, shape in {"funding": (b, P), "launch": (b, 2, L), "rush": (b, 2, L), "choice": (b, E)}.items():
         if np.shape(getattr(orders, name)) != shape:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
+    return out
 
 
 def _bytes(a: np.ndarray) -> np.ndarray:
