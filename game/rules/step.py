@@ -255,13 +255,19 @@ def _step_games(t, s, orders, info, w, rows, lo, hi):
     for start in range(lo, hi, _BLOCK):
         end = min(start + _BLOCK, hi)
         for k in range(len(src)):
-            a, d = src[k], dst[k]
-            for x in range(start * width[k], end * width[k]):
-                d[x] = a[x]
+            _copy_bytes(src[k], dst[k], start * width[k], end * width[k])
         _step_block(t, s, orders, info, w, start, end)
 
 
 _BLOCK = 64
+
+
+@part
+def _copy_bytes(src, dst, lo, hi):
+    """dst[lo:hi] = src[lo:hi] for flat uint8 arrays. Unsigned indices: no negative-index handling,
+    so the loop compiles to wide moves instead of one checked byte at a time."""
+    for x in range(np.uint64(lo), np.uint64(hi)):
+        dst[x] = src[x]
 
 
 @part
