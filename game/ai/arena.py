@@ -56,9 +56,11 @@ def _setup(scenario: str, a: str, b: str):
 
 def run_task(task: Task) -> tuple[int, int, np.ndarray, np.ndarray]:
     """Play one task's games; returns (seat, first, winner int8 [count], prestige float32 [count, 2])."""
+    from game.process import keep_freed_memory
     from game.rules import set_threads
     from game.sim.rollout import play_batch
 
+    keep_freed_memory()
     set_threads(1)   # the workers already use every core
     rules, pa, pb = _setup(task.scenario, task.a, task.b)
     us, ussr = (pa, pb) if task.seat == 0 else (pb, pa)

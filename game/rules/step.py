@@ -237,7 +237,7 @@ def _run_split(kernel_fn, rules: Rules, s, orders, info, rows) -> None:
 @kernel
 def _open_games(t, s, orders, info, w, rows, lo, hi):
     """Fire the first turn's events of games lo..hi-1 of a new batch (turn 0). `orders`, `rows` unused."""
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         w.options[b, :] = False
         n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b])
         apply_effects(t, s, b, info.fired[b], n_fired, w.options[b], 0, 0, w.eff[b], w.used[b], info.awarded[b])
@@ -276,36 +276,36 @@ def _step_block(t, s, orders, info, w, lo, hi):
     games: small loops compile to far faster code than one loop holding the whole turn."""
     fl = w.fl
     # the turn: dice, options chosen, launches paid first, then programs, then the flights and what they teach
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             _draw(t, w, b, s.key[b], s.turn[b])
             w.n_options[b] = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options[b])
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             program_flags(t, s, b, s.turn[b], w.developed[b], w.grounded[b], w.fundable[b])
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             check_launches(t, s, b, orders, s.turn[b], w.developed[b], w.grounded[b], fl)
             afford(t, fl, b, s.cash[b], info.spent[b])
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             _fund(t, s, orders, info, w, b)
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             fly(t, s, b, fl, w.u_fail[b], w.u_lethal[b], w.u_month[b])
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             award_milestones(t, s, b, fl, info.awarded[b], info.firsts[b])
             for side in range(2):
                 s.prestige[b, side] += info.awarded[b, side]
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             learn_from_flights(t, s, b, fl, w.seen[b], w.gap[b], w.crew_lost[b], w.public[b])
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             _record(t, s, w, b)
     # the next turn opens: a new budget year, events, income; then is the game over?
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             nxt = s.turn[b] + 1
             s.turn[b] = nxt
@@ -313,7 +313,7 @@ def _step_block(t, s, orders, info, w, lo, hi):
             if t.new_year[year_turn]:
                 new_budget_year(t, s, b, year_turn, w.u_budget[b])
             w.n_fired[b] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b])
-    for b in range(lo, hi):
+    for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             apply_effects(t, s, b, info.fired[b], w.n_fired[b], w.options[b], w.n_options[b], s.turn[b], w.eff[b],
                           w.used[b], info.awarded[b])
