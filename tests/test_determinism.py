@@ -117,3 +117,28 @@ def test_a_batch_split_over_threads_is_the_same_as_one_thread(rules):
     assert_same(states[0][0], states[1][0])
     assert_same(fields(states[0][1]), fields(states[1][1]), "step info: ")
     assert int((states[0][0].launch_mission >= 0).sum()) > 0
+
+
+def test_two_threads_stepping_the_same_rules_at_once_do_not_mix_their_games(rules):
+    """The UI's AI thinks on a worker thread while the window's thread may step too: the compiled
+    step releases the GIL, so its scratch space must belong to the calling thread."""
+    import threading
+
+    players = Players(rules, "random", "scripted")
+    seeds = (21, 22, 23, 24)
+
+    def play(seed: int) -> State:
+        state = init(rules, game_keys(seed, 64))
+        for _ in range(15):
+            state, _ = step(rules, state, players.orders(state))
+        return state
+
+    alone = {seed: play(seed) for seed in seeds}
+    together: dict[int, State] = {}
+    threads = [threading.Thread(target=lambda s=seed: together.__setitem__(s, play(s))) for seed in seeds]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for seed in seeds:
+        assert_same(together[seed], alone[seed], f"seed {seed}: ")

@@ -14,6 +14,7 @@ plays each unfinished game's turn on its own rows (see game.rules.jit).
 from __future__ import annotations
 
 import os
+import threading
 from collections import namedtuple
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -176,9 +177,13 @@ Work = namedtuple("Work", [
 
 
 def _work(rules: Rules, b: int) -> Work:
-    """Scratch arrays for a batch of b games (row b for game b), kept per batch size: a kernel
-    writes each row it reads within the same step."""
-    cache = rules._kernel.setdefault("work", {})
+    """Scratch arrays for a batch of b games (row b for game b), kept per batch size and per calling
+    thread (two threads may step games of the same rules at once): a kernel writes each row it reads
+    within the same step, and the parts of one step use disjoint rows."""
+    mine = rules._kernel.setdefault("work", threading.local())
+    if not hasattr(mine, "cache"):
+        mine.cache = {}
+    cache = mine.cache
     w = cache.get(b)
     if w is None:
         if len(cache) >= 4:
