@@ -64,3 +64,13 @@ def test_the_compiled_step_refuses_shapes_it_was_not_made_for():
         step(historical, state, Orders.empty(historical, 3).replace(launch=np.full((3, 2, 1), -1, np.int16)))
     after, _ = step(historical, state, Orders.empty(historical, 3))
     assert (after.turn == 1).all()
+
+
+def test_an_unwritable_cache_folder_falls_back_to_the_temporary_folder(tmp_path):
+    from game.rules.jit import _writable
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    folder = _writable(blocker / "kernels" / "abc123")
+    assert folder.name == "abc123" and folder.is_dir() and not str(folder).startswith(str(blocker))
+    assert _writable(tmp_path / "ok") == tmp_path / "ok"

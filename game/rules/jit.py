@@ -40,7 +40,24 @@ def cache_dir(sources: Path = Path(__file__).parent) -> Path:
     return base / "kernels" / digest.hexdigest()[:16]
 
 
-numba.config.CACHE_DIR = str(cache_dir())   # read by numba when each kernel below is decorated
+def _writable(folder: Path) -> Path:
+    """`folder`, created; or, when it cannot be written (a read-only home), the same name under the
+    system's temporary folder, so the game still runs and still caches."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return folder
+    except OSError:
+        import tempfile
+
+        fallback = Path(tempfile.gettempdir()) / "spacerace-kernels" / folder.name
+        fallback.mkdir(parents=True, exist_ok=True)
+        return fallback
+
+
+numba.config.CACHE_DIR = str(_writable(cache_dir()))   # read by numba when each kernel below is decorated
 
 
 def is_cached(name: str) -> bool:
