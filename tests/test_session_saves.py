@@ -104,6 +104,15 @@ def test_edited_order_log_fails_the_checksum(scenario, tmp_path):
         load_game(path)
 
 
+def test_a_save_of_an_older_game_version_that_replays_differently_names_the_version(scenario, tmp_path):
+    path = save_game(played(scenario, 3), tmp_path / "g.save")
+    data = json.loads(path.read_text())
+    data["game_version"], data["checksum"] = "0.1.0", "0" * len(data["checksum"])   # older rules, other result
+    path.write_text(json.dumps(data))
+    with pytest.raises(IncompatibleSaveError, match="made by Space Race 0.1.0"):
+        load_game(path)
+
+
 def test_newer_format_is_incompatible(scenario, tmp_path):
     path = save_game(played(scenario, 1), tmp_path / "g.save")
     data = json.loads(path.read_text())

@@ -2,7 +2,7 @@
 
 A save is one JSON object:
 
-    {"format": "spacerace-save", "format_version": 1, "game_version": "0.1.0",
+    {"format": "spacerace-save", "format_version": 1, "game_version": "0.2.0",
      "scenario": {"id", "version", "hash", "folder"}, "seed", "seats", "names",
      "turn", "checksum", "summary": {...}, "orders": [turn, ...], "sealed": [us|null, ussr|null]}
 
@@ -263,6 +263,9 @@ def load_game(path: str | Path) -> GameSession:
         session.replay(log)
     except OrdersError as exc:
         raise CorruptSaveError(f"{path.name} is damaged: {exc}") from None
+    if session.checksum() != data["checksum"] and data.get("game_version") != __version__:
+        raise IncompatibleSaveError(f"{path.name} was made by Space Race {data.get('game_version', '?')}, whose rules "
+                                    f"play differently from this version's ({__version__}); it cannot be replayed")
     if session.checksum() != data["checksum"]:
         raise CorruptSaveError(f"{path.name} does not replay to the game it saved (checksum "
                                f"{session.checksum()} instead of {data['checksum']}); it was damaged or edited")
