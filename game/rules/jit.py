@@ -9,9 +9,11 @@ Settings: `cache=True` keeps the compiled code in the user's cache folder
 (platformdirs; SPACERACE_CACHE_DIR moves it), under a hash of this package's
 sources: numba checks only the file of a compiled entry point, not the parts
 inlined into it, so a changed rule anywhere means a fresh folder and a fresh
-compile (about a minute, once). No `fastmath`, so float32 arithmetic is done in written
-order, IEEE-exact, on every machine; `nogil` lets a UI keep drawing while the
-AI thinks on another thread.
+compile (a minute or two, once). No `fastmath`, so float32 arithmetic is done
+in written order, IEEE-exact, on every machine; `nogil` lets a UI keep drawing while the
+AI thinks on another thread; `_nrt=False` (numba's own option) leaves out
+reference counting, which cost ten times the work in the hot loops: the
+kernels never allocate, every array they touch is made by the caller.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from numba import njit as _njit
 
 F32 = np.float32
 U64 = np.uint64
-I64 = np.int64
 
 
 def cache_dir(sources: Path = Path(__file__).parent) -> Path:

@@ -31,7 +31,7 @@ Flights = namedtuple("Flights", [
 ])
 
 _ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
-_ALL, _NONE = ~U64(0), U64(0)
+_NONE = U64(0)
 _LOW_REL = F32(0.01)
 _SLACK = F32(1e-4)
 

@@ -141,14 +141,14 @@ def _bytes(a: np.ndarray) -> np.ndarray:
 def warm_up(rules: Rules, announce=None) -> None:
     """Compile the kernels, or load them from the cache: one turn of one game, and an observation.
 
-    The first run after an install or an update compiles for about a minute;
+    The first run after an install or an update compiles for a minute or two;
     `announce(message)` is called first when that is about to happen.
     """
     from game.rules.observe import observe
     from game.rules.rng import game_keys
 
     if announce and not all(is_cached(k) for k in ("_open_games", "_step_games", "_program_flags_games")):
-        announce("Compiling the rules engine (once after an install or update; about a minute)...")
+        announce("Compiling the rules engine (once after an install or update; a minute or two)...")
     state = init(rules, game_keys(0, 1))
     state, _ = step(rules, state, Orders.empty(rules, 1))
     observe(rules, state, 0)
