@@ -20,17 +20,29 @@ _EST_KEEP, _EST_NOISE = F32(0.7), F32(0.714 * 3.4641)  # 0.714 * sqrt(12): unifo
 
 
 @part
+def is_developed(t, s, b, p):
+    """Program p of game b has paid its development (it can fly and do research)."""
+    return s.dev[b, p] >= t.start_cost[p]
+
+
+@part
+def is_fundable(t, s, b, p, tt):
+    """Program p of game b may receive money on turn tt (<= n_turns): open by then, unlocked, not
+    cancelled, and its prerequisites developed."""
+    ok = t.prog_open_by_turn[tt, p] & (t.prog_free[p] | s.prog_unlocked[b, p]) & ~s.prog_cancelled[b, p]
+    for i in range(t.prereq_ptr[p], t.prereq_ptr[p + 1]):
+        ok &= is_developed(t, s, b, t.prereq_idx[i])
+    return ok
+
+
+@part
 def program_flags(t, s, b, turn, developed, grounded, fundable):
     """Fill bool [P] developed, grounded, fundable for game b at the start of `turn`."""
     tt = min(turn, t.n_turns)
     for p in range(t.P):
-        developed[p] = s.dev[b, p] >= t.start_cost[p]
+        developed[p] = is_developed(t, s, b, p)
         grounded[p] = s.grounded_until[b, p] > turn
-    for p in range(t.P):
-        ok = t.prog_open_by_turn[tt, p] & (t.prog_free[p] | s.prog_unlocked[b, p]) & ~s.prog_cancelled[b, p]
-        for i in range(t.prereq_ptr[p], t.prereq_ptr[p + 1]):
-            ok &= developed[t.prereq_idx[i]]
-        fundable[p] = ok
+        fundable[p] = is_fundable(t, s, b, p, tt)
 
 
 @kernel
@@ -48,27 +60,40 @@ def program_flags_batch(rules: Rules, state) -> tuple[np.ndarray, np.ndarray, np
 
 
 @part
-def fund_programs(t, s, b, funding, fundable, developed, money_left, u_research, pay, spent):
+def fund_programs(t, s, b, funding, money_left, u_research, developed, pay, spent, paid):
     """Spend game b's funding for this turn.
 
     funding: float32 [P] ordered (NaN, negative and infinite amounts are dropped or capped);
-    fundable, developed: bool [P]; money_left: float32 [S] cash after launches; u_research: float32 [P].
-    Fills pay [P] (money each program received) and spent [S]; updates s.dev and s.rel (research).
-    Over-budget funding is scaled down per side.
+    money_left: float32 [S] cash after launches; u_research: float32 [P].
+    Fills pay [P] (money each program received), spent [S], developed bool [P]
+    (as the turn began; written only where funding was ordered) and paid int [P]:
+    its first n entries, n returned, are the developed programs that received
+    money (research). Updates s.dev and s.rel. Over-budget funding is scaled
+    down per side.
     """
+    tt = min(s.turn[b], t.n_turns)
+    spend0, spend1 = _ZERO, _ZERO
     for p in range(t.P):
         f = funding[p]
-        if not (f > _ZERO) or not fundable[p]:      # no money, negative or NaN orders, or not fundable
+        if not (f > _ZERO):                 # no money, negative or NaN orders
             pay[p] = _ZERO
             continue
+        if not is_fundable(t, s, b, p, tt):
+            pay[p] = _ZERO
+            continue
+        done = is_developed(t, s, b, p)
+        developed[p] = done
         f = min(f, t.funding_cap[p])
         dev_pay = min(min(f, max(t.start_cost[p] - s.dev[b, p], _ZERO)), t.dev_cap[p])
         res_pay = min(f, t.research_pay_cap[p])
-        pay[p] = dev_pay + (res_pay - dev_pay) if developed[p] else dev_pay
+        amount = dev_pay + (res_pay - dev_pay) if done else dev_pay
+        pay[p] = amount
+        if t.prog_side[p] == 0:             # per side, in program order (adding the zeros changes nothing)
+            spend0 += amount
+        else:
+            spend1 += amount
     for side in range(2):
-        spend = _ZERO
-        for i in range(t.side_prog_ptr[side], t.side_prog_ptr[side + 1]):
-            spend += pay[t.side_prog_idx[i]]
+        spend = spend0 if side == 0 else spend1
         left = max(money_left[side], _ZERO)
         scale = min(_ONE, left / max(spend, _TINY))
         spent[side] = min(spend * scale, left)
@@ -76,30 +101,35 @@ def fund_programs(t, s, b, funding, fundable, developed, money_left, u_research,
             for i in range(t.side_prog_ptr[side], t.side_prog_ptr[side + 1]):
                 p = t.side_prog_idx[i]
                 pay[p] *= scale
+    n = 0
     for p in range(t.P):
         if pay[p] == _ZERO:
             continue
         if not developed[p]:
             s.dev[b, p] = s.dev[b, p] + pay[p]
-        else:                  # research: closes part of the gap to the research cap
+            continue
+        paid[n] = p
+        n += 1
+        # research: closes part of the gap to the research cap (nothing to close at the cap)
+        rel = s.rel[b, p]
+        gap = max(t.research_cap[p] - rel, _ZERO)
+        if gap > _ZERO:
             speed = s.research_speed[b, t.prog_side[p]]
             rate = pay[p] * t.inv_research_cost[p] * speed * (u_research[p] + _HALF)
-            rel = s.rel[b, p]
-            s.rel[b, p] = rel - max(t.research_cap[p] - rel, _ZERO) * np.expm1(-rate)
+            s.rel[b, p] = rel - gap * np.expm1(-rate)
+    return n
 
 
 @part
-def update_estimates(t, s, b, learned, u_noise):
-    """Sharpen game b's reliability estimates where learned [P] (observations this turn) > 0.
+def sharpen_estimate(s, b, p, learned, u_noise):
+    """Game b's estimate of program p's reliability after `learned` (> 0) observations this turn.
 
-    The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z.
+    u_noise: a float32 uniform. The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z.
     """
-    for p in range(t.P):
-        if learned[p] > _ZERO:
-            z = s.est_z[b, p]
-            fresh = _EST_KEEP * z + _EST_NOISE * (u_noise[p] - _HALF)
-            s.est_z[b, p] = z + (fresh - z)
-        s.nobs[b, p] = s.nobs[b, p] + learned[p]
+    z = s.est_z[b, p]
+    fresh = _EST_KEEP * z + _EST_NOISE * (u_noise - _HALF)
+    s.est_z[b, p] = z + (fresh - z)
+    s.nobs[b, p] = s.nobs[b, p] + learned
 
 
 @part

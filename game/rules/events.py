@@ -82,8 +82,8 @@ def fire_events(t, s, b, turn, alive, stream, fired):
             continue
         fire = t.ev_fire_target[e] and s.ev_forced[b, e] == turn
         chance = t.ev_chance[e]
-        if not fire and chance > _ZERO and triggers_hold(t, s, b, e, turn):
-            fire = chance >= F32(1) or unit_of(bits_at(row, e)) < chance
+        if not fire and chance > _ZERO and (chance >= F32(1) or unit_of(bits_at(row, e)) < chance):
+            fire = triggers_hold(t, s, b, e, turn)     # the dice first: they are cheaper
         if fire:
             fired[e] = True
             n += 1

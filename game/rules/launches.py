@@ -52,10 +52,11 @@ def popcount(x):
 
 
 @part
-def check_launches(t, s, b, orders, turn, developed, grounded, fl):
+def check_launches(t, s, b, orders, turn, fl):
     """Which of game b's ordered launches may fly and what each costs (money is not checked here).
 
-    orders: KernelOrders; developed, grounded: bool [P]. Fills fl.mission, ordered, ok, cost, rush.
+    orders: KernelOrders. Each program a mission uses must be developed and not
+    grounded. Fills fl.mission, ordered, ok, cost, rush.
     """
     for i in range(2 * t.L):
         side, pad = i // t.L, i % t.L
@@ -72,7 +73,7 @@ def check_launches(t, s, b, orders, turn, developed, grounded, fl):
         for r in range(t.role_prog.shape[1]):
             p = t.role_prog[m, r]
             if p < t.P:
-                ok = ok and developed[p] and not grounded[p]
+                ok = ok and s.dev[b, p] >= t.start_cost[p] and not s.grounded_until[b, p] > turn
                 cost = cost + t.flight_cost[p] * s.cost_mult[b, p]
         fl.mission[b, i], fl.ordered[b, i], fl.ok[b, i], fl.cost[b, i] = m, ordered, ok, cost
 
@@ -211,19 +212,24 @@ def award_milestones(t, s, b, fl, awarded, firsts):
 
 
 @part
-def learn_from_flights(t, s, b, fl, seen, gap, crew_lost, public):
+def learn_from_flights(t, s, b, fl, learned, gap, crew_lost, public):
     """What game b's programs learn from flying: each program a flight used closes
-    part of its gap to max_reliability (more when its step failed).
+    part of its gap to max_reliability (more when its step failed). Updates s.rel,
+    and s.flights (flights the world saw: secret failures teach their owner but
+    are not counted) and s.grounded_until (a crew lost grounds the programs it flew on).
 
-    Fills seen float32 [P] (flights that used the program), crew_lost bool [P],
-    public int16 [P] (flights the world saw; secret failures teach their owner
-    but are not counted); gap float64 [P] is scratch. Updates s.rel.
+    Sets learned float32 [P] to the flights that used each program, for those
+    programs only (the caller zeroes the rest); gap float64, crew_lost bool and
+    public int16 [P] are scratch, of which only those programs' entries are used.
     """
     P, J = t.P, t.J
-    for p in range(P):
-        gap[p] = 0.0
-        crew_lost[p] = False
-        public[p] = 0
+    for i in range(2 * t.L):
+        if fl.ok[b, i]:
+            m, passed = fl.mission[b, i], fl.passed[b, i]
+            for r in range(t.role_prog.shape[1]):
+                p = t.role_prog[m, r]
+                if p < P and t.role_first_step[m, r] <= passed:
+                    gap[p], crew_lost[p], public[p] = 0.0, False, 0
     for i in range(2 * t.L):
         if not fl.ok[b, i]:
             continue
@@ -238,10 +244,20 @@ def learn_from_flights(t, s, b, fl, seen, gap, crew_lost, public):
             crew_lost[p] |= fl.lost[b, i]
             if not is_secret_failure(t, fl, b, i):
                 public[p] += 1
-    for p in range(P):
-        seen[p] = _ZERO
-        if gap[p] != 0.0:
+    grounded = s.turn[b] + 1 + t.grounding_turns
+    for i in range(2 * t.L):
+        if not fl.ok[b, i]:
+            continue
+        m, passed = fl.mission[b, i], fl.passed[b, i]
+        for r in range(t.role_prog.shape[1]):
+            p = t.role_prog[m, r]
+            if p >= P or t.role_first_step[m, r] > passed or gap[p] == 0.0:
+                continue
             packed = F32(gap[p])
             n = np.ceil(packed * F32(1 / 256) - F32(1e-4))
-            seen[p] = n
+            learned[p] = n
             s.rel[b, p] = t.max_rel[p] - (t.max_rel[p] - s.rel[b, p]) * np.exp(packed - F32(256) * n)
+            s.flights[b, p] += public[p]
+            if crew_lost[p]:
+                s.grounded_until[b, p] = max(s.grounded_until[b, p], grounded)
+            gap[p] = 0.0                    # done: a program flown twice is counted once

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.rules.economy import fund_programs, new_budget_year, pay_income, program_flags, update_estimates
+from game.rules.economy import fund_programs, new_budget_year, pay_income, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import is_cached, kernel, part
 from game.rules.kernel_tables import KernelInfo, KernelOrders, KernelState, kernel_tables
@@ -163,8 +163,10 @@ Work = namedtuple("Work", [
     "u_research", "u_estimate",              # float32 [B, P]: this turn's dice
     "u_fail", "u_lethal", "u_month",         # float32 [B, SL]
     "u_budget", "u_intel",                   # float32 [B, S]
-    "developed", "grounded", "fundable",     # bool [B, P]
-    "pay", "seen", "learned",                # float32 [B, P]
+    "developed",                             # bool [B, P]
+    "paid",                                  # int64 [B, P]: programs that did research (fund_programs)
+    "n_paid",                                # int64 [B]
+    "learned",                               # float32 [B, P]
     "gap",                                   # float64 [B, P]
     "crew_lost",                             # bool [B, P]
     "public",                                # int16 [B, P]
@@ -192,7 +194,7 @@ def _work(rules: Rules, b: int) -> Work:
         z = lambda n, d=F32: np.zeros((b, n), d)  # noqa: E731
         w = cache[b] = Work(
             u_research=z(P), u_estimate=z(P), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
-            u_intel=z(2), developed=z(P, bool), grounded=z(P, bool), fundable=z(P, bool), pay=z(P), seen=z(P),
+            u_intel=z(2), developed=z(P, bool), paid=z(P, np.int64), n_paid=np.zeros(b, np.int64),
             learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool), public=z(P, np.int16),
             options=z(len(rules.opt_event), bool), n_options=np.zeros(b, np.int64), n_fired=np.zeros(b, np.int64),
             eff=z(X), used=z(X, bool), money_left=z(2), program_spent=z(2), fl=new_flights(b, SL),
@@ -287,10 +289,7 @@ def _step_block(t, s, orders, info, w, lo, hi):
             w.n_options[b] = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options[b])
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
-            program_flags(t, s, b, s.turn[b], w.developed[b], w.grounded[b], w.fundable[b])
-    for b in range(np.uint64(lo), np.uint64(hi)):
-        if not s.done[b]:
-            check_launches(t, s, b, orders, s.turn[b], w.developed[b], w.grounded[b], fl)
+            check_launches(t, s, b, orders, s.turn[b], fl)
             afford(t, fl, b, s.cash[b], info.spent[b])
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
@@ -305,10 +304,7 @@ def _step_block(t, s, orders, info, w, lo, hi):
                 s.prestige[b, side] += info.awarded[b, side]
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
-            learn_from_flights(t, s, b, fl, w.seen[b], w.gap[b], w.crew_lost[b], w.public[b])
-    for b in range(np.uint64(lo), np.uint64(hi)):
-        if not s.done[b]:
-            _record(t, s, w, b)
+            _learn_and_record(t, s, w, b)
     # the next turn opens: a new budget year, events, income; then is the game over?
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
@@ -345,30 +341,41 @@ def _draw(t, w, b, key, turn):
 
 @part
 def _fund(t, s, orders, info, w, b):
-    """Game b's programs spend what the launches left; the turn's spending leaves the cash."""
+    """Game b's programs spend what the launches left (into s.funded); the turn's spending leaves the cash."""
     spent = info.spent[b]
     for side in range(2):
         w.money_left[b, side] = s.cash[b, side] - spent[side]
-    fund_programs(t, s, b, orders.funding[b], w.fundable[b], w.developed[b], w.money_left[b], w.u_research[b],
-                  w.pay[b], w.program_spent[b])
+    w.n_paid[b] = fund_programs(t, s, b, orders.funding[b], w.money_left[b], w.u_research[b], w.developed[b],
+                                s.funded[b], w.program_spent[b], w.paid[b])
     for side in range(2):
         spent[side] += w.program_spent[b, side]
         s.cash[b, side] = s.cash[b, side] - spent[side]
 
 
 @part
-def _record(t, s, w, b):
-    """Game b's state after its flights: funding, public flight counts, groundings, sharper estimates,
-    and the turn's launches as the world saw them."""
+def _learn_and_record(t, s, w, b):
+    """Game b's state after its flights: what the programs learned (reliability, sharper estimates, flight
+    counts, groundings), and the turn's launches as the world saw them.
+
+    Only the programs that flew or did research this turn are touched: the
+    others learned nothing."""
     fl = w.fl
-    turn = s.turn[b]
-    for p in range(t.P):
-        s.funded[b, p] = w.pay[b, p]
-        s.flights[b, p] += w.public[b, p]
-        w.learned[b, p] = w.seen[b, p] + (F32(1) if w.pay[b, p] > F32(0) and w.developed[b, p] else F32(0))
-        if w.crew_lost[b, p]:
-            s.grounded_until[b, p] = max(s.grounded_until[b, p], turn + 1 + t.grounding_turns)
-    update_estimates(t, s, b, w.learned[b], w.u_estimate[b])
+    learned = w.learned[b]
+    for k in range(w.n_paid[b]):
+        learned[w.paid[b, k]] = F32(0)
+    learn_from_flights(t, s, b, fl, learned, w.gap[b], w.crew_lost[b], w.public[b])
+    for k in range(w.n_paid[b]):                 # research counts as one more observation
+        learned[w.paid[b, k]] += F32(1)
+    for k in range(w.n_paid[b]):
+        p = w.paid[b, k]
+        _sharpen(s, b, p, learned, w.u_estimate[b, p])
+    for i in range(2 * t.L):
+        if fl.ok[b, i]:
+            m, passed = fl.mission[b, i], fl.passed[b, i]
+            for r in range(t.role_prog.shape[1]):
+                p = t.role_prog[m, r]
+                if p < t.P and t.role_first_step[m, r] <= passed:
+                    _sharpen(s, b, p, learned, w.u_estimate[b, p])
     L = t.L
     for i in range(2 * L):
         side, pad = i // L, i % L
@@ -377,6 +384,15 @@ def _record(t, s, w, b):
         s.launch_month[b, side, pad] = fl.month[b, i]
         s.launch_passed[b, side, pad] = fl.passed[b, i] if fl.ok[b, i] else 0
         s.launch_prestige[b, side, pad] = fl.prestige[b, i]
+
+
+@part
+def _sharpen(s, b, p, learned, u):
+    """sharpen_estimate once for program p (learned [P] > 0), then clear learned[p] so a program met
+    twice is counted once."""
+    if learned[p] > F32(0):
+        sharpen_estimate(s, b, p, learned[p], u)
+        learned[p] = F32(0)
 
 
 @part
