@@ -11,7 +11,7 @@ import numpy as np
 
 from game.rules.jit import F32, kernel, part
 from game.rules.kernel_tables import KernelState, kernel_tables
-from game.rules.rng import normal_of
+from game.rules.rng import bits_at, normal_of, pair_of
 from game.rules.tables import Rules
 
 _ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
@@ -60,25 +60,24 @@ def program_flags_batch(rules: Rules, state) -> tuple[np.ndarray, np.ndarray, np
 
 
 @part
-def fund_programs(t, s, b, funding, money_left, u_research, developed, pay, spent, paid):
+def fund_programs(t, s, b, funding, money_left, dice, developed, pay, spent, paid):
     """Spend game b's funding for this turn.
 
     funding: float32 [P] ordered (NaN, negative and infinite amounts are dropped or capped);
-    money_left: float32 [S] cash after launches; u_research: float32 [P].
+    money_left: float32 [S] cash after launches; dice: the turn's row seed (research luck of
+    program p is the first uniform of pair_of(bits_at(dice, p))).
     Fills pay [P] (money each program received), spent [S], developed bool [P]
-    (as the turn began; written only where funding was ordered) and paid int [P]:
+    (as the turn began; written only where money was asked for) and paid int [P]:
     its first n entries, n returned, are the developed programs that received
-    money (research). Updates s.dev and s.rel. Over-budget funding is scaled
-    down per side.
+    money (research), in program order. Updates s.dev and s.rel. Over-budget
+    funding is scaled down per side.
     """
     tt = min(s.turn[b], t.n_turns)
     spend0, spend1 = _ZERO, _ZERO
+    asked = 0                                # paid[:asked]: programs that get money before scaling
     for p in range(t.P):
         f = funding[p]
-        if not (f > _ZERO):                 # no money, negative or NaN orders
-            pay[p] = _ZERO
-            continue
-        if not is_fundable(t, s, b, p, tt):
+        if not (f > _ZERO) or not is_fundable(t, s, b, p, tt):    # no money, negative or NaN orders
             pay[p] = _ZERO
             continue
         done = is_developed(t, s, b, p)
@@ -88,7 +87,10 @@ def fund_programs(t, s, b, funding, money_left, u_research, developed, pay, spen
         res_pay = min(f, t.research_pay_cap[p])
         amount = dev_pay + (res_pay - dev_pay) if done else dev_pay
         pay[p] = amount
-        if t.prog_side[p] == 0:             # per side, in program order (adding the zeros changes nothing)
+        if amount != _ZERO:
+            paid[asked] = p
+            asked += 1
+        if t.prog_side[p] == 0:             # per side, in program order (the zeros left out change nothing)
             spend0 += amount
         else:
             spend1 += amount
@@ -98,11 +100,13 @@ def fund_programs(t, s, b, funding, money_left, u_research, developed, pay, spen
         scale = min(_ONE, left / max(spend, _TINY))
         spent[side] = min(spend * scale, left)
         if scale < _ONE:
-            for i in range(t.side_prog_ptr[side], t.side_prog_ptr[side + 1]):
-                p = t.side_prog_idx[i]
-                pay[p] *= scale
+            for k in range(asked):
+                p = paid[k]
+                if t.prog_side[p] == side:
+                    pay[p] *= scale
     n = 0
-    for p in range(t.P):
+    for k in range(asked):                   # paid[n] is written only after paid[k >= n] is read
+        p = paid[k]
         if pay[p] == _ZERO:
             continue
         if not developed[p]:
@@ -114,8 +118,9 @@ def fund_programs(t, s, b, funding, money_left, u_research, developed, pay, spen
         rel = s.rel[b, p]
         gap = max(t.research_cap[p] - rel, _ZERO)
         if gap > _ZERO:
+            luck, _ = pair_of(bits_at(dice, p))
             speed = s.research_speed[b, t.prog_side[p]]
-            rate = pay[p] * t.inv_research_cost[p] * speed * (u_research[p] + _HALF)
+            rate = pay[p] * t.inv_research_cost[p] * speed * (luck + _HALF)
             s.rel[b, p] = rel - gap * np.expm1(-rate)
     return n
 

@@ -21,6 +21,7 @@ from game.rules.kernel_tables import (
     PROG_CANCEL,
     PROG_UNLOCK,
     REL,
+    SIDE_KINDS,
 )
 from game.rules.rng import bits_at, row_seed, unit_of
 from game.rules.state import NEVER
@@ -58,8 +59,9 @@ def triggers_hold(t, s, b, e, turn):
 
 
 @part
-def fire_events(t, s, b, turn, alive, stream, fired):
-    """Fill fired bool [E] with the events that fire for game b as `turn` opens; returns how many.
+def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
+    """Fill fired bool [E] with the events that fire for game b as `turn` opens, and the first n entries
+    of fired_list int [E] with their indices in ascending order; returns n.
 
     An event fires when its trigger holds and its chance comes up (1 for dated
     events), or when another event forced it for this turn; a once-only event
@@ -86,6 +88,7 @@ def fire_events(t, s, b, turn, alive, stream, fired):
             fire = triggers_hold(t, s, b, e, turn)     # the dice first: they are cheaper
         if fire:
             fired[e] = True
+            fired_list[n] = e
             n += 1
     return n
 
@@ -117,8 +120,9 @@ def chosen_options(t, s, b, choice, stream, options):
 
 
 @part
-def apply_effects(t, s, b, fired, n_fired, options, n_options, turn, eff, used, awarded):
-    """Apply the effects of game b's n_fired fired events (bool [E]) and n_options chosen options (bool [O]).
+def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn, eff, used, awarded):
+    """Apply the effects of game b's n_fired fired events (bool [E]; their indices, ascending, in
+    fired_list [:n_fired]) and n_options chosen options (bool [O]).
 
     `turn` is the turn now opening. eff float32 [X] and used bool [X] are
     scratch. Adds the prestige the effects award to awarded float32 [S].
@@ -126,12 +130,11 @@ def apply_effects(t, s, b, fired, n_fired, options, n_options, turn, eff, used, 
     for e in range(t.E):
         s.news[b, e] = fired[e]
         s.pending[b, e] = False
-    if n_fired:
-        for e in range(t.E):
-            if fired[e]:
-                s.pending[b, e] = t.ev_n_options[e] > 0
-                s.ev_count[b, e] += 1
-                s.ev_last[b, e] = turn
+    for k in range(n_fired):
+        e = fired_list[k]
+        s.pending[b, e] = t.ev_n_options[e] > 0
+        s.ev_count[b, e] += 1
+        s.ev_last[b, e] = turn
     for e in t.fire_targets:
         if s.ev_forced[b, e] <= turn:
             s.ev_forced[b, e] = _NEVER
@@ -139,12 +142,19 @@ def apply_effects(t, s, b, fired, n_fired, options, n_options, turn, eff, used, 
         return
     eff[:] = _ZERO
     used[:] = False
-    for row in range(t.E + len(options)):
-        if (fired[row] if row < t.E else options[row - t.E]):
-            for i in range(t.eff_ptr[row], t.eff_ptr[row + 1]):
-                c = t.eff_col[i]
-                eff[c] += t.eff_val[i]
-                used[c] = True
+    others = False           # any effect beyond the sides' money, prestige and research
+    for k in range(n_fired + (len(options) if n_options else 0)):    # rows in order: events, then options
+        if k < n_fired:
+            row = fired_list[k]
+        elif options[k - n_fired]:
+            row = t.E + k - n_fired
+        else:
+            continue
+        for i in range(t.eff_ptr[row], t.eff_ptr[row + 1]):
+            c = t.eff_col[i]
+            eff[c] += t.eff_val[i]
+            used[c] = True
+            others |= c >= SIDE_KINDS
     for side in range(2):
         if used[side]:
             s.budget_bonus[b, side] += eff[side]
@@ -156,6 +166,8 @@ def apply_effects(t, s, b, fired, n_fired, options, n_options, turn, eff, used, 
             awarded[side] += eff[4 + side]
         if used[6 + side]:
             s.research_speed[b, side] = max(s.research_speed[b, side] + eff[6 + side], F32(0.1))
+    if not others:
+        return
     for c in t.col_order:
         if not used[c]:
             continue

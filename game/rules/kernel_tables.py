@@ -29,6 +29,7 @@ _PROGRAM_KINDS = {"reliability": REL, "cost": COST, "ground": GROUND, "unlock": 
 _FIELDS = {
     # sizes and calendar
     "P": I64, "M": I64, "E": I64, "F": I64, "L": I64, "J": I64,
+    "slot_side": I64, "slot_pad": I64,
     "n_turns": I64, "months_per_turn": I64, "start_month": I64, "inv_turns_per_year": F32,
     "new_year": bool, "baseline": F32, "pads": I64, "secret_failures": bool,
     # economy and rules scalars
@@ -110,6 +111,7 @@ def _build(r: Rules) -> KernelTables:
     live_ptr, live_idx, _ = _csr(can_fire)
     values = dict(
         P=P, M=r.n_missions, E=E, F=len(r.flag_ids), L=r.max_pads, J=r.step_prog.shape[1],
+        slot_side=np.arange(2 * r.max_pads) // r.max_pads, slot_pad=np.arange(2 * r.max_pads) % r.max_pads,
         n_turns=r.n_turns, months_per_turn=r.months_per_turn, start_month=r.start_month,
         inv_turns_per_year=1.0 / r.turns_per_year, new_year=r.new_year, baseline=r.baseline, pads=r.pads,
         secret_failures=r.secret_failures,

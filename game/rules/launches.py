@@ -2,7 +2,7 @@
 earn, what they cost in prestige, and what the programs learn from them.
 
 Compiled per-game functions on one game's launch slots: the S * L launch pads,
-side-major (slot i belongs to side i // L, pad i % L). `fl` is a Flights
+side-major (slot i belongs to side t.slot_side[i] = i // L, pad t.slot_pad[i] = i % L). `fl` is a Flights
 bundle of scratch arrays [B, SL]; game b uses row b.
 """
 
@@ -59,7 +59,7 @@ def check_launches(t, s, b, orders, turn, fl):
     grounded. Fills fl.mission, ordered, ok, cost, rush.
     """
     for i in range(2 * t.L):
-        side, pad = i // t.L, i % t.L
+        side, pad = t.slot_side[i], t.slot_pad[i]
         order = orders.launch[b, side, pad]
         ordered = 0 <= order < t.M                  # anything else is no order at all
         fl.rush[b, i] = orders.rush[b, side, pad]
@@ -107,7 +107,7 @@ def fly(t, s, b, fl, u_fail, u_lethal, u_month):
             fl.passed[b, i], fl.success[b, i], fl.lost[b, i], fl.earned[b, i] = 0, False, False, _NONE
             fl.outcome[b, i] = SCRUBBED if fl.ordered[b, i] else 0
             continue
-        missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, i // t.L]))
+        missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, t.slot_side[i]]))
         penalty = t.skip_penalty * missing + (t.rush_penalty if rush else _ZERO)
         passed = 0
         cp = _ONE
@@ -135,7 +135,7 @@ def fly(t, s, b, fl, u_fail, u_lethal, u_month):
 def is_secret_failure(t, fl, b, i):
     """Game b's flight in slot i failed without earning anything, uncrewed, for a side that keeps such
     failures secret: the rival never learns of it."""
-    return (t.secret_failures[i // t.L] and fl.ok[b, i] and fl.earned[b, i] == _NONE and not fl.success[b, i]
+    return (t.secret_failures[t.slot_side[i]] and fl.ok[b, i] and fl.earned[b, i] == _NONE and not fl.success[b, i]
             and t.mis_crew[fl.mission[b, i]] == 0)
 
 
@@ -169,7 +169,7 @@ def award_milestones(t, s, b, fl, awarded, firsts):
     firsts[0], firsts[1] = _NONE, _NONE
     month0 = np.float64(t.start_month + s.turn[b] * t.months_per_turn)
     for i in range(SL):
-        side = i // t.L
+        side = t.slot_side[i]
         e = fl.earned[b, i]
         first_of, second_of, repeat_of = _NONE, _NONE, _NONE
         if e != _NONE:
@@ -178,7 +178,7 @@ def award_milestones(t, s, b, fl, awarded, firsts):
             for j in range(SL):
                 if j != i and (fl.month[b, j] < fl.month[b, i] or (fl.month[b, j] == fl.month[b, i] and j < i)):
                     before_any |= fl.earned[b, j]
-                    if j // t.L == side:
+                    if t.slot_side[j] == side:
                         before_own |= fl.earned[b, j]
             first_of = e & ~before_any
             second_of = e & ~before_own & before_any

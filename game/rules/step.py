@@ -90,7 +90,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     """
     b = state.batch
     old = _kernel_arrays(rules, state, orders)
-    new = {name: np.empty_like(arr) for name, arr in old.items()}    # the kernel copies each game's rows in
+    new = _empty_like_all(old)           # the kernel copies each game's rows in
     rows = (tuple(_bytes(a) for a in old.values()), tuple(_bytes(a) for a in new.values()),
             np.array([a.nbytes // b if b else 0 for a in old.values()], np.int64))
     ko = KernelOrders(
@@ -135,7 +135,21 @@ def _kernel_arrays(rules: Rules, state: State, orders: Orders) -> dict[str, np.n
 
 def _bytes(a: np.ndarray) -> np.ndarray:
     """A C-contiguous array's memory as flat uint8 (a view)."""
-    return a.reshape(-1).view(np.uint8)
+    return np.frombuffer(a, np.uint8)
+
+
+def _empty_like_all(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Uninitialised C-contiguous arrays of the same shapes and dtypes, all in one block of memory
+    (each aligned to 64 bytes): one allocation instead of dozens, and at large batches a block big
+    enough for numpy to ask the system for huge pages."""
+    offsets, end = [], 0
+    for arr in arrays.values():
+        offsets.append(end)
+        end += -(-arr.nbytes // 64) * 64
+    block = np.empty(end + 64, np.uint8)
+    start = -block.ctypes.data % 64
+    return {name: block[start + o:start + o + arr.nbytes].view(arr.dtype).reshape(arr.shape)
+            for o, (name, arr) in zip(offsets, arrays.items(), strict=True)}
 
 
 def warm_up(rules: Rules, announce=None) -> None:
@@ -160,7 +174,7 @@ def outcome(state: State) -> np.ndarray:
 
 
 Work = namedtuple("Work", [
-    "u_research", "u_estimate",              # float32 [B, P]: this turn's dice
+    "dice",                                  # uint64 [B]: the row seed of this turn's dice (_draw)
     "u_fail", "u_lethal", "u_month",         # float32 [B, SL]
     "u_budget", "u_intel",                   # float32 [B, S]
     "developed",                             # bool [B, P]
@@ -171,6 +185,7 @@ Work = namedtuple("Work", [
     "crew_lost",                             # bool [B, P]
     "public",                                # int16 [B, P]
     "options",                               # bool [B, O]
+    "fired_list",                            # int64 [B, E]: the fired events (fire_events)
     "n_options", "n_fired",                  # int64 [B]
     "eff", "used",                           # float32 / bool [B, X]
     "money_left", "program_spent",           # float32 [B, S]
@@ -193,10 +208,11 @@ def _work(rules: Rules, b: int) -> Work:
         P, SL, X = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1]
         z = lambda n, d=F32: np.zeros((b, n), d)  # noqa: E731
         w = cache[b] = Work(
-            u_research=z(P), u_estimate=z(P), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
+            dice=np.zeros(b, np.uint64), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
             u_intel=z(2), developed=z(P, bool), paid=z(P, np.int64), n_paid=np.zeros(b, np.int64),
             learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool), public=z(P, np.int16),
-            options=z(len(rules.opt_event), bool), n_options=np.zeros(b, np.int64), n_fired=np.zeros(b, np.int64),
+            options=z(len(rules.opt_event), bool), fired_list=z(rules.n_events, np.int64),
+            n_options=np.zeros(b, np.int64), n_fired=np.zeros(b, np.int64),
             eff=z(X), used=z(X, bool), money_left=z(2), program_spent=z(2), fl=new_flights(b, SL),
         )
     return w
@@ -246,8 +262,9 @@ def _open_games(t, s, orders, info, w, rows, lo, hi):
     """Fire the first turn's events of games lo..hi-1 of a new batch (turn 0). `orders`, `rows` unused."""
     for b in range(np.uint64(lo), np.uint64(hi)):
         w.options[b, :] = False
-        n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b])
-        apply_effects(t, s, b, info.fired[b], n_fired, w.options[b], 0, 0, w.eff[b], w.used[b], info.awarded[b])
+        n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b], w.fired_list[b])
+        apply_effects(t, s, b, info.fired[b], w.fired_list[b], n_fired, w.options[b], 0, 0, w.eff[b], w.used[b],
+                      info.awarded[b])
 
 
 @kernel
@@ -313,24 +330,24 @@ def _step_block(t, s, orders, info, w, lo, hi):
             year_turn = min(nxt, t.n_turns)
             if t.new_year[year_turn]:
                 new_budget_year(t, s, b, year_turn, w.u_budget[b])
-            w.n_fired[b] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b])
+            w.n_fired[b] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b], w.fired_list[b])
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
-            apply_effects(t, s, b, info.fired[b], w.n_fired[b], w.options[b], w.n_options[b], s.turn[b], w.eff[b],
-                          w.used[b], info.awarded[b])
+            apply_effects(t, s, b, info.fired[b], w.fired_list[b], w.n_fired[b], w.options[b], w.n_options[b],
+                          s.turn[b], w.eff[b], w.used[b], info.awarded[b])
             pay_income(t, s, b, w.u_intel[b])
             _finish(t, s, b)
 
 
 @part
 def _draw(t, w, b, key, turn):
-    """Game b's dice for this turn: research luck and estimate noise (two 16-bit uniforms from each 32
-    random bits), launch steps and crews (likewise); launch dates, budget and intelligence noise (24-bit
-    uniforms). Column c of the turn's stream, in that order."""
+    """Game b's dice for this turn, column c of the turn's stream: research luck and estimate noise of
+    program p (column p: two 16-bit uniforms from its 32 random bits, drawn where they are used from
+    the row seed kept in w.dice), launch steps and crews (likewise), launch dates, budget and
+    intelligence noise (24-bit uniforms)."""
     P, SL = t.P, 2 * t.L
     row = row_seed(key, turn, STREAM_STEP)
-    for p in range(P):
-        w.u_research[b, p], w.u_estimate[b, p] = pair_of(bits_at(row, p))
+    w.dice[b] = row
     for i in range(SL):
         w.u_fail[b, i], w.u_lethal[b, i] = pair_of(bits_at(row, P + i))
         w.u_month[b, i] = unit_of(bits_at(row, P + SL + i))
@@ -345,7 +362,7 @@ def _fund(t, s, orders, info, w, b):
     spent = info.spent[b]
     for side in range(2):
         w.money_left[b, side] = s.cash[b, side] - spent[side]
-    w.n_paid[b] = fund_programs(t, s, b, orders.funding[b], w.money_left[b], w.u_research[b], w.developed[b],
+    w.n_paid[b] = fund_programs(t, s, b, orders.funding[b], w.money_left[b], w.dice[b], w.developed[b],
                                 s.funded[b], w.program_spent[b], w.paid[b])
     for side in range(2):
         spent[side] += w.program_spent[b, side]
@@ -368,17 +385,17 @@ def _learn_and_record(t, s, w, b):
         learned[w.paid[b, k]] += F32(1)
     for k in range(w.n_paid[b]):
         p = w.paid[b, k]
-        _sharpen(s, b, p, learned, w.u_estimate[b, p])
+        _sharpen(s, b, p, learned, w.dice[b])
     for i in range(2 * t.L):
         if fl.ok[b, i]:
             m, passed = fl.mission[b, i], fl.passed[b, i]
             for r in range(t.role_prog.shape[1]):
                 p = t.role_prog[m, r]
                 if p < t.P and t.role_first_step[m, r] <= passed:
-                    _sharpen(s, b, p, learned, w.u_estimate[b, p])
+                    _sharpen(s, b, p, learned, w.dice[b])
     L = t.L
     for i in range(2 * L):
-        side, pad = i // L, i % L
+        side, pad = t.slot_side[i], t.slot_pad[i]
         s.launch_mission[b, side, pad] = fl.mission[b, i] if fl.ordered[b, i] else -1
         s.launch_outcome[b, side, pad] = fl.outcome[b, i]
         s.launch_month[b, side, pad] = fl.month[b, i]
@@ -387,10 +404,11 @@ def _learn_and_record(t, s, w, b):
 
 
 @part
-def _sharpen(s, b, p, learned, u):
+def _sharpen(s, b, p, learned, dice):
     """sharpen_estimate once for program p (learned [P] > 0), then clear learned[p] so a program met
-    twice is counted once."""
+    twice is counted once. Its noise is the second uniform of pair_of(bits_at(dice, p))."""
     if learned[p] > F32(0):
+        _, u = pair_of(bits_at(dice, p))
         sharpen_estimate(s, b, p, learned[p], u)
         learned[p] = F32(0)
 
