@@ -174,22 +174,24 @@ def outcome(state: State) -> np.ndarray:
 
 
 Work = namedtuple("Work", [
+    # carried from one phase to the next: row b for game b
     "dice",                                  # uint64 [B]: the row seed of this turn's dice (_draw)
     "u_fail", "u_lethal", "u_month",         # float32 [B, SL]
     "u_budget", "u_intel",                   # float32 [B, S]
-    "developed",                             # bool [B, P]
     "paid",                                  # int64 [B, P]: programs that did research (fund_programs)
     "n_paid",                                # int64 [B]
+    "options",                               # bool [B, O]
+    "fired_list",                            # int64 [B, E]: the fired events (fire_events)
+    "n_options", "n_fired",                  # int64 [B]
+    "fl",                                    # launches.Flights [B, SL]
+    # inside one game's phase only: the block's row (see _step_block)
+    "developed",                             # bool [B, P]
     "learned",                               # float32 [B, P]
     "gap",                                   # float64 [B, P]
     "crew_lost",                             # bool [B, P]
     "public",                                # int16 [B, P]
-    "options",                               # bool [B, O]
-    "fired_list",                            # int64 [B, E]: the fired events (fire_events)
-    "n_options", "n_fired",                  # int64 [B]
     "eff", "used",                           # float32 / bool [B, X]
     "money_left", "program_spent",           # float32 [B, S]
-    "fl",                                    # launches.Flights [B, SL]
 ])
 
 
@@ -297,7 +299,12 @@ def _copy_bytes(src, dst, lo, hi):
 @part
 def _step_block(t, s, orders, info, w, lo, hi):
     """One turn of the unfinished games among lo..hi-1, phase by phase, each phase a loop over the
-    games: small loops compile to far faster code than one loop holding the whole turn."""
+    games: small loops compile to far faster code than one loop holding the whole turn.
+
+    Scratch that lives only inside one game's phase (research flags, what flights teach, effect
+    sums) uses row lo of its arrays, for every game of the block: that row belongs to this block
+    and stays in the cache, where a row per game would cost a cache miss at every touch.
+    """
     fl = w.fl
     # the turn: dice, options chosen, launches paid first, then programs, then the flights and what they teach
     for b in range(np.uint64(lo), np.uint64(hi)):
@@ -310,7 +317,7 @@ def _step_block(t, s, orders, info, w, lo, hi):
             afford(t, fl, b, s.cash[b], info.spent[b])
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
-            _fund(t, s, orders, info, w, b)
+            _fund(t, s, orders, info, w, b, lo)
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             fly(t, s, b, fl, w.u_fail[b], w.u_lethal[b], w.u_month[b])
@@ -321,7 +328,7 @@ def _step_block(t, s, orders, info, w, lo, hi):
                 s.prestige[b, side] += info.awarded[b, side]
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
-            _learn_and_record(t, s, w, b)
+            _learn_and_record(t, s, w, b, lo)
     # the next turn opens: a new budget year, events, income; then is the game over?
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
@@ -334,7 +341,7 @@ def _step_block(t, s, orders, info, w, lo, hi):
     for b in range(np.uint64(lo), np.uint64(hi)):
         if not s.done[b]:
             apply_effects(t, s, b, info.fired[b], w.fired_list[b], w.n_fired[b], w.options[b], w.n_options[b],
-                          s.turn[b], w.eff[b], w.used[b], info.awarded[b])
+                          s.turn[b], w.eff[lo], w.used[lo], info.awarded[b])
             pay_income(t, s, b, w.u_intel[b])
             _finish(t, s, b)
 
@@ -357,30 +364,31 @@ def _draw(t, w, b, key, turn):
 
 
 @part
-def _fund(t, s, orders, info, w, b):
-    """Game b's programs spend what the launches left (into s.funded); the turn's spending leaves the cash."""
+def _fund(t, s, orders, info, w, b, x):
+    """Game b's programs spend what the launches left (into s.funded); the turn's spending leaves the cash.
+    x: the row of the scratch arrays that only live inside one game's phase (see _step_block)."""
     spent = info.spent[b]
     for side in range(2):
-        w.money_left[b, side] = s.cash[b, side] - spent[side]
-    w.n_paid[b] = fund_programs(t, s, b, orders.funding[b], w.money_left[b], w.dice[b], w.developed[b],
-                                s.funded[b], w.program_spent[b], w.paid[b])
+        w.money_left[x, side] = s.cash[b, side] - spent[side]
+    w.n_paid[b] = fund_programs(t, s, b, orders.funding[b], w.money_left[x], w.dice[b], w.developed[x],
+                                s.funded[b], w.program_spent[x], w.paid[b])
     for side in range(2):
-        spent[side] += w.program_spent[b, side]
+        spent[side] += w.program_spent[x, side]
         s.cash[b, side] = s.cash[b, side] - spent[side]
 
 
 @part
-def _learn_and_record(t, s, w, b):
+def _learn_and_record(t, s, w, b, x):
     """Game b's state after its flights: what the programs learned (reliability, sharper estimates, flight
     counts, groundings), and the turn's launches as the world saw them.
 
     Only the programs that flew or did research this turn are touched: the
     others learned nothing."""
     fl = w.fl
-    learned = w.learned[b]
+    learned = w.learned[x]      # x: the scratch row, as in _fund
     for k in range(w.n_paid[b]):
         learned[w.paid[b, k]] = F32(0)
-    learn_from_flights(t, s, b, fl, learned, w.gap[b], w.crew_lost[b], w.public[b])
+    learn_from_flights(t, s, b, fl, learned, w.gap[x], w.crew_lost[x], w.public[x])
     for k in range(w.n_paid[b]):                 # research counts as one more observation
         learned[w.paid[b, k]] += F32(1)
     for k in range(w.n_paid[b]):
