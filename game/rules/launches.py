@@ -3,7 +3,7 @@ earn, what they cost in prestige, and what the programs learn from them.
 
 Compiled per-game functions on one game's launch slots: the S * L launch pads,
 side-major (slot i belongs to side t.slot_side[i] = i // L, pad t.slot_pad[i] = i % L). `fl` is a Flights
-bundle of scratch arrays [B, SL]; game b uses row b.
+bundle of scratch arrays [B, SL]; game b (of the state) uses row x of them.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def popcount(x):
 
 
 @part
-def check_launches(t, s, b, orders, turn, fl):
+def check_launches(t, s, b, orders, turn, fl, x):
     """Which of game b's ordered launches may fly and what each costs (money is not checked here).
 
     orders: KernelOrders. Each program a mission uses must be developed and not
@@ -62,9 +62,9 @@ def check_launches(t, s, b, orders, turn, fl):
         side, pad = t.slot_side[i], t.slot_pad[i]
         order = orders.launch[b, side, pad]
         ordered = 0 <= order < t.M                  # anything else is no order at all
-        fl.rush[b, i] = orders.rush[b, side, pad]
+        fl.rush[x, i] = orders.rush[b, side, pad]
         if not ordered:
-            fl.mission[b, i], fl.ordered[b, i], fl.ok[b, i], fl.cost[b, i] = 0, False, False, _ZERO
+            fl.mission[x, i], fl.ordered[x, i], fl.ok[x, i], fl.cost[x, i] = 0, False, False, _ZERO
             continue
         m = order
         ok = (ordered and t.mis_side[m] == side and pad < t.pads[side] and turn >= t.mis_avail_turn[m]
@@ -75,24 +75,24 @@ def check_launches(t, s, b, orders, turn, fl):
             if p < t.P:
                 ok = ok and s.dev[b, p] >= t.start_cost[p] and not s.grounded_until[b, p] > turn
                 cost = cost + t.flight_cost[p] * s.cost_mult[b, p]
-        fl.mission[b, i], fl.ordered[b, i], fl.ok[b, i], fl.cost[b, i] = m, ordered, ok, cost
+        fl.mission[x, i], fl.ordered[x, i], fl.ok[x, i], fl.cost[x, i] = m, ordered, ok, cost
 
 
 @part
-def afford(t, fl, b, cash, spent):
-    """Drop game b's launches a side cannot pay for, in pad order. cash: float32 [S]; fills spent [S]."""
+def afford(t, fl, x, cash, spent):
+    """Drop the launches (row x of fl) a side cannot pay for, in pad order. cash: float32 [S]; fills spent [S]."""
     for side in range(2):
         run = _ZERO
         for i in range(side * t.L, (side + 1) * t.L):
-            if fl.ok[b, i]:
-                fl.ok[b, i] = run + fl.cost[b, i] <= cash[side] + _SLACK
-            if fl.ok[b, i]:
-                run += fl.cost[b, i]
+            if fl.ok[x, i]:
+                fl.ok[x, i] = run + fl.cost[x, i] <= cash[side] + _SLACK
+            if fl.ok[x, i]:
+                run += fl.cost[x, i]
         spent[side] = run
 
 
 @part
-def fly(t, s, b, fl, u_fail, u_lethal, u_month):
+def fly(t, s, b, fl, x, u_fail, u_lethal, u_month):
     """Fly game b's launches that may fly (fl.ok), with the programs' true reliability s.rel.
 
     u_fail, u_lethal, u_month: float32 [SL]. One uniform decides how many steps
@@ -101,11 +101,11 @@ def fly(t, s, b, fl, u_fail, u_lethal, u_month):
     failing in order.
     """
     for i in range(2 * t.L):
-        m, ok, rush = fl.mission[b, i], fl.ok[b, i], fl.rush[b, i]
-        fl.month[b, i] = u_month[i] * F32(t.months_per_turn) * (_HALF if rush else _ONE)
+        m, ok, rush = fl.mission[x, i], fl.ok[x, i], fl.rush[x, i]
+        fl.month[x, i] = u_month[i] * F32(t.months_per_turn) * (_HALF if rush else _ONE)
         if not ok:
-            fl.passed[b, i], fl.success[b, i], fl.lost[b, i], fl.earned[b, i] = 0, False, False, _NONE
-            fl.outcome[b, i] = SCRUBBED if fl.ordered[b, i] else 0
+            fl.passed[x, i], fl.success[x, i], fl.lost[x, i], fl.earned[x, i] = 0, False, False, _NONE
+            fl.outcome[x, i] = SCRUBBED if fl.ordered[x, i] else 0
             continue
         missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, t.slot_side[i]]))
         penalty = t.skip_penalty * missing + (t.rush_penalty if rush else _ZERO)
@@ -127,16 +127,16 @@ def fly(t, s, b, fl, u_fail, u_lethal, u_month):
             outcome = CREW_LOST
         else:
             outcome = PARTIAL if earned != _NONE else FAILURE
-        fl.passed[b, i], fl.success[b, i], fl.lost[b, i] = passed, success, lost
-        fl.earned[b, i], fl.outcome[b, i] = earned, outcome
+        fl.passed[x, i], fl.success[x, i], fl.lost[x, i] = passed, success, lost
+        fl.earned[x, i], fl.outcome[x, i] = earned, outcome
 
 
 @part
-def is_secret_failure(t, fl, b, i):
-    """Game b's flight in slot i failed without earning anything, uncrewed, for a side that keeps such
+def is_secret_failure(t, fl, x, i):
+    """The flight in slot i (row x of fl) failed without earning anything, uncrewed, for a side that keeps such
     failures secret: the rival never learns of it."""
-    return (t.secret_failures[t.slot_side[i]] and fl.ok[b, i] and fl.earned[b, i] == _NONE and not fl.success[b, i]
-            and t.mis_crew[fl.mission[b, i]] == 0)
+    return (t.secret_failures[t.slot_side[i]] and fl.ok[x, i] and fl.earned[x, i] == _NONE and not fl.success[x, i]
+            and t.mis_crew[fl.mission[x, i]] == 0)
 
 
 @part
@@ -153,7 +153,7 @@ def _bits_prestige(bits, values):
 
 
 @part
-def award_milestones(t, s, b, fl, awarded, firsts):
+def award_milestones(t, s, b, fl, x, awarded, firsts):
     """Firsts, seconds, repeats and failures of game b's flights, in date order.
 
     Updates s.held, s.first_side and s.first_month; fills fl.prestige, awarded
@@ -170,16 +170,16 @@ def award_milestones(t, s, b, fl, awarded, firsts):
     month0 = np.float64(t.start_month + s.turn[b] * t.months_per_turn)
     for i in range(SL):
         side = t.slot_side[i]
-        e = fl.earned[b, i]
+        e = fl.earned[x, i]
         first_of, second_of, repeat_of = _NONE, _NONE, _NONE
         if e != _NONE:
             before_any = held0 | held1
             before_own = held0 if side == 0 else held1
             for j in range(SL):
-                if j != i and (fl.month[b, j] < fl.month[b, i] or (fl.month[b, j] == fl.month[b, i] and j < i)):
-                    before_any |= fl.earned[b, j]
+                if j != i and (fl.month[x, j] < fl.month[x, i] or (fl.month[x, j] == fl.month[x, i] and j < i)):
+                    before_any |= fl.earned[x, j]
                     if t.slot_side[j] == side:
-                        before_own |= fl.earned[b, j]
+                        before_own |= fl.earned[x, j]
             first_of = e & ~before_any
             second_of = e & ~before_own & before_any
             repeat_of = e & before_own
@@ -193,26 +193,26 @@ def award_milestones(t, s, b, fl, awarded, firsts):
             while bits != _NONE:
                 if bits & U64(1):
                     s.first_side[b, k] = side
-                    s.first_month[b, k] = month0 + np.float64(fl.month[b, i])
+                    s.first_month[b, k] = month0 + np.float64(fl.month[x, i])
                 bits >>= U64(1)
                 k += 1
         missed = _NONE
-        if fl.ok[b, i] and not is_secret_failure(t, fl, b, i):   # a secret failure costs nothing: nobody knows
-            missed = t.mis_target_bits[fl.mission[b, i]] & ~e
-        fl.prestige[b, i] = (_bits_prestige(first_of, t.prestige_first) + _bits_prestige(second_of, t.prestige_second)
+        if fl.ok[x, i] and not is_secret_failure(t, fl, x, i):   # a secret failure costs nothing: nobody knows
+            missed = t.mis_target_bits[fl.mission[x, i]] & ~e
+        fl.prestige[x, i] = (_bits_prestige(first_of, t.prestige_first) + _bits_prestige(second_of, t.prestige_second)
                           + _bits_prestige(repeat_of, t.prestige_repeat)
                           + _bits_prestige(missed, t.prestige_failure)
-                          + (t.crew_loss_prestige if fl.lost[b, i] else _ZERO))
+                          + (t.crew_loss_prestige if fl.lost[x, i] else _ZERO))
     s.held[b, 0], s.held[b, 1] = held0 | got0, held1 | got1
     for side in range(2):
         total = _ZERO
         for i in range(side * t.L, (side + 1) * t.L):
-            total += fl.prestige[b, i]
+            total += fl.prestige[x, i]
         awarded[side] = total
 
 
 @part
-def learn_from_flights(t, s, b, fl, learned, gap, crew_lost, public):
+def learn_from_flights(t, s, b, fl, x, learned, gap, crew_lost, public):
     """What game b's programs learn from flying: each program a flight used closes
     part of its gap to max_reliability (more when its step failed). Updates s.rel,
     and s.flights (flights the world saw: secret failures teach their owner but
@@ -224,31 +224,31 @@ def learn_from_flights(t, s, b, fl, learned, gap, crew_lost, public):
     """
     P, J = t.P, t.J
     for i in range(2 * t.L):
-        if fl.ok[b, i]:
-            m, passed = fl.mission[b, i], fl.passed[b, i]
+        if fl.ok[x, i]:
+            m, passed = fl.mission[x, i], fl.passed[x, i]
             for r in range(t.role_prog.shape[1]):
                 p = t.role_prog[m, r]
                 if p < P and t.role_first_step[m, r] <= passed:
                     gap[p], crew_lost[p], public[p] = 0.0, False, 0
     for i in range(2 * t.L):
-        if not fl.ok[b, i]:
+        if not fl.ok[x, i]:
             continue
-        m, passed = fl.mission[b, i], fl.passed[b, i]
+        m, passed = fl.mission[x, i], fl.passed[x, i]
         for r in range(t.role_prog.shape[1]):
             p = t.role_prog[m, r]
             if p >= P or t.role_first_step[m, r] > passed:
                 continue
-            failed = not fl.success[b, i] and t.step_prog[m, min(passed, J - 1)] == p
+            failed = not fl.success[x, i] and t.step_prog[m, min(passed, J - 1)] == p
             # one sum carries both: 256 per flight plus the log of the gap's factor, in (-256, 0]
             gap[p] += 256.0 + (t.log_keep_failure if failed else t.log_keep_success)
-            crew_lost[p] |= fl.lost[b, i]
-            if not is_secret_failure(t, fl, b, i):
+            crew_lost[p] |= fl.lost[x, i]
+            if not is_secret_failure(t, fl, x, i):
                 public[p] += 1
     grounded = s.turn[b] + 1 + t.grounding_turns
     for i in range(2 * t.L):
-        if not fl.ok[b, i]:
+        if not fl.ok[x, i]:
             continue
-        m, passed = fl.mission[b, i], fl.passed[b, i]
+        m, passed = fl.mission[x, i], fl.passed[x, i]
         for r in range(t.role_prog.shape[1]):
             p = t.role_prog[m, r]
             if p >= P or t.role_first_step[m, r] > passed or gap[p] == 0.0:

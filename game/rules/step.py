@@ -174,7 +174,7 @@ def outcome(state: State) -> np.ndarray:
 
 
 Work = namedtuple("Work", [
-    # carried from one phase to the next: row b for game b
+    # carried from one phase to the next
     "dice",                                  # uint64 [B]: the row seed of this turn's dice (_draw)
     "u_fail", "u_lethal", "u_month",         # float32 [B, SL]
     "u_budget", "u_intel",                   # float32 [B, S]
@@ -184,7 +184,7 @@ Work = namedtuple("Work", [
     "fired_list",                            # int64 [B, E]: the fired events (fire_events)
     "n_options", "n_fired",                  # int64 [B]
     "fl",                                    # launches.Flights [B, SL]
-    # inside one game's phase only: the block's row (see _step_block)
+    # inside one game's phase only
     "developed",                             # bool [B, P]
     "learned",                               # float32 [B, P]
     "gap",                                   # float64 [B, P]
@@ -196,9 +196,9 @@ Work = namedtuple("Work", [
 
 
 def _work(rules: Rules, b: int) -> Work:
-    """Scratch arrays for a batch of b games (row b for game b), kept per batch size and per calling
-    thread (two threads may step games of the same rules at once): a kernel writes each row it reads
-    within the same step, and the parts of one step use disjoint rows."""
+    """Scratch arrays for a batch of b games (b rows; which game uses which row: _step_block), kept per
+    batch size and per calling thread (two threads may step games of the same rules at once): a kernel
+    writes each row it reads within the same step, and the parts of one step use disjoint rows."""
     mine = rules._kernel.setdefault("work", threading.local())
     if not hasattr(mine, "cache"):
         mine.cache = {}
@@ -282,7 +282,7 @@ def _step_games(t, s, orders, info, w, rows, lo, hi):
         end = min(start + _BLOCK, hi)
         for k in range(len(src)):
             _copy_bytes(src[k], dst[k], start * width[k], end * width[k])
-        _step_block(t, s, orders, info, w, start, end)
+        _step_block(t, s, orders, info, w, start, end, lo)
 
 
 _BLOCK = 64
@@ -297,81 +297,91 @@ def _copy_bytes(src, dst, lo, hi):
 
 
 @part
-def _step_block(t, s, orders, info, w, lo, hi):
+def _step_block(t, s, orders, info, w, lo, hi, row0):
     """One turn of the unfinished games among lo..hi-1, phase by phase, each phase a loop over the
     games: small loops compile to far faster code than one loop holding the whole turn.
 
-    Scratch that lives only inside one game's phase (research flags, what flights teach, effect
-    sums) uses row lo of its arrays, for every game of the block: that row belongs to this block
-    and stays in the cache, where a row per game would cost a cache miss at every touch.
+    Game b uses row x = row0 + (b - lo) of the scratch arrays `w`: rows row0.. belong to the part
+    of the batch that starts at game row0, and the same few rows serve each of its blocks in turn,
+    so they stay in the cache (a row per game would cost a cache miss at every touch).
     """
     fl = w.fl
+    x0 = np.uint64(row0) - np.uint64(lo)
     # the turn: dice, options chosen, launches paid first, then programs, then the flights and what they teach
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
-            _draw(t, w, b, s.key[b], s.turn[b])
-            w.n_options[b] = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options[b])
+            _draw(t, w, x, s.key[b], s.turn[b])
+            w.n_options[x] = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
-            check_launches(t, s, b, orders, s.turn[b], fl)
-            afford(t, fl, b, s.cash[b], info.spent[b])
+            check_launches(t, s, b, orders, s.turn[b], fl, x)
+            afford(t, fl, x, s.cash[b], info.spent[b])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
-            _fund(t, s, orders, info, w, b, lo)
+            _fund(t, s, orders, info, w, b, x)
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
-            fly(t, s, b, fl, w.u_fail[b], w.u_lethal[b], w.u_month[b])
+            fly(t, s, b, fl, x, w.u_fail[x], w.u_lethal[x], w.u_month[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
-            award_milestones(t, s, b, fl, info.awarded[b], info.firsts[b])
+            award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
             for side in range(2):
                 s.prestige[b, side] += info.awarded[b, side]
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
-            _learn_and_record(t, s, w, b, lo)
+            _learn_and_record(t, s, w, b, x)
     # the next turn opens: a new budget year, events, income; then is the game over?
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
             nxt = s.turn[b] + 1
             s.turn[b] = nxt
             year_turn = min(nxt, t.n_turns)
             if t.new_year[year_turn]:
-                new_budget_year(t, s, b, year_turn, w.u_budget[b])
-            w.n_fired[b] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b], w.fired_list[b])
+                new_budget_year(t, s, b, year_turn, w.u_budget[x])
+            w.n_fired[x] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b],
+                                       w.fired_list[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        x = x0 + b
         if not s.done[b]:
-            apply_effects(t, s, b, info.fired[b], w.fired_list[b], w.n_fired[b], w.options[b], w.n_options[b],
-                          s.turn[b], w.eff[lo], w.used[lo], info.awarded[b])
-            pay_income(t, s, b, w.u_intel[b])
+            apply_effects(t, s, b, info.fired[b], w.fired_list[x], w.n_fired[x], w.options[x], w.n_options[x],
+                          s.turn[b], w.eff[x], w.used[x], info.awarded[b])
+            pay_income(t, s, b, w.u_intel[x])
             _finish(t, s, b)
 
 
 @part
-def _draw(t, w, b, key, turn):
-    """Game b's dice for this turn, column c of the turn's stream: research luck and estimate noise of
-    program p (column p: two 16-bit uniforms from its 32 random bits, drawn where they are used from
-    the row seed kept in w.dice), launch steps and crews (likewise), launch dates, budget and
-    intelligence noise (24-bit uniforms)."""
+def _draw(t, w, x, key, turn):
+    """A game's dice for this turn, into row x of the scratch arrays; column c of the turn's stream:
+    research luck and estimate noise of program p (column p: two 16-bit uniforms from its 32 random
+    bits, drawn where they are used from the row seed kept in w.dice), launch steps and crews
+    (likewise), launch dates, budget and intelligence noise (24-bit uniforms)."""
     P, SL = t.P, 2 * t.L
     row = row_seed(key, turn, STREAM_STEP)
-    w.dice[b] = row
+    w.dice[x] = row
     for i in range(SL):
-        w.u_fail[b, i], w.u_lethal[b, i] = pair_of(bits_at(row, P + i))
-        w.u_month[b, i] = unit_of(bits_at(row, P + SL + i))
+        w.u_fail[x, i], w.u_lethal[x, i] = pair_of(bits_at(row, P + i))
+        w.u_month[x, i] = unit_of(bits_at(row, P + SL + i))
     for side in range(2):
-        w.u_budget[b, side] = unit_of(bits_at(row, P + 2 * SL + side))
-        w.u_intel[b, side] = unit_of(bits_at(row, P + 2 * SL + 2 + side))
+        w.u_budget[x, side] = unit_of(bits_at(row, P + 2 * SL + side))
+        w.u_intel[x, side] = unit_of(bits_at(row, P + 2 * SL + 2 + side))
 
 
 @part
 def _fund(t, s, orders, info, w, b, x):
     """Game b's programs spend what the launches left (into s.funded); the turn's spending leaves the cash.
-    x: the row of the scratch arrays that only live inside one game's phase (see _step_block)."""
+    x: game b's row of the scratch arrays (see _step_block)."""
     spent = info.spent[b]
     for side in range(2):
         w.money_left[x, side] = s.cash[b, side] - spent[side]
-    w.n_paid[b] = fund_programs(t, s, b, orders.funding[b], w.money_left[x], w.dice[b], w.developed[x],
-                                s.funded[b], w.program_spent[x], w.paid[b])
+    w.n_paid[x] = fund_programs(t, s, b, orders.funding[b], w.money_left[x], w.dice[x], w.developed[x],
+                                s.funded[b], w.program_spent[x], w.paid[x])
     for side in range(2):
         spent[side] += w.program_spent[x, side]
         s.cash[b, side] = s.cash[b, side] - spent[side]
@@ -385,30 +395,30 @@ def _learn_and_record(t, s, w, b, x):
     Only the programs that flew or did research this turn are touched: the
     others learned nothing."""
     fl = w.fl
-    learned = w.learned[x]      # x: the scratch row, as in _fund
-    for k in range(w.n_paid[b]):
-        learned[w.paid[b, k]] = F32(0)
-    learn_from_flights(t, s, b, fl, learned, w.gap[x], w.crew_lost[x], w.public[x])
-    for k in range(w.n_paid[b]):                 # research counts as one more observation
-        learned[w.paid[b, k]] += F32(1)
-    for k in range(w.n_paid[b]):
-        p = w.paid[b, k]
-        _sharpen(s, b, p, learned, w.dice[b])
+    learned = w.learned[x]      # x: game b's row of the scratch arrays, as in _fund
+    for k in range(w.n_paid[x]):
+        learned[w.paid[x, k]] = F32(0)
+    learn_from_flights(t, s, b, fl, x, learned, w.gap[x], w.crew_lost[x], w.public[x])
+    for k in range(w.n_paid[x]):                 # research counts as one more observation
+        learned[w.paid[x, k]] += F32(1)
+    for k in range(w.n_paid[x]):
+        p = w.paid[x, k]
+        _sharpen(s, b, p, learned, w.dice[x])
     for i in range(2 * t.L):
-        if fl.ok[b, i]:
-            m, passed = fl.mission[b, i], fl.passed[b, i]
+        if fl.ok[x, i]:
+            m, passed = fl.mission[x, i], fl.passed[x, i]
             for r in range(t.role_prog.shape[1]):
                 p = t.role_prog[m, r]
                 if p < t.P and t.role_first_step[m, r] <= passed:
-                    _sharpen(s, b, p, learned, w.dice[b])
+                    _sharpen(s, b, p, learned, w.dice[x])
     L = t.L
     for i in range(2 * L):
         side, pad = t.slot_side[i], t.slot_pad[i]
-        s.launch_mission[b, side, pad] = fl.mission[b, i] if fl.ordered[b, i] else -1
-        s.launch_outcome[b, side, pad] = fl.outcome[b, i]
-        s.launch_month[b, side, pad] = fl.month[b, i]
-        s.launch_passed[b, side, pad] = fl.passed[b, i] if fl.ok[b, i] else 0
-        s.launch_prestige[b, side, pad] = fl.prestige[b, i]
+        s.launch_mission[b, side, pad] = fl.mission[x, i] if fl.ordered[x, i] else -1
+        s.launch_outcome[b, side, pad] = fl.outcome[x, i]
+        s.launch_month[b, side, pad] = fl.month[x, i]
+        s.launch_passed[b, side, pad] = fl.passed[x, i] if fl.ok[x, i] else 0
+        s.launch_prestige[b, side, pad] = fl.prestige[x, i]
 
 
 @part
