@@ -90,9 +90,8 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     """
     b = state.batch
     old = _kernel_arrays(rules, state, orders)
-    new = _empty_like_all(old)           # the kernel copies each game's rows in
-    rows = (tuple(_bytes(a) for a in old.values()), tuple(_bytes(a) for a in new.values()),
-            np.array([a.nbytes // b if b else 0 for a in old.values()], np.int64))
+    new, dst, width = _new_state_arrays(rules, b)      # the kernel copies each game's rows in
+    rows = (tuple(np.frombuffer(a, np.uint8) for a in old.values()), dst, width)
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
         launch=np.ascontiguousarray(orders.launch, np.int64),   # wide: an out-of-range order stays out of range
@@ -118,14 +117,16 @@ def _kernel_arrays(rules: Rules, state: State, orders: Orders) -> dict[str, np.n
                                                for k, v in init(rules, np.zeros(1, np.uint32)).arrays().items()}
     b = state.batch
     out = {}
-    for name, arr in state.arrays().items():
-        shape, dtype = (b, *ref[name][0]), ref[name][1]
-        if arr.shape != shape:
-            raise ValueError(f"state.{name} has shape {arr.shape}; these rules need {shape}")
-        try:
-            out[name] = np.ascontiguousarray(arr.astype(dtype, casting="same_kind", copy=False))
-        except TypeError:
-            raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}") from None
+    for name, (row_shape, dtype) in ref.items():
+        arr = getattr(state, name)
+        if arr.shape[1:] != row_shape or arr.shape[:1] != (b,):
+            raise ValueError(f"state.{name} has shape {arr.shape}; these rules need {(b, *row_shape)}")
+        if arr.dtype != dtype or not arr.flags.c_contiguous:
+            try:
+                arr = np.ascontiguousarray(arr.astype(dtype, casting="same_kind", copy=False))
+            except TypeError:
+                raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}") from None
+        out[name] = arr
     P, E, L = rules.n_programs, rules.n_events, rules.max_pads
     for name, shape in {"funding": (b, P), "launch": (b, 2, L), "rush": (b, 2, L), "choice": (b, E)}.items():
         if np.shape(getattr(orders, name)) != shape:
@@ -133,23 +134,32 @@ def _kernel_arrays(rules: Rules, state: State, orders: Orders) -> dict[str, np.n
     return out
 
 
-def _bytes(a: np.ndarray) -> np.ndarray:
-    """A C-contiguous array's memory as flat uint8 (a view)."""
-    return np.frombuffer(a, np.uint8)
+def _new_state_arrays(rules: Rules, b: int) -> tuple[dict[str, np.ndarray], tuple, np.ndarray]:
+    """Uninitialised arrays for a State of b games, all in one block of memory, each aligned to 64
+    bytes: one allocation instead of dozens, and at large batches a block big enough for numpy to
+    ask the system for huge pages.
 
-
-def _empty_like_all(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Uninitialised C-contiguous arrays of the same shapes and dtypes, all in one block of memory
-    (each aligned to 64 bytes): one allocation instead of dozens, and at large batches a block big
-    enough for numpy to ask the system for huge pages."""
-    offsets, end = [], 0
-    for arr in arrays.values():
-        offsets.append(end)
-        end += -(-arr.nbytes // 64) * 64
+    Returns (field name -> array, each array's memory as flat uint8 in field order, int64 [fields]:
+    bytes per game of each field). The layout is worked out once per batch size.
+    """
+    layouts = rules._kernel.setdefault("layouts", {})
+    layout = layouts.get(b)
+    if layout is None:
+        if len(layouts) >= 8:
+            layouts.clear()
+        fields, end = [], 0
+        for name, (shape, dtype) in rules._kernel["state_layout"].items():
+            per_game = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+            fields.append((name, (b, *shape), dtype, end, per_game * b))
+            end += -(-per_game * b // 64) * 64
+        width = np.array([f[4] // b if b else 0 for f in fields], np.int64)
+        layout = layouts[b] = (fields, end, width)
+    fields, end, width = layout
     block = np.empty(end + 64, np.uint8)
     start = -block.ctypes.data % 64
-    return {name: block[start + o:start + o + arr.nbytes].view(arr.dtype).reshape(arr.shape)
-            for o, (name, arr) in zip(offsets, arrays.items(), strict=True)}
+    arrays = {name: np.ndarray(shape, dtype, block, start + offset) for name, shape, dtype, offset, _ in fields}
+    flat = tuple(np.ndarray((size,), np.uint8, block, start + offset) for _, _, _, offset, size in fields)
+    return arrays, flat, width
 
 
 def warm_up(rules: Rules, announce=None) -> None:
