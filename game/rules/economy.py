@@ -67,7 +67,7 @@ def fund_programs(t, s, b, funding, money_left, dice, developed, pay, spent, pai
     money_left: float32 [S] cash after launches; dice: the turn's row seed (research luck of
     program p is the first uniform of pair_of(bits_at(dice, p))).
     Fills pay [P] (money each program received), spent [S], developed bool [P]
-    (as the turn began; written only where money was asked for) and paid int [P]:
+    (as the turn began; written only where money was asked for) and paid uint64 [P]:
     its first n entries, n returned, are the developed programs that received
     money (research), in program order. Updates s.dev and s.rel. Over-budget
     funding is scaled down per side.

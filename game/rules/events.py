@@ -8,6 +8,8 @@ effect column, rows in order (events, then options), then applied.
 
 from __future__ import annotations
 
+import numpy as np
+
 from game.rules.economy import estimate_of
 from game.rules.jit import F32, U64, part
 from game.rules.kernel_tables import (
@@ -61,7 +63,7 @@ def triggers_hold(t, s, b, e, turn):
 @part
 def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
     """Fill fired bool [E] with the events that fire for game b as `turn` opens, and the first n entries
-    of fired_list int [E] with their indices in ascending order; returns n.
+    of fired_list uint64 [E] with their indices in ascending order; returns n.
 
     An event fires when its trigger holds and its chance comes up (1 for dated
     events), or when another event forced it for this turn; a once-only event
@@ -145,7 +147,7 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
     others = False           # any effect beyond the sides' money, prestige and research
     for k in range(n_fired + (len(options) if n_options else 0)):    # rows in order: events, then options
         if k < n_fired:
-            row = fired_list[k]
+            row = np.int64(fired_list[k])
         elif options[k - n_fired]:
             row = t.E + k - n_fired
         else:

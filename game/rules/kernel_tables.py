@@ -2,7 +2,9 @@
 arrays and scalars with fixed dtypes, plus the argument bundles of a step.
 
 The kernels index these per game. Dtypes are fixed (int64, float32, uint64,
-bool) so every scenario uses the same compiled code. Sparse tables (program
+bool) so every scenario uses the same compiled code. Lists of indices walked
+in the hottest loops are uint64: numba adds negative-index handling to every
+use of a signed index, and none to an unsigned one. Sparse tables (program
 prerequisites, event effects) are in CSR form: `x_ptr[i]:x_ptr[i + 1]` slices
 `x_idx` / `x_val` for row i.
 """
@@ -50,7 +52,7 @@ _FIELDS = {
     "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
     # events
     "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_once": bool, "ev_cooldown": I64,
-    "ev_fire_target": bool, "fire_targets": I64, "live_ptr": I64, "live_idx": I64, "option_events": I64,
+    "ev_fire_target": bool, "fire_targets": U64, "live_ptr": I64, "live_idx": U64, "option_events": U64,
     "ev_n_options": I64, "opt_cum_weight": F32, "opt_row": I64,
     "trig_bits": U64, "trig_has_flags": bool, "trig_need_flag": bool, "trig_avoid_flag": bool, "trig_min_prestige": F32,
     "trig_max_prestige": F32, "trig_min_lead": F32, "trig_min_budget": F32, "trig_max_budget": F32,

@@ -188,10 +188,10 @@ Work = namedtuple("Work", [
     "dice",                                  # uint64 [B]: the row seed of this turn's dice (_draw)
     "u_fail", "u_lethal", "u_month",         # float32 [B, SL]
     "u_budget", "u_intel",                   # float32 [B, S]
-    "paid",                                  # int64 [B, P]: programs that did research (fund_programs)
+    "paid",                                  # uint64 [B, P]: programs that did research (fund_programs)
     "n_paid",                                # int64 [B]
     "options",                               # bool [B, O]
-    "fired_list",                            # int64 [B, E]: the fired events (fire_events)
+    "fired_list",                            # uint64 [B, E]: the fired events (fire_events)
     "n_options", "n_fired",                  # int64 [B]
     "fl",                                    # launches.Flights [B, SL]
     # inside one game's phase only
@@ -221,9 +221,9 @@ def _work(rules: Rules, b: int) -> Work:
         z = lambda n, d=F32: np.zeros((b, n), d)  # noqa: E731
         w = cache[b] = Work(
             dice=np.zeros(b, np.uint64), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
-            u_intel=z(2), developed=z(P, bool), paid=z(P, np.int64), n_paid=np.zeros(b, np.int64),
+            u_intel=z(2), developed=z(P, bool), paid=z(P, np.uint64), n_paid=np.zeros(b, np.int64),
             learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool), public=z(P, np.int16),
-            options=z(len(rules.opt_event), bool), fired_list=z(rules.n_events, np.int64),
+            options=z(len(rules.opt_event), bool), fired_list=z(rules.n_events, np.uint64),
             n_options=np.zeros(b, np.int64), n_fired=np.zeros(b, np.int64),
             eff=z(X), used=z(X, bool), money_left=z(2), program_spent=z(2), fl=new_flights(b, SL),
         )
