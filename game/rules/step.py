@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from collections import namedtuple
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -89,27 +90,58 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     Finished games stay exactly as they are.
     """
     b = state.batch
-    old = _kernel_arrays(rules, state, orders)
+    _check_orders(rules, b, orders)
+    src = _stepped_bytes(rules, state)
+    if src is None:
+        src = tuple(np.frombuffer(a, np.uint8) for a in _kernel_arrays(rules, state).values())
     new, dst, width = _new_state_arrays(rules, b)      # the kernel copies each game's rows in
-    rows = (tuple(np.frombuffer(a, np.uint8) for a in old.values()), dst, width)
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
         launch=np.ascontiguousarray(orders.launch, np.int64),   # wide: an out-of-range order stays out of range
         rush=np.ascontiguousarray(orders.rush, bool),
-        choice=np.ascontiguousarray(orders.choice).astype(np.int8),
+        choice=np.ascontiguousarray(orders.choice, np.int8),
     )
     info = _info(rules, b)
-    _run_split(_step_games, rules, KernelState(**new), ko, info, rows)
-    return State(**new), StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
-                                  firsts=info.firsts, fired=info.fired)
+    _run_split(_step_games, rules, KernelState(**new), ko, info, (src, dst, width))
+    result = State(**new)
+    _remember_stepped(rules, result, dst)
+    return result, StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
+                            firsts=info.firsts, fired=info.fired)
 
 
-def _kernel_arrays(rules: Rules, state: State, orders: Orders) -> dict[str, np.ndarray]:
+# States made by `step`, whose arrays are known to have the kernels' layout: id -> (weak reference
+# to the State, the Rules' layout token, its arrays' memory as flat uint8 in field order). A State's
+# arrays cannot be swapped (it is frozen), so the next step can skip checking and viewing them.
+_STEPPED: dict[int, tuple] = {}
+
+
+def _remember_stepped(rules: Rules, state: State, flat: tuple) -> None:
+    key = id(state)
+    _STEPPED[key] = (weakref.ref(state, lambda _, key=key: _STEPPED.pop(key, None)), _token(rules), flat)
+
+
+def _stepped_bytes(rules: Rules, state: State) -> tuple | None:
+    """The flat uint8 views of a State that `step` made with these rules; None for any other State."""
+    entry = _STEPPED.get(id(state))
+    if entry is not None and entry[0]() is state and entry[1] is _token(rules):
+        return entry[2]
+    return None
+
+
+def _token(rules: Rules) -> object:
+    """An object unique to these rules for as long as anything refers to it."""
+    token = rules._kernel.get("token")
+    if token is None:
+        token = rules._kernel["token"] = object()
+    return token
+
+
+def _kernel_arrays(rules: Rules, state: State) -> dict[str, np.ndarray]:
     """The state's arrays, C-contiguous in the dtypes the kernels are compiled for.
 
-    The compiled code trusts shapes (it does not check indices): a State or
-    Orders of another scenario or batch size is refused with a ValueError; a
-    dtype of the same kind (float64 for float32, say) is converted.
+    The compiled code trusts shapes (it does not check indices): a State of
+    another scenario or batch size is refused with a ValueError; a dtype of
+    the same kind (float64 for float32, say) is converted.
     """
     ref = rules._kernel.get("state_layout")
     if ref is None:
@@ -127,11 +159,15 @@ def _kernel_arrays(rules: Rules, state: State, orders: Orders) -> dict[str, np.n
             except TypeError:
                 raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}") from None
         out[name] = arr
+    return out
+
+
+def _check_orders(rules: Rules, b: int, orders: Orders) -> None:
+    """Refuse (ValueError) Orders whose arrays do not fit b games of these rules."""
     P, E, L = rules.n_programs, rules.n_events, rules.max_pads
     for name, shape in {"funding": (b, P), "launch": (b, 2, L), "rush": (b, 2, L), "choice": (b, E)}.items():
         if np.shape(getattr(orders, name)) != shape:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
-    return out
 
 
 def _new_state_arrays(rules: Rules, b: int) -> tuple[dict[str, np.ndarray], tuple, np.ndarray]:
