@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.rules.jit import F32, kernel, part
+from game.rules.jit import F32, U64, kernel, part
 from game.rules.kernel_tables import KernelState, kernel_tables
 from game.rules.rng import bits_at, normal_of, pair_of
 from game.rules.tables import Rules
@@ -27,10 +27,10 @@ def is_developed(t, s, b, p):
 
 @part
 def is_fundable(t, s, b, p, tt):
-    """Program p of game b may receive money on turn tt (<= n_turns): open by then, unlocked, not
-    cancelled, and its prerequisites developed."""
+    """Program p (uint64) of game b may receive money on turn tt (<= n_turns): open by then, unlocked,
+    not cancelled, and its prerequisites developed."""
     ok = t.prog_open_by_turn[tt, p] & (t.prog_free[p] | s.prog_unlocked[b, p]) & ~s.prog_cancelled[b, p]
-    for i in range(t.prereq_ptr[p], t.prereq_ptr[p + 1]):
+    for i in range(t.prereq_ptr[p], t.prereq_ptr[p + U64(1)]):
         ok &= is_developed(t, s, b, t.prereq_idx[i])
     return ok
 
@@ -39,7 +39,7 @@ def is_fundable(t, s, b, p, tt):
 def program_flags(t, s, b, turn, developed, grounded, fundable):
     """Fill bool [P] developed, grounded, fundable for game b at the start of `turn`."""
     tt = min(turn, t.n_turns)
-    for p in range(t.P):
+    for p in range(U64(t.P)):
         developed[p] = is_developed(t, s, b, p)
         grounded[p] = s.grounded_until[b, p] > turn
         fundable[p] = is_fundable(t, s, b, p, tt)
@@ -74,11 +74,16 @@ def fund_programs(t, s, b, funding, money_left, dice, developed, pay, spent, pai
     """
     tt = min(s.turn[b], t.n_turns)
     spend0, spend1 = _ZERO, _ZERO
-    asked = 0                                # paid[:asked]: programs that get money before scaling
+    ordered = 0                              # paid[:ordered]: programs with money ordered, gathered without branching
     for p in range(t.P):
+        pay[p] = _ZERO
+        paid[ordered] = p
+        ordered += funding[p] > _ZERO        # not for nothing, negative or NaN orders
+    asked = 0                                # paid[:asked]: programs that get money before scaling
+    for k in range(ordered):                 # paid[asked] is written only after paid[k >= asked] is read
+        p = paid[k]
         f = funding[p]
-        if not (f > _ZERO) or not is_fundable(t, s, b, p, tt):    # no money, negative or NaN orders
-            pay[p] = _ZERO
+        if not is_fundable(t, s, b, p, tt):
             continue
         done = is_developed(t, s, b, p)
         developed[p] = done

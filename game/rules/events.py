@@ -74,16 +74,19 @@ def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
     fired[:] = False
     if not alive:
         return 0
-    row = row_seed(s.key[b], turn, stream)
-    n = 0
+    # first the events that are ready (not spent, out of cooldown), gathered without branching
+    ready = 0
     for i in range(t.live_ptr[turn], t.live_ptr[turn + 1]):
         e = t.live_idx[i]
-        if t.ev_once[e]:
-            ready = s.ev_count[b, e] == 0
-        else:
-            ready = turn - s.ev_last[b, e] >= t.ev_cooldown[e]
-        if not ready:
-            continue
+        once = t.ev_once[e]
+        fresh = s.ev_count[b, e] == 0
+        rested = turn - s.ev_last[b, e] >= t.ev_cooldown[e]
+        fired_list[ready] = e
+        ready += (once & fresh) | ((not once) & rested)
+    row = row_seed(s.key[b], turn, stream)
+    n = 0
+    for k in range(ready):                  # fired_list[n] is written only after fired_list[k >= n] is read
+        e = fired_list[k]
         fire = t.ev_fire_target[e] and s.ev_forced[b, e] == turn
         chance = t.ev_chance[e]
         if not fire and chance > _ZERO and (chance >= F32(1) or unit_of(bits_at(row, e)) < chance):
