@@ -82,3 +82,15 @@ def test_an_unwritable_cache_folder_falls_back_to_the_temporary_folder(tmp_path)
     folder = _writable(blocker / "kernels" / "abc123")
     assert folder.name == "abc123" and folder.is_dir() and not str(folder).startswith(str(blocker))
     assert _writable(tmp_path / "ok") == tmp_path / "ok"
+
+
+def test_compiling_in_another_process_loads_or_reports_why_not(tmp_path):
+    """A window's first start compiles in a separate process (game/commands/play.py); its failure reaches
+    the window as a message."""
+    import pytest
+
+    from game.commands.common import compile_core_apart
+
+    compile_core_apart("historical")   # compiled by this session's warm-up: the other process only loads
+    with pytest.raises(RuntimeError, match="could not compile the rules engine: .*no-such-scenario"):
+        compile_core_apart(str(tmp_path / "no-such-scenario"))

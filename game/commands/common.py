@@ -24,6 +24,23 @@ def prepare_core(rules) -> None:
     warm_up(rules, announce=lambda message: print(f"spacerace: {message}", file=sys.stderr, flush=True))
 
 
+def compile_core_apart(scenario: str) -> None:
+    """Compile the rules engine into its cache in a separate process (a minute or two on a first start),
+    so that a window open meanwhile keeps drawing: in this process the compiler would hold the
+    interpreter for seconds at a time. Raises RuntimeError with the end of the compiler's output if
+    that process fails."""
+    import subprocess
+
+    script = ("import sys\n"
+              "from game.commands.common import load_scenario\n"
+              "from game.rules import warm_up\n"
+              "warm_up(load_scenario(sys.argv[1]).rules)\n")
+    done = subprocess.run([sys.executable, "-c", script, scenario], capture_output=True, text=True)
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise RuntimeError("could not compile the rules engine: " + (" / ".join(tail) or f"exit {done.returncode}"))
+
+
 def make_policy(name: str, rules):
     from game.ai.policies import make_policy
 

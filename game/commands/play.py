@@ -43,34 +43,45 @@ def _seats(args) -> tuple[str | None, str | None]:
 
 
 def run(args) -> int:
-    from game.commands.common import load_scenario, prepare_core
+    from game.commands.common import compile_core_apart, load_scenario, prepare_core
+    from game.rules.step import compiled
     from game.session.saves import SaveError, describe_save, load_game
 
     if args.turns is not None and args.turns < 1:
         return _fail("--turns must be at least 1")
-    if not (args.load and args.exit):
-        # every scenario runs on the same compiled rules: have them ready before a save replays or a window opens
-        prepare_core(load_scenario(args.scenario or "historical").rules)
+    if args.load and args.exit:
+        try:
+            print(describe_save(args.load))
+            return 0
+        except SaveError as exc:
+            return _fail(f"cannot load {args.load}: {exc}")
+    # every scenario runs on the same compiled rules: have them ready before a save replays or a game starts;
+    # the first start after an install compiles them inside the window (a minute or two), any other loads them
+    rules = load_scenario(args.scenario or "historical").rules
+    in_window = not args.load and not compiled()
+    if not in_window:
+        prepare_core(rules)
+    session = None
     if args.load:
         try:
-            if args.exit:
-                print(describe_save(args.load))
-                return 0
             session = load_game(args.load)
         except SaveError as exc:
             return _fail(f"cannot load {args.load}: {exc}")
-    else:
-        session = None
     us, ussr = _seats(args)
-    scenario = None
-    if us or args.scenario:
-        from game.session.seats import SeatError, make_seat
+    scenario = load_scenario(args.scenario or "historical") if us or args.scenario else None
 
-        scenario = load_scenario(args.scenario or "historical")
+    def check_seats() -> None:
+        from game.session.seats import make_seat
+
+        for seat in (us, ussr):
+            if seat:
+                make_seat(seat, scenario.rules)   # raises SeatError, which says what the choices are
+
+    if not in_window:
+        from game.session.seats import SeatError
+
         try:
-            for seat in (us, ussr):
-                if seat:
-                    make_seat(seat, scenario.rules)
+            check_seats()
         except SeatError as exc:
             return _fail(str(exc))
 
@@ -78,4 +89,10 @@ def run(args) -> int:
 
     options = Options(scenario=args.scenario, us=us, ussr=ussr, seed=args.seed, load=args.load, turns=args.turns,
                       screenshots=args.screenshots, exit_at_end=args.exit)
-    return run_window(options, session=session, scenario=scenario)
+
+    def prepare() -> None:
+        compile_core_apart(args.scenario or "historical")
+        prepare_core(rules)        # now only loads what the other process compiled
+        check_seats()
+
+    return run_window(options, session=session, scenario=scenario, prepare=prepare if in_window else None)

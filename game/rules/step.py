@@ -198,6 +198,11 @@ def _new_state_arrays(rules: Rules, b: int) -> tuple[dict[str, np.ndarray], tupl
     return arrays, flat, width
 
 
+def compiled() -> bool:
+    """Are the kernels already compiled in the cache for these sources (warm_up only loads them)?"""
+    return all(is_cached(k) for k in ("_open_games", "_step_games", "_program_flags_games"))
+
+
 def warm_up(rules: Rules, announce=None) -> None:
     """Compile the kernels, or load them from the cache: one turn of one game, and an observation.
 
@@ -207,7 +212,7 @@ def warm_up(rules: Rules, announce=None) -> None:
     from game.rules.observe import observe
     from game.rules.rng import game_keys
 
-    if announce and not all(is_cached(k) for k in ("_open_games", "_step_games", "_program_flags_games")):
+    if announce and not compiled():
         announce("Compiling the rules engine (once after an install or update; a minute or two)...")
     state = init(rules, game_keys(0, 1))
     state, _ = step(rules, state, Orders.empty(rules, 1))

@@ -27,10 +27,18 @@ def first_screen(app: App, session=None, scenario=None) -> None:
         app.show(MainMenuScene(app))
 
 
-def run_window(options: Options, session=None, scenario=None) -> int:
+def run_window(options: Options, session=None, scenario=None, prepare=None) -> int:
+    """Open the window and run it; returns the exit code. `prepare`, when given, is slow work that must
+    finish before the first screen (compiling the rules on a first start): the window shows that it is
+    under way meanwhile, and if it raises, its message goes to stderr and the exit code is 1."""
+    from game.ui.scenes.preparing import PreparingScene
+
     app = App(options)
     try:
-        first_screen(app, session, scenario)
+        if prepare is None:
+            first_screen(app, session, scenario)
+        else:
+            app.show(PreparingScene(app, prepare, then=lambda: first_screen(app, session, scenario)))
         return app.run()
     finally:
         app.close()
