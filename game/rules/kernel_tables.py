@@ -41,7 +41,7 @@ _FIELDS = {
     "log_keep_failure": np.float64, "estimate_noise": F32, "decisive_milestone": I64,
     "decisive_deadline": np.float64,
     # programs
-    "prog_side": I64, "side_prog_ptr": I64, "side_prog_idx": I64, "funding_cap": F32, "start_cost": F32,
+    "prog_side": I64, "funding_cap": F32, "start_cost": F32,
     "dev_cap": F32, "research_pay_cap": F32, "prog_open_by_turn": bool, "prog_free": bool, "flight_cost": F32,
     "inv_research_cost": F32, "research_cap": F32, "max_rel": F32, "prereq_ptr": I64, "prereq_idx": I64,
     # missions
@@ -89,7 +89,6 @@ def _build(r: Rules) -> KernelTables:
     maxopt = r.opt_cum_weight.shape[1]
     opt_row = np.full((E, maxopt), -1, I64)
     opt_row[r.opt_event, r.opt_index] = np.arange(len(r.opt_event))
-    side_ptr, side_idx, _ = _csr([[(int(p), 0.0) for p in cols] for cols in r.side_programs])
     pre_ptr, pre_idx, _ = _csr([[(int(q), 0.0) for q in np.flatnonzero(r.prog_prereq[p] > 0)] for p in range(P)])
     eff_ptr, eff_col, eff_val = _csr([[(int(c), float(r.effects[j, c])) for c in np.flatnonzero(r.effects[j])]
                                       for j in range(r.effects.shape[0])])
@@ -124,7 +123,7 @@ def _build(r: Rules) -> KernelTables:
         log_keep_success=np.log1p(-r.learn_success), log_keep_failure=np.log1p(-r.learn_failure),
         estimate_noise=r.estimate_noise, decisive_milestone=r.decisive_milestone,
         decisive_deadline=r.decisive_deadline,
-        prog_side=r.prog_side, side_prog_ptr=side_ptr, side_prog_idx=side_idx, funding_cap=r.funding_cap,
+        prog_side=r.prog_side, funding_cap=r.funding_cap,
         start_cost=r.start_cost, dev_cap=r.dev_cap, research_pay_cap=r.research_pay_cap,
         prog_open_by_turn=r.prog_open_by_turn, prog_free=r.prog_free, flight_cost=r.flight_cost,
         inv_research_cost=r.inv_research_cost, research_cap=r.research_cap, max_rel=r.max_rel,
