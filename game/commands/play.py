@@ -57,7 +57,8 @@ def run(args) -> int:
             return _fail(f"cannot load {args.load}: {exc}")
     # every scenario runs on the same compiled rules: have them ready before a save replays or a game starts;
     # the first start after an install compiles them inside the window (a minute or two), any other loads them
-    rules = load_scenario(args.scenario or "historical").rules
+    loaded = load_scenario(args.scenario or "historical")
+    rules = loaded.rules
     in_window = not args.load and not compiled()
     if not in_window:
         prepare_core(rules)
@@ -68,7 +69,7 @@ def run(args) -> int:
         except SaveError as exc:
             return _fail(f"cannot load {args.load}: {exc}")
     us, ussr = _seats(args)
-    scenario = load_scenario(args.scenario or "historical") if us or args.scenario else None
+    scenario = loaded if us or args.scenario else None
 
     def check_seats() -> None:
         from game.session.seats import make_seat

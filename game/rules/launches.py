@@ -212,6 +212,17 @@ def award_milestones(t, s, b, fl, x, awarded, firsts):
 
 
 @part
+def program_taught(t, fl, x, i, r):
+    """The program that role r of the flight in slot i (row x of fl) used and learned from, or t.P when
+    there is none: no flight there, no program in that role, or the flight failed before its first step."""
+    if not fl.ok[x, i]:
+        return t.P
+    m = fl.mission[x, i]
+    p = t.role_prog[m, r]
+    return p if p < t.P and t.role_first_step[m, r] <= fl.passed[x, i] else t.P
+
+
+@part
 def learn_from_flights(t, s, b, fl, x, learned, gap, crew_lost, public):
     """What game b's programs learn from flying: each program a flight used closes
     part of its gap to max_reliability (more when its step failed). Updates s.rel,
@@ -222,22 +233,18 @@ def learn_from_flights(t, s, b, fl, x, learned, gap, crew_lost, public):
     programs only (the caller zeroes the rest); gap float64, crew_lost bool and
     public int16 [P] are scratch, of which only those programs' entries are used.
     """
-    P, J = t.P, t.J
+    P, J, R = t.P, t.J, t.role_prog.shape[1]
     for i in range(2 * t.L):
-        if fl.ok[x, i]:
-            m, passed = fl.mission[x, i], fl.passed[x, i]
-            for r in range(t.role_prog.shape[1]):
-                p = t.role_prog[m, r]
-                if p < P and t.role_first_step[m, r] <= passed:
-                    gap[p], crew_lost[p], public[p] = 0.0, False, 0
+        for r in range(R):
+            p = program_taught(t, fl, x, i, r)
+            if p < P:
+                gap[p], crew_lost[p], public[p] = 0.0, False, 0
     for i in range(2 * t.L):
-        if not fl.ok[x, i]:
-            continue
-        m, passed = fl.mission[x, i], fl.passed[x, i]
-        for r in range(t.role_prog.shape[1]):
-            p = t.role_prog[m, r]
-            if p >= P or t.role_first_step[m, r] > passed:
+        for r in range(R):
+            p = program_taught(t, fl, x, i, r)
+            if p >= P:
                 continue
+            m, passed = fl.mission[x, i], fl.passed[x, i]
             failed = not fl.success[x, i] and t.step_prog[m, min(passed, J - 1)] == p
             # one sum carries both: 256 per flight plus the log of the gap's factor, in (-256, 0]
             gap[p] += 256.0 + (t.log_keep_failure if failed else t.log_keep_success)
@@ -246,12 +253,9 @@ def learn_from_flights(t, s, b, fl, x, learned, gap, crew_lost, public):
                 public[p] += 1
     grounded = s.turn[b] + 1 + t.grounding_turns
     for i in range(2 * t.L):
-        if not fl.ok[x, i]:
-            continue
-        m, passed = fl.mission[x, i], fl.passed[x, i]
-        for r in range(t.role_prog.shape[1]):
-            p = t.role_prog[m, r]
-            if p >= P or t.role_first_step[m, r] > passed or gap[p] == 0.0:
+        for r in range(R):
+            p = program_taught(t, fl, x, i, r)
+            if p >= P or gap[p] == 0.0:
                 continue
             packed = F32(gap[p])
             n = np.ceil(packed * F32(1 / 256) - F32(1e-4))

@@ -26,7 +26,15 @@ from game.rules.economy import fund_programs, new_budget_year, pay_income, sharp
 from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import is_cached, kernel, part
 from game.rules.kernel_tables import KernelInfo, KernelOrders, KernelState, kernel_tables
-from game.rules.launches import afford, award_milestones, check_launches, fly, learn_from_flights, new_flights
+from game.rules.launches import (
+    afford,
+    award_milestones,
+    check_launches,
+    fly,
+    learn_from_flights,
+    new_flights,
+    program_taught,
+)
 from game.rules.orders import Orders
 from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of
 from game.rules.state import NEVER, State
@@ -456,12 +464,10 @@ def _learn_and_record(t, s, w, b, x):
         p = w.paid[x, k]
         _sharpen(s, b, p, learned, w.dice[x])
     for i in range(2 * t.L):
-        if fl.ok[x, i]:
-            m, passed = fl.mission[x, i], fl.passed[x, i]
-            for r in range(t.role_prog.shape[1]):
-                p = t.role_prog[m, r]
-                if p < t.P and t.role_first_step[m, r] <= passed:
-                    _sharpen(s, b, p, learned, w.dice[x])
+        for r in range(t.role_prog.shape[1]):
+            p = program_taught(t, fl, x, i, r)
+            if p < t.P:
+                _sharpen(s, b, p, learned, w.dice[x])
     L = t.L
     for i in range(2 * L):
         side, pad = t.slot_side[i], t.slot_pad[i]

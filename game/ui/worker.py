@@ -1,31 +1,30 @@
-"""AI decisions off the UI thread: the window keeps drawing while an AI seat thinks."""
+"""Work off the UI thread: the window keeps drawing while an AI seat thinks or the rules compile."""
 
 from __future__ import annotations
 
 import threading
 
 
-class AIWorker:
-    """Computes `session.ai_orders(side)` on a daemon thread.
+class BackgroundJob:
+    """Runs `job()` on a daemon thread named `name`.
 
-    `result()` is None until done; an exception in the AI is kept and re-raised
-    by `result()` so the UI can report it instead of hanging.
+    `result()` is None until done, then what the job returned; an exception in
+    the job is kept (`error`) and re-raised by `result()` so the UI can report
+    it instead of hanging.
     """
 
-    def __init__(self, session, side: int):
-        self.side = side
-        self.turn = session.turn
-        self._orders = None
-        self._error: BaseException | None = None
+    def __init__(self, job, name: str):
+        self._value = None
+        self.error: BaseException | None = None
         self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(session,), daemon=True, name=f"ai-side-{side}")
+        self._thread = threading.Thread(target=self._run, args=(job,), daemon=True, name=name)
         self._thread.start()
 
-    def _run(self, session) -> None:
+    def _run(self, job) -> None:
         try:
-            self._orders = session.ai_orders(self.side)
+            self._value = job()
         except BaseException as exc:  # reported on the UI thread by result()
-            self._error = exc
+            self.error = exc
         finally:
             self._done.set()
 
@@ -37,6 +36,15 @@ class AIWorker:
         return self._done.wait(timeout)
 
     def result(self):
-        if self._error is not None:
-            raise self._error
-        return self._orders if self.done else None
+        if self.error is not None:
+            raise self.error
+        return self._value if self.done else None
+
+
+class AIWorker(BackgroundJob):
+    """Computes `session.ai_orders(side)` on a daemon thread."""
+
+    def __init__(self, session, side: int):
+        self.side = side
+        self.turn = session.turn
+        super().__init__(lambda: session.ai_orders(side), name=f"ai-side-{side}")

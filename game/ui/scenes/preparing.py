@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-import threading
 
 from game.ui.fonts import draw_text
 from game.ui.scene import Scene
 from game.ui.scenes.panels import draw_spinner
 from game.ui.theme import palette
+from game.ui.worker import BackgroundJob
 
 
 class PreparingScene(Scene):
@@ -22,28 +22,13 @@ class PreparingScene(Scene):
     def __init__(self, app, job, then):
         super().__init__(app)
         self.then = then
-        self.error: BaseException | None = None
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(job,), daemon=True, name="prepare-rules")
-        self._thread.start()
-
-    def _run(self, job) -> None:
-        try:
-            job()
-        except BaseException as exc:  # reported on the UI thread by update()
-            self.error = exc
-        finally:
-            self._done.set()
-
-    @property
-    def done(self) -> bool:
-        return self._done.is_set()
+        self.job = BackgroundJob(job, name="prepare-rules")
 
     def update(self, dt: float) -> None:
-        if not self.done:
+        if not self.job.done:
             return
-        if self.error is not None:
-            print(f"spacerace: {self.error}", file=sys.stderr)
+        if self.job.error is not None:
+            print(f"spacerace: {self.job.error}", file=sys.stderr)
             self.app.quit(1)
         else:
             self.then()
