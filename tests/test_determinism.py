@@ -99,7 +99,8 @@ def test_step_does_not_change_its_input(rules):
 
 
 def test_a_batch_split_over_threads_is_the_same_as_one_thread(rules):
-    """Large batches are split over threads (contiguous parts, one per core); the split must change nothing."""
+    """Large batches are shared out over threads a block of games at a time, whichever thread comes
+    first: the split must change nothing."""
     from game.rules.step import set_threads
 
     players = Players(rules, "random", "scripted")
@@ -117,6 +118,33 @@ def test_a_batch_split_over_threads_is_the_same_as_one_thread(rules):
     assert_same(states[0][0], states[1][0])
     assert_same(fields(states[0][1]), fields(states[1][1]), "step info: ")
     assert int((states[0][0].launch_mission >= 0).sum()) > 0
+
+
+def test_the_fields_step_does_not_copy_are_rewritten_by_every_running_game(rules):
+    """`step` skips copying a few fields (funding, news, last launches) for running games, which
+    rewrite them in full: what the input held there must not matter, and must not leak through."""
+    from game.rules.step import _REWRITTEN
+
+    players = Players(rules, "random", "scripted")
+    finished = play_batch(rules, players.us, players.ussr, seed=5, first=0, count=3)
+    live = init(rules, game_keys(5, 61, first=3))
+    for _ in range(6):
+        live, _ = step(rules, live, players.orders(live))
+    state = State.concat([finished, live])
+    orders = players.orders(state)
+    rng = np.random.default_rng(0)
+    garbled = {}
+    for name in _REWRITTEN:
+        old = getattr(state, name)
+        noise = rng.integers(-100, 100, old.shape).astype(old.dtype)
+        keep = state.done.reshape((-1,) + (1,) * (old.ndim - 1))
+        garbled[name] = np.where(keep, old, noise)   # finished games keep theirs: they are copied as they are
+    expected, info = step(rules, state, orders)
+    got, info_garbled = step(rules, state.replace(**garbled), orders)
+    assert_same(expected, got)
+    assert_same(fields(info), fields(info_garbled), "step info: ")
+    assert (expected.launch_mission[~state.done] >= 0).any() and (expected.funded[~state.done] > 0).any()
+    assert_same(expected.slice(slice(0, 3)), finished)     # finished games came through whole
 
 
 def test_two_threads_stepping_the_same_rules_at_once_do_not_mix_their_games(rules):

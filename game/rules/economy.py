@@ -74,9 +74,10 @@ def fund_programs(t, s, b, funding, money_left, dice, developed, pay, spent, pai
     """
     tt = min(s.turn[b], t.n_turns)
     spend0, spend1 = _ZERO, _ZERO
+    for p in range(t.P):                     # all of it: every unfinished game rewrites s.funded (step._REWRITTEN)
+        pay[p] = _ZERO
     ordered = 0                              # paid[:ordered]: programs with money ordered, gathered without branching
     for p in range(t.P):
-        pay[p] = _ZERO
         paid[ordered] = p
         ordered += funding[p] > _ZERO        # not for nothing, negative or NaN orders
     asked = 0                                # paid[:asked]: programs that get money before scaling

@@ -132,9 +132,11 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
     `turn` is the turn now opening. eff float32 [X] and used bool [X] are
     scratch. Adds the prestige the effects award to awarded float32 [S].
     """
+    news, pending = s.news[b], s.pending[b]
+    for e in range(t.E):                     # all of it: every unfinished game rewrites s.news (step._REWRITTEN)
+        news[e] = fired[e]
     for e in range(t.E):
-        s.news[b, e] = fired[e]
-        s.pending[b, e] = False
+        pending[e] = False
     for k in range(n_fired):
         e = fired_list[k]
         s.pending[b, e] = t.ev_n_options[e] > 0

@@ -24,7 +24,10 @@ from pathlib import Path
 
 import numba
 import numpy as np
+from llvmlite import ir
 from numba import njit as _njit
+from numba import types
+from numba.extending import intrinsic
 
 F32 = np.float32
 U64 = np.uint64
@@ -78,3 +81,16 @@ def part(fn):
     a real call would copy them every time, an inlined one costs nothing.
     """
     return _njit(inline="always", error_model="numpy")(fn)
+
+
+@intrinsic
+def take_next(typingctx, counter):
+    """Atomically add 1 to counter[0] (a 1-D int64 array) and return its value before: how
+    threads running the same kernel share out blocks of work, each block taken exactly once."""
+    def codegen(context, builder, sig, args):
+        ary = context.make_array(sig.args[0])(context, builder, args[0])
+        return builder.atomic_rmw("add", ary.data, ir.Constant(ir.IntType(64), 1), "monotonic")
+
+    if not (isinstance(counter, types.Array) and counter.dtype == types.int64 and counter.ndim == 1):
+        return None
+    return types.int64(counter), codegen

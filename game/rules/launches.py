@@ -212,56 +212,59 @@ def award_milestones(t, s, b, fl, x, awarded, firsts):
 
 
 @part
-def program_taught(t, fl, x, i, r):
-    """The program that role r of the flight in slot i (row x of fl) used and learned from, or t.P when
-    there is none: no flight there, no program in that role, or the flight failed before its first step."""
-    if not fl.ok[x, i]:
-        return t.P
-    m = fl.mission[x, i]
-    p = t.role_prog[m, r]
-    return p if p < t.P and t.role_first_step[m, r] <= fl.passed[x, i] else t.P
+def flight_lessons(t, fl, x, slots, progs):
+    """The programs the flights of row x of fl flew on and learned from, in slot then role order: the
+    first n entries (n returned) of slots and progs (uint64 [SL * R]) name each one's launch slot and
+    program. A program counts when its role's first step was reached (a flight that failed before
+    that step taught it nothing); slots with no flight are skipped."""
+    n = 0
+    for i in range(U64(2 * t.L)):
+        if not fl.ok[x, i]:
+            continue
+        m, passed = fl.mission[x, i], fl.passed[x, i]
+        for r in range(t.role_prog.shape[1]):
+            p = t.role_prog[m, r]
+            slots[n] = i
+            progs[n] = p
+            n += (p < t.P) & (t.role_first_step[m, r] <= passed)
+    return n
 
 
 @part
-def learn_from_flights(t, s, b, fl, x, learned, gap, crew_lost, public):
+def learn_from_flights(t, s, b, fl, x, slots, progs, n, learned, gap, crew_lost, public):
     """What game b's programs learn from flying: each program a flight used closes
     part of its gap to max_reliability (more when its step failed). Updates s.rel,
     and s.flights (flights the world saw: secret failures teach their owner but
     are not counted) and s.grounded_until (a crew lost grounds the programs it flew on).
 
-    Sets learned float32 [P] to the flights that used each program, for those
-    programs only (the caller zeroes the rest); gap float64, crew_lost bool and
-    public int16 [P] are scratch, of which only those programs' entries are used.
+    slots, progs [:n]: the flights' lessons (flight_lessons). Sets learned
+    float32 [P] to the flights that used each program, for those programs only
+    (the caller zeroes the rest); gap float64, crew_lost bool and public int16
+    [P] are scratch, of which only those programs' entries are used.
     """
-    P, J, R = t.P, t.J, t.role_prog.shape[1]
-    for i in range(2 * t.L):
-        for r in range(R):
-            p = program_taught(t, fl, x, i, r)
-            if p < P:
-                gap[p], crew_lost[p], public[p] = 0.0, False, 0
-    for i in range(2 * t.L):
-        for r in range(R):
-            p = program_taught(t, fl, x, i, r)
-            if p >= P:
-                continue
-            m, passed = fl.mission[x, i], fl.passed[x, i]
-            failed = not fl.success[x, i] and t.step_prog[m, min(passed, J - 1)] == p
-            # one sum carries both: 256 per flight plus the log of the gap's factor, in (-256, 0]
-            gap[p] += 256.0 + (t.log_keep_failure if failed else t.log_keep_success)
-            crew_lost[p] |= fl.lost[x, i]
-            if not is_secret_failure(t, fl, x, i):
-                public[p] += 1
+    J = t.J
+    for k in range(n):
+        p = progs[k]
+        gap[p], crew_lost[p], public[p] = 0.0, False, 0
+    for k in range(n):
+        i, p = slots[k], progs[k]
+        m, passed = fl.mission[x, i], fl.passed[x, i]
+        failed = not fl.success[x, i] and t.step_prog[m, min(passed, J - 1)] == p
+        # one sum carries both: 256 per flight plus the log of the gap's factor, in (-256, 0]
+        gap[p] += 256.0 + (t.log_keep_failure if failed else t.log_keep_success)
+        crew_lost[p] |= fl.lost[x, i]
+        if not is_secret_failure(t, fl, x, i):
+            public[p] += 1
     grounded = s.turn[b] + 1 + t.grounding_turns
-    for i in range(2 * t.L):
-        for r in range(R):
-            p = program_taught(t, fl, x, i, r)
-            if p >= P or gap[p] == 0.0:
-                continue
-            packed = F32(gap[p])
-            n = np.ceil(packed * F32(1 / 256) - F32(1e-4))
-            learned[p] = n
-            s.rel[b, p] = t.max_rel[p] - (t.max_rel[p] - s.rel[b, p]) * np.exp(packed - F32(256) * n)
-            s.flights[b, p] += public[p]
-            if crew_lost[p]:
-                s.grounded_until[b, p] = max(s.grounded_until[b, p], grounded)
-            gap[p] = 0.0                    # done: a program flown twice is counted once
+    for k in range(n):
+        p = progs[k]
+        if gap[p] == 0.0:
+            continue
+        packed = F32(gap[p])
+        c = np.ceil(packed * F32(1 / 256) - F32(1e-4))
+        learned[p] = c
+        s.rel[b, p] = t.max_rel[p] - (t.max_rel[p] - s.rel[b, p]) * np.exp(packed - F32(256) * c)
+        s.flights[b, p] += public[p]
+        if crew_lost[p]:
+            s.grounded_until[b, p] = max(s.grounded_until[b, p], grounded)
+        gap[p] = 0.0                    # done: a program flown twice is counted once

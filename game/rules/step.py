@@ -24,16 +24,16 @@ import numpy as np
 
 from game.rules.economy import fund_programs, new_budget_year, pay_income, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
-from game.rules.jit import is_cached, kernel, part
+from game.rules.jit import is_cached, kernel, part, take_next
 from game.rules.kernel_tables import KernelInfo, KernelOrders, KernelState, kernel_tables
 from game.rules.launches import (
     afford,
     award_milestones,
     check_launches,
+    flight_lessons,
     fly,
     learn_from_flights,
     new_flights,
-    program_taught,
 )
 from game.rules.orders import Orders
 from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of
@@ -102,7 +102,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     src = _stepped_bytes(rules, state)
     if src is None:
         src = tuple(np.frombuffer(a, np.uint8) for a in _kernel_arrays(rules, state).values())
-    new, dst, width = _new_state_arrays(rules, b)      # the kernel copies each game's rows in
+    new, dst, width, rewritten = _new_state_arrays(rules, b)     # the kernel copies each game's rows in
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
         launch=np.ascontiguousarray(orders.launch, np.int64),   # wide: an out-of-range order stays out of range
@@ -110,7 +110,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         choice=np.ascontiguousarray(orders.choice, np.int8),
     )
     info = _info(rules, b)
-    _run_split(_step_games, rules, KernelState(**new), ko, info, (src, dst, width))
+    _run_split(_step_games, rules, KernelState(**new), ko, info, (src, dst, width, rewritten))
     result = State(**new)
     _remember_stepped(rules, result, dst)
     return result, StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
@@ -178,13 +178,20 @@ def _check_orders(rules: Rules, b: int, orders: Orders) -> None:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
 
 
-def _new_state_arrays(rules: Rules, b: int) -> tuple[dict[str, np.ndarray], tuple, np.ndarray]:
+# Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
+# finished games (funded: fund_programs; news: apply_effects; launch_*: _learn_and_record).
+_REWRITTEN = ("funded", "news", "launch_mission", "launch_outcome", "launch_month", "launch_passed",
+              "launch_prestige")
+
+
+def _new_state_arrays(rules: Rules, b: int) -> tuple[dict[str, np.ndarray], tuple, np.ndarray, np.ndarray]:
     """Uninitialised arrays for a State of b games, all in one block of memory, each aligned to 64
     bytes: one allocation instead of dozens, and at large batches a block big enough for numpy to
     ask the system for huge pages.
 
     Returns (field name -> array, each array's memory as flat uint8 in field order, int64 [fields]:
-    bytes per game of each field). The layout is worked out once per batch size.
+    bytes per game of each field, bool [fields]: the field is in _REWRITTEN). The layout is worked
+    out once per batch size.
     """
     layouts = rules._kernel.setdefault("layouts", {})
     layout = layouts.get(b)
@@ -197,13 +204,14 @@ def _new_state_arrays(rules: Rules, b: int) -> tuple[dict[str, np.ndarray], tupl
             fields.append((name, (b, *shape), dtype, end, per_game * b))
             end += -(-per_game * b // 64) * 64
         width = np.array([f[4] // b if b else 0 for f in fields], np.int64)
-        layout = layouts[b] = (fields, end, width)
-    fields, end, width = layout
+        rewritten = np.array([f[0] in _REWRITTEN for f in fields])
+        layout = layouts[b] = (fields, end, width, rewritten)
+    fields, end, width, rewritten = layout
     block = np.empty(end + 64, np.uint8)
     start = -block.ctypes.data % 64
     arrays = {name: np.ndarray(shape, dtype, block, start + offset) for name, shape, dtype, offset, _ in fields}
     flat = tuple(np.ndarray((size,), np.uint8, block, start + offset) for _, _, _, offset, size in fields)
-    return arrays, flat, width
+    return arrays, flat, width, rewritten
 
 
 def compiled() -> bool:
@@ -249,32 +257,32 @@ Work = namedtuple("Work", [
     "gap",                                   # float64 [B, P]
     "crew_lost",                             # bool [B, P]
     "public",                                # int16 [B, P]
+    "lesson_slot", "lesson_prog",            # uint64 [B, SL * R]: launches.flight_lessons
     "eff", "used",                           # float32 / bool [B, X]
     "money_left", "program_spent",           # float32 [B, S]
 ])
 
 
-def _work(rules: Rules, b: int) -> Work:
-    """Scratch arrays for a batch of b games (b rows; which game uses which row: _step_block), kept per
-    batch size and per calling thread (two threads may step games of the same rules at once): a kernel
-    writes each row it reads within the same step, and the parts of one step use disjoint rows."""
+def _work(rules: Rules, workers: int) -> Work:
+    """Scratch arrays with _BLOCK rows per worker thread (worker k uses rows k*_BLOCK.., one per game of
+    the block it is playing: see _step_block), kept per calling thread, as two threads may step games
+    of the same rules at once. A kernel writes each row it reads within the same block."""
     mine = rules._kernel.setdefault("work", threading.local())
     if not hasattr(mine, "cache"):
         mine.cache = {}
-    cache = mine.cache
-    w = cache.get(b)
+    w = mine.cache.get(workers)
     if w is None:
-        if len(cache) >= 4:
-            cache.clear()
-        P, SL, X = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1]
-        z = lambda n, d=F32: np.zeros((b, n), d)  # noqa: E731
-        w = cache[b] = Work(
-            dice=np.zeros(b, np.uint64), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
-            u_intel=z(2), developed=z(P, bool), paid=z(P, np.uint64), n_paid=np.zeros(b, np.int64),
+        n = _BLOCK * workers
+        P, SL, X, R = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1], rules.role_prog.shape[1]
+        z = lambda k, d=F32: np.zeros((n, k), d)  # noqa: E731
+        w = mine.cache[workers] = Work(
+            dice=np.zeros(n, np.uint64), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
+            u_intel=z(2), developed=z(P, bool), paid=z(P, np.uint64), n_paid=np.zeros(n, np.int64),
             learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool), public=z(P, np.int16),
             options=z(len(rules.opt_event), bool), fired_list=z(rules.n_events, np.uint64),
-            n_options=np.zeros(b, np.int64), n_fired=np.zeros(b, np.int64),
-            eff=z(X), used=z(X, bool), money_left=z(2), program_spent=z(2), fl=new_flights(b, SL),
+            n_options=np.zeros(n, np.int64), n_fired=np.zeros(n, np.int64),
+            eff=z(X), used=z(X, bool), money_left=z(2), program_spent=z(2), fl=new_flights(n, SL),
+            lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64),
         )
     return w
 
@@ -296,52 +304,74 @@ _POOL: list = []           # [ThreadPoolExecutor], made on first use
 
 
 def _run_split(kernel_fn, rules: Rules, s, orders, info, rows) -> None:
-    """Run a batch kernel over games [0, B), split into contiguous parts on up to _THREADS threads.
+    """Run a batch kernel over games [0, B) on up to _THREADS threads (one per _GAMES_PER_THREAD games).
 
-    The kernels release the GIL and each game touches only its own rows (of
-    the state and of the scratch arrays), so the parts run side by side.
+    The kernels release the GIL and share out the batch a block of _BLOCK games
+    at a time (an atomic counter: a thread that starts late or runs slow simply
+    takes fewer blocks); each game touches only its own rows of the state and
+    its worker's rows of the scratch arrays, so which thread plays which block
+    changes nothing in the results.
     """
     t = kernel_tables(rules)
     b = s.turn.shape[0]
-    w = _work(rules, b)
-    parts = max(1, min(_THREADS, b // _GAMES_PER_THREAD))
-    if parts == 1:
-        kernel_fn(t, s, orders, info, w, rows, 0, b)
+    workers = max(1, min(_THREADS, b // _GAMES_PER_THREAD))
+    w = _work(rules, workers)
+    queue = np.zeros(1, np.int64)           # the next block to take
+    if workers == 1:
+        kernel_fn(t, s, orders, info, w, rows, queue, 0)
         return
     if not _POOL:
         _POOL.append(ThreadPoolExecutor(max_workers=_THREADS, thread_name_prefix="rules"))
-    edges = [b * i // parts for i in range(parts + 1)]
-    jobs = [_POOL[0].submit(kernel_fn, t, s, orders, info, w, rows, edges[i], edges[i + 1])
-            for i in range(1, parts)]
-    kernel_fn(t, s, orders, info, w, rows, edges[0], edges[1])
+    jobs = [_POOL[0].submit(kernel_fn, t, s, orders, info, w, rows, queue, k) for k in range(1, workers)]
+    kernel_fn(t, s, orders, info, w, rows, queue, 0)
     for job in jobs:
         job.result()
 
 
 @kernel
-def _open_games(t, s, orders, info, w, rows, lo, hi):
-    """Fire the first turn's events of games lo..hi-1 of a new batch (turn 0). `orders`, `rows` unused."""
-    for b in range(np.uint64(lo), np.uint64(hi)):
-        w.options[b, :] = False
-        n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b], w.fired_list[b])
-        apply_effects(t, s, b, info.fired[b], w.fired_list[b], n_fired, w.options[b], 0, 0, w.eff[b], w.used[b],
-                      info.awarded[b])
+def _open_games(t, s, orders, info, w, rows, queue, worker):
+    """Fire the first turn's events of a new batch's games (turn 0), blocks taken from `queue` as in
+    _step_games. `orders`, `rows` unused."""
+    x0 = np.uint64(worker * _BLOCK)
+    while True:
+        lo = _BLOCK * take_next(queue)
+        if lo >= s.turn.shape[0]:
+            break
+        for b in range(np.uint64(lo), np.uint64(min(lo + _BLOCK, s.turn.shape[0]))):
+            x = x0 + b - np.uint64(lo)
+            w.options[x, :] = False
+            n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b], w.fired_list[x])
+            apply_effects(t, s, b, info.fired[b], w.fired_list[x], n_fired, w.options[x], 0, 0, w.eff[x], w.used[x],
+                          info.awarded[b])
 
 
 @kernel
-def _step_games(t, s, orders, info, w, rows, lo, hi):
-    """One turn of the unfinished games among lo..hi-1; finished games are left as they were.
+def _step_games(t, s, orders, info, w, rows, queue, worker):
+    """One turn of a batch's unfinished games; finished games are left as they were.
 
-    rows: (old arrays, new arrays, bytes per game of each) as flat uint8 views:
-    each block's rows are first copied from the old state into `s`, then played,
-    a block of _BLOCK games at a time so its rows stay in the cache.
+    Plays blocks of _BLOCK games, taking the next block from `queue` (int64 [1],
+    shared by the workers) until none is left; `worker` picks its scratch rows.
+    rows: (old arrays, new arrays as flat uint8 views, bytes per game of each,
+    bool: rewritten by every unfinished game). A block's rows are first copied
+    from the old state into `s` (rewritten fields only for finished games), then
+    played: the block's rows stay in the cache.
     """
-    src, dst, width = rows
-    for start in range(lo, hi, _BLOCK):
-        end = min(start + _BLOCK, hi)
+    src, dst, width, rewritten = rows
+    B = s.turn.shape[0]
+    while True:
+        lo = _BLOCK * take_next(queue)
+        if lo >= B:
+            break
+        hi = min(lo + _BLOCK, B)
         for k in range(len(src)):
-            _copy_bytes(src[k], dst[k], start * width[k], end * width[k])
-        _step_block(t, s, orders, info, w, start, end, lo)
+            if not rewritten[k]:
+                _copy_bytes(src[k], dst[k], lo * width[k], hi * width[k])
+        for b in range(lo, hi):
+            if s.done[b]:
+                for k in range(len(src)):
+                    if rewritten[k]:
+                        _copy_bytes(src[k], dst[k], b * width[k], (b + 1) * width[k])
+        _step_block(t, s, orders, info, w, lo, hi, worker * _BLOCK)
 
 
 _BLOCK = 64
@@ -360,9 +390,9 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
     """One turn of the unfinished games among lo..hi-1, phase by phase, each phase a loop over the
     games: small loops compile to far faster code than one loop holding the whole turn.
 
-    Game b uses row x = row0 + (b - lo) of the scratch arrays `w`: rows row0.. belong to the part
-    of the batch that starts at game row0, and the same few rows serve each of its blocks in turn,
-    so they stay in the cache (a row per game would cost a cache miss at every touch).
+    Game b uses row x = row0 + (b - lo) of the scratch arrays `w`: rows row0.. belong to the worker
+    playing the block, and the same few rows serve each of its blocks in turn, so they stay in the
+    cache (a row per game would cost a cache miss at every touch).
     """
     fl = w.fl
     x0 = np.uint64(row0) - np.uint64(lo)
@@ -455,20 +485,19 @@ def _learn_and_record(t, s, w, b, x):
     others learned nothing."""
     fl = w.fl
     learned = w.learned[x]      # x: game b's row of the scratch arrays, as in _fund
+    slots, progs = w.lesson_slot[x], w.lesson_prog[x]
     for k in range(w.n_paid[x]):
         learned[w.paid[x, k]] = F32(0)
-    learn_from_flights(t, s, b, fl, x, learned, w.gap[x], w.crew_lost[x], w.public[x])
+    n = flight_lessons(t, fl, x, slots, progs)
+    learn_from_flights(t, s, b, fl, x, slots, progs, n, learned, w.gap[x], w.crew_lost[x], w.public[x])
     for k in range(w.n_paid[x]):                 # research counts as one more observation
         learned[w.paid[x, k]] += F32(1)
     for k in range(w.n_paid[x]):
         p = w.paid[x, k]
         _sharpen(s, b, p, learned, w.dice[x])
-    for i in range(2 * t.L):
-        for r in range(t.role_prog.shape[1]):
-            p = program_taught(t, fl, x, i, r)
-            if p < t.P:
-                _sharpen(s, b, p, learned, w.dice[x])
-    L = t.L
+    for k in range(n):
+        _sharpen(s, b, progs[k], learned, w.dice[x])
+    L = t.L                     # every unfinished game rewrites the launch_* fields (see _REWRITTEN)
     for i in range(2 * L):
         side, pad = t.slot_side[i], t.slot_pad[i]
         s.launch_mission[b, side, pad] = fl.mission[x, i] if fl.ordered[x, i] else -1
