@@ -15,6 +15,7 @@ from collections import namedtuple
 
 import numpy as np
 
+from game.rules.jit import part
 from game.rules.state import state_fields
 from game.rules.tables import Rules
 
@@ -66,6 +67,50 @@ KernelTables = namedtuple("KernelTables", list(_FIELDS))
 KernelState = namedtuple("KernelState", state_fields())
 KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice"])
 KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts", "fired"])
+
+
+@part
+def _at(block, offset, nbytes, dtype):
+    """block[offset:offset + nbytes] (uint8) seen as a 1-D array of dtype."""
+    return block[offset:offset + nbytes].view(dtype)
+
+
+@part
+def state_in_block(t, block, off, B):
+    """The KernelState of B games whose arrays lie in `block` (uint8) at byte offsets off (int64
+    [fields], State field order: game.rules.state.Layout), with the shapes the tables' sizes give.
+    Made inside the compiled code: one array crosses from Python instead of one per field."""
+    P, M, K, E, F, SL = t.P, t.M, t.prestige_first.shape[0], t.E, t.F, 2 * t.L
+    f32, i16, i8, b1 = np.float32, np.int16, np.int8, np.bool_
+    return KernelState(
+        _at(block, off[0], 4 * B, np.uint32), _at(block, off[1], 2 * B, i16), _at(block, off[2], B, b1),
+        _at(block, off[3], B, i8),
+        # money and prestige
+        _at(block, off[4], 8 * B, f32).reshape((B, 2)), _at(block, off[5], 8 * B, f32).reshape((B, 2)),
+        _at(block, off[6], 8 * B, f32).reshape((B, 2)), _at(block, off[7], 8 * B, f32).reshape((B, 2)),
+        _at(block, off[8], 8 * B, f32).reshape((B, 2)), _at(block, off[9], 8 * B, f32).reshape((B, 2)),
+        _at(block, off[10], 8 * B, f32).reshape((B, 2)), _at(block, off[11], 2 * B, i8).reshape((B, 2)),
+        _at(block, off[12], 2 * B, b1).reshape((B, 2)), _at(block, off[13], 8 * B, f32).reshape((B, 2)),
+        # programs
+        _at(block, off[14], 4 * B * P, f32).reshape((B, P)), _at(block, off[15], 4 * B * P, f32).reshape((B, P)),
+        _at(block, off[16], 4 * B * P, f32).reshape((B, P)), _at(block, off[17], 4 * B * P, f32).reshape((B, P)),
+        _at(block, off[18], 2 * B * P, i16).reshape((B, P)), _at(block, off[19], 4 * B * P, f32).reshape((B, P)),
+        _at(block, off[20], B * P, b1).reshape((B, P)), _at(block, off[21], B * P, b1).reshape((B, P)),
+        _at(block, off[22], 4 * B * P, f32).reshape((B, P)), _at(block, off[23], 2 * B * P, i16).reshape((B, P)),
+        # missions
+        _at(block, off[24], B * M, b1).reshape((B, M)), _at(block, off[25], B * M, b1).reshape((B, M)),
+        # milestones
+        _at(block, off[26], 16 * B, np.uint64).reshape((B, 2)), _at(block, off[27], B * K, i8).reshape((B, K)),
+        _at(block, off[28], 8 * B * K, np.float64).reshape((B, K)),
+        # events and flags
+        _at(block, off[29], B * F, b1).reshape((B, F)), _at(block, off[30], 2 * B * E, i16).reshape((B, E)),
+        _at(block, off[31], 2 * B * E, i16).reshape((B, E)), _at(block, off[32], 2 * B * E, i16).reshape((B, E)),
+        _at(block, off[33], B * E, b1).reshape((B, E)), _at(block, off[34], B * E, b1).reshape((B, E)),
+        # last turn's launches
+        _at(block, off[35], 2 * B * SL, i16).reshape((B, 2, t.L)), _at(block, off[36], B * SL, i8).reshape((B, 2, t.L)),
+        _at(block, off[37], 4 * B * SL, f32).reshape((B, 2, t.L)), _at(block, off[38], B * SL, i8).reshape((B, 2, t.L)),
+        _at(block, off[39], 4 * B * SL, f32).reshape((B, 2, t.L)),
+    )
 
 
 def kernel_tables(rules: Rules) -> KernelTables:

@@ -4,6 +4,11 @@ One `State` holds B independent games of the same scenario. The interactive
 game is a batch of 1; the AI simulates thousands at once. Shapes use the sizes
 of `game.rules.tables` (S sides, P programs, M missions, K milestones,
 E events, F flags, L launch pads).
+
+States made by the core (init, step, slice, concat) keep all their arrays in
+one block of memory (`Layout`), which the compiled step reads and writes
+directly; a State built from separate arrays works the same, and is copied
+into a block when it is stepped.
 """
 
 from __future__ import annotations
@@ -14,6 +19,58 @@ from dataclasses import dataclass
 import numpy as np
 
 NEVER = np.int16(32000)  # "no turn" in turn-valued int16 arrays
+
+
+class Layout:
+    """Where each array of a State of `batch` games lies in one block of memory (uint8), each field
+    64-byte aligned, in State field order. Made by `Layout.of`, which keeps one per kind of State, so
+    `a is b` tells that two States have the same shapes and dtypes.
+
+    offsets, width: int64 [fields]: each field's first byte in the block, and its bytes per game.
+    """
+
+    def __init__(self, batch: int, rows: tuple):
+        self.batch, self.rows = batch, rows
+        self.fields, end = [], 0
+        for name, row_shape, dtype in rows:
+            dtype = np.dtype(dtype)
+            per_game = int(np.prod(row_shape, dtype=np.int64)) * dtype.itemsize
+            self.fields.append((name, (batch, *row_shape), dtype, end))
+            end += -(-per_game * batch // 64) * 64
+        self.size = end
+        self.offsets = np.array([f[3] for f in self.fields], np.int64)
+        self.width = np.array([int(np.prod(shape[1:], dtype=np.int64)) * dtype.itemsize
+                               for _, shape, dtype, _ in self.fields], np.int64)
+        self.index = {f[0]: i for i, f in enumerate(self.fields)}
+
+    _KNOWN: dict[tuple, Layout] = {}
+
+    @classmethod
+    def of(cls, batch: int, rows: tuple) -> Layout:
+        """The layout for `batch` games whose fields have rows ((name, row shape, dtype str), ...)."""
+        key = (batch, rows)
+        layout = cls._KNOWN.get(key)
+        if layout is None:
+            if len(cls._KNOWN) >= 64:
+                cls._KNOWN.clear()
+            layout = cls._KNOWN[key] = cls(batch, rows)
+        return layout
+
+    @classmethod
+    def like(cls, batch: int, arrays: dict) -> Layout:
+        """The layout for `batch` games with the row shapes and dtypes of `arrays` (name -> [B, ...] array)."""
+        return cls.of(batch, tuple((k, v.shape[1:], v.dtype.str) for k, v in arrays.items()))
+
+    def new_block(self) -> np.ndarray:
+        """Uninitialised uint8 memory for one State, 64-byte aligned (at large batches big enough for
+        numpy to ask the system for huge pages)."""
+        raw = np.empty(self.size + 64, np.uint8)
+        start = -raw.ctypes.data % 64
+        return raw[start:start + self.size]
+
+    def view(self, block: np.ndarray, name: str) -> np.ndarray:
+        _, shape, dtype, offset = self.fields[self.index[name]]
+        return np.ndarray(shape, dtype, block, offset)
 
 
 @dataclass(frozen=True)
@@ -67,6 +124,41 @@ class State:
     launch_passed: np.ndarray   # int8 [B, S, L]: steps passed
     launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost (firsts, failures...)
 
+    # A State made in one block of memory (by step, init, slice, concat) keeps the block and its Layout,
+    # and makes each array, a view of the block, the first time it is asked for: most states the AI
+    # makes are only stepped again, which reads the block directly.
+
+    @classmethod
+    def in_block(cls, layout: Layout, block: np.ndarray) -> State:
+        """The State whose arrays lie in `block` as `layout` says (the block is not copied)."""
+        state = object.__new__(cls)
+        object.__setattr__(state, "_block", (layout, block))
+        return state
+
+    @staticmethod
+    def new_in_block(layout: Layout, arrays: dict) -> State:
+        """A State in a fresh block of `layout`, its fields filled by arrays[name](out) for each name."""
+        block = layout.new_block()
+        for name, fill in arrays.items():
+            fill(layout.view(block, name))
+        return State.in_block(layout, block)
+
+    def block(self) -> tuple[Layout, np.ndarray] | None:
+        """(layout, block) of a State made in one block of memory; None for one made of separate arrays."""
+        return self.__dict__.get("_block")
+
+    def __getattr__(self, name: str):
+        # only called for an attribute not yet set: the arrays of a State in a block, made on first use
+        held = self.__dict__.get("_block")
+        if held is None or name not in held[0].index:
+            raise AttributeError(f"'State' object has no attribute {name!r}")
+        array = held[0].view(held[1], name)
+        object.__setattr__(self, name, array)
+        return array
+
+    def __reduce__(self):
+        return State, tuple(getattr(self, f.name) for f in dataclasses.fields(self))
+
     @property
     def batch(self) -> int:
         return int(self.key.shape[0])
@@ -77,13 +169,27 @@ class State:
 
     def slice(self, index) -> State:
         """The games selected by `index` (a slice, int array or bool mask) as a new State."""
-        return State(**{f.name: getattr(self, f.name)[index] for f in dataclasses.fields(self)})
+        if isinstance(index, slice):
+            pick = lambda a, out: out.__setitem__(Ellipsis, a[index])  # noqa: E731  (a view: no temporary)
+            n = len(range(*index.indices(self.batch)))
+        else:
+            index = np.asarray(index)
+            if index.dtype == bool:
+                index = np.flatnonzero(index)
+            pick = lambda a, out: np.take(a, index, axis=0, out=out)  # noqa: E731
+            n = len(index)
+        arrays = self.arrays()
+        return State.new_in_block(Layout.like(n, arrays),
+                                  {k: (lambda out, a=a: pick(a, out)) for k, a in arrays.items()})
 
     @staticmethod
     def concat(states: list[State]) -> State:
         """Games of several States (same scenario) in one batch, in order."""
-        return State(**{f.name: np.concatenate([getattr(s, f.name) for s in states])
-                        for f in dataclasses.fields(State)})
+        names = [f.name for f in dataclasses.fields(State)]
+        n = sum(s.batch for s in states)
+        layout = Layout.like(n, states[0].arrays())
+        return State.new_in_block(layout, {k: (lambda out, k=k: np.concatenate([getattr(s, k) for s in states],
+                                                                                out=out)) for k in names})
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Field name -> array, for saving and checksums."""

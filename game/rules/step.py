@@ -7,15 +7,15 @@ A turn: chosen event options, launches (paid first), program funding and
 research, flights and firsts, learning; then the next turn opens: new budget
 year and leadership review, events, income. Finished games stay as they are.
 
-`step` copies the state's arrays and hands them to one compiled kernel that
-plays each unfinished game's turn on its own rows (see game.rules.jit).
+`step` hands the old state's memory and a new block (state.Layout) to one
+compiled kernel that copies each game's rows over and plays each unfinished
+game's turn on its own rows (see game.rules.jit).
 """
 
 from __future__ import annotations
 
 import os
 import threading
-import weakref
 from collections import namedtuple
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ import numpy as np
 from game.rules.economy import fund_programs, new_budget_year, pay_income, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import is_cached, kernel, part, take_next
-from game.rules.kernel_tables import KernelInfo, KernelOrders, KernelState, kernel_tables
+from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_in_block
 from game.rules.launches import (
     afford,
     award_milestones,
@@ -37,7 +37,7 @@ from game.rules.launches import (
 )
 from game.rules.orders import Orders
 from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of
-from game.rules.state import NEVER, State
+from game.rules.state import NEVER, Layout, State
 from game.rules.tables import DRAW, ONGOING, Rules
 
 F32 = np.float32
@@ -85,8 +85,14 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
         launch_prestige=np.zeros((b, 2, L), F32),
     )
-    _run_split(_open_games, rules, KernelState(**g), None, _info(rules, b), None)
-    return State(**g)
+    rows = tuple((k, v.shape[1:], v.dtype.str) for k, v in g.items())
+    rules._kernel.setdefault("state_rows", rows)     # the State layout of these rules (see _layout)
+    layout = Layout.of(b, rows)
+    block = layout.new_block()
+    for name, value in g.items():
+        layout.view(block, name)[...] = value
+    _run_split(_open_games, rules, b, (block, layout.offsets), _info(rules, b))
+    return State.in_block(layout, block)
 
 
 def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
@@ -99,10 +105,9 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     """
     b = state.batch
     _check_orders(rules, b, orders)
-    src = _stepped_bytes(rules, state)
-    if src is None:
-        src = tuple(np.frombuffer(a, np.uint8) for a in _kernel_arrays(rules, state).values())
-    new, dst, width, rewritten = _new_state_arrays(rules, b)     # the kernel copies each game's rows in
+    layout = _layout(rules, b)
+    src = _block_of(rules, state, layout)
+    dst = layout.new_block()                    # the kernel copies each game's rows in, then plays
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
         launch=np.ascontiguousarray(orders.launch, np.int64),   # wide: an out-of-range order stays out of range
@@ -110,64 +115,50 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         choice=np.ascontiguousarray(orders.choice, np.int8),
     )
     info = _info(rules, b)
-    _run_split(_step_games, rules, KernelState(**new), ko, info, (src, dst, width, rewritten))
-    result = State(**new)
-    _remember_stepped(rules, result, dst)
-    return result, StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
-                            firsts=info.firsts, fired=info.fired)
+    _run_split(_step_games, rules, b, (src, dst, layout.offsets, layout.width, _rewritten(rules, layout), ko), info)
+    return State.in_block(layout, dst), StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
+                                                 firsts=info.firsts, fired=info.fired)
 
 
-# States made by `step`, whose arrays are known to have the kernels' layout: id -> (weak reference
-# to the State, the Rules' layout token, its arrays' memory as flat uint8 in field order). A State's
-# arrays cannot be swapped (it is frozen), so the next step can skip checking and viewing them.
-_STEPPED: dict[int, tuple] = {}
+def _layout(rules: Rules, b: int) -> Layout:
+    """The Layout of a State of b games of these rules (the one init makes)."""
+    rows = rules._kernel.get("state_rows")
+    if rows is None:
+        init(rules, np.zeros(1, np.uint32))
+        rows = rules._kernel["state_rows"]
+    return Layout.of(b, rows)
 
 
-def _remember_stepped(rules: Rules, state: State, flat: tuple) -> None:
-    key = id(state)
-    _STEPPED[key] = (weakref.ref(state, lambda _, key=key: _STEPPED.pop(key, None)), _token(rules), flat)
-
-
-def _stepped_bytes(rules: Rules, state: State) -> tuple | None:
-    """The flat uint8 views of a State that `step` made with these rules; None for any other State."""
-    entry = _STEPPED.get(id(state))
-    if entry is not None and entry[0]() is state and entry[1] is _token(rules):
-        return entry[2]
-    return None
-
-
-def _token(rules: Rules) -> object:
-    """An object unique to these rules for as long as anything refers to it."""
-    token = rules._kernel.get("token")
-    if token is None:
-        token = rules._kernel["token"] = object()
-    return token
-
-
-def _kernel_arrays(rules: Rules, state: State) -> dict[str, np.ndarray]:
-    """The state's arrays, C-contiguous in the dtypes the kernels are compiled for.
+def _block_of(rules: Rules, state: State, layout: Layout) -> np.ndarray:
+    """The state's memory in `layout`: its own block when it has one in that layout (made by step,
+    init, slice or concat), else a new block its arrays are copied into.
 
     The compiled code trusts shapes (it does not check indices): a State of
     another scenario or batch size is refused with a ValueError; a dtype of
     the same kind (float64 for float32, say) is converted.
     """
-    ref = rules._kernel.get("state_layout")
-    if ref is None:
-        ref = rules._kernel["state_layout"] = {k: (v.shape[1:], v.dtype)
-                                               for k, v in init(rules, np.zeros(1, np.uint32)).arrays().items()}
+    held = state.block()
+    if held is not None and held[0] is layout:
+        return held[1]
     b = state.batch
-    out = {}
-    for name, (row_shape, dtype) in ref.items():
+    block = layout.new_block()
+    for name, shape, dtype, _ in layout.fields:
         arr = getattr(state, name)
-        if arr.shape[1:] != row_shape or arr.shape[:1] != (b,):
-            raise ValueError(f"state.{name} has shape {arr.shape}; these rules need {(b, *row_shape)}")
-        if arr.dtype != dtype or not arr.flags.c_contiguous:
-            try:
-                arr = np.ascontiguousarray(arr.astype(dtype, casting="same_kind", copy=False))
-            except TypeError:
-                raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}") from None
-        out[name] = arr
-    return out
+        if arr.shape != shape:
+            raise ValueError(f"state.{name} has shape {arr.shape}; these rules need {shape}")
+        if arr.dtype != dtype and not np.can_cast(arr.dtype, dtype, "same_kind"):
+            raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}")
+        layout.view(block, name)[...] = arr
+    assert b == layout.batch
+    return block
+
+
+def _rewritten(rules: Rules, layout: Layout) -> np.ndarray:
+    """bool [fields]: the fields in _REWRITTEN, in layout order."""
+    flags = rules._kernel.get("rewritten")
+    if flags is None:
+        flags = rules._kernel["rewritten"] = np.array([f[0] in _REWRITTEN for f in layout.fields])
+    return flags
 
 
 def _check_orders(rules: Rules, b: int, orders: Orders) -> None:
@@ -182,36 +173,6 @@ def _check_orders(rules: Rules, b: int, orders: Orders) -> None:
 # finished games (funded: fund_programs; news: apply_effects; launch_*: _learn_and_record).
 _REWRITTEN = ("funded", "news", "launch_mission", "launch_outcome", "launch_month", "launch_passed",
               "launch_prestige")
-
-
-def _new_state_arrays(rules: Rules, b: int) -> tuple[dict[str, np.ndarray], tuple, np.ndarray, np.ndarray]:
-    """Uninitialised arrays for a State of b games, all in one block of memory, each aligned to 64
-    bytes: one allocation instead of dozens, and at large batches a block big enough for numpy to
-    ask the system for huge pages.
-
-    Returns (field name -> array, each array's memory as flat uint8 in field order, int64 [fields]:
-    bytes per game of each field, bool [fields]: the field is in _REWRITTEN). The layout is worked
-    out once per batch size.
-    """
-    layouts = rules._kernel.setdefault("layouts", {})
-    layout = layouts.get(b)
-    if layout is None:
-        if len(layouts) >= 8:
-            layouts.clear()
-        fields, end = [], 0
-        for name, (shape, dtype) in rules._kernel["state_layout"].items():
-            per_game = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-            fields.append((name, (b, *shape), dtype, end, per_game * b))
-            end += -(-per_game * b // 64) * 64
-        width = np.array([f[4] // b if b else 0 for f in fields], np.int64)
-        rewritten = np.array([f[0] in _REWRITTEN for f in fields])
-        layout = layouts[b] = (fields, end, width, rewritten)
-    fields, end, width, rewritten = layout
-    block = np.empty(end + 64, np.uint8)
-    start = -block.ctypes.data % 64
-    arrays = {name: np.ndarray(shape, dtype, block, start + offset) for name, shape, dtype, offset, _ in fields}
-    flat = tuple(np.ndarray((size,), np.uint8, block, start + offset) for _, _, _, offset, size in fields)
-    return arrays, flat, width, rewritten
 
 
 def compiled() -> bool:
@@ -303,8 +264,9 @@ _GAMES_PER_THREAD = 512    # below this a second thread costs more than it saves
 _POOL: list = []           # [ThreadPoolExecutor], made on first use
 
 
-def _run_split(kernel_fn, rules: Rules, s, orders, info, rows) -> None:
-    """Run a batch kernel over games [0, B) on up to _THREADS threads (one per _GAMES_PER_THREAD games).
+def _run_split(kernel_fn, rules: Rules, b: int, args: tuple, info: KernelInfo) -> None:
+    """Run a batch kernel, kernel_fn(tables, *args, info, scratch, queue, worker), over b games on up
+    to _THREADS threads (one per _GAMES_PER_THREAD games).
 
     The kernels release the GIL and share out the batch a block of _BLOCK games
     at a time (an atomic counter: a thread that starts late or runs slow simply
@@ -313,31 +275,32 @@ def _run_split(kernel_fn, rules: Rules, s, orders, info, rows) -> None:
     changes nothing in the results.
     """
     t = kernel_tables(rules)
-    b = s.turn.shape[0]
     workers = max(1, min(_THREADS, b // _GAMES_PER_THREAD))
     w = _work(rules, workers)
     queue = np.zeros(1, np.int64)           # the next block to take
     if workers == 1:
-        kernel_fn(t, s, orders, info, w, rows, queue, 0)
+        kernel_fn(t, *args, info, w, queue, 0)
         return
     if not _POOL:
         _POOL.append(ThreadPoolExecutor(max_workers=_THREADS, thread_name_prefix="rules"))
-    jobs = [_POOL[0].submit(kernel_fn, t, s, orders, info, w, rows, queue, k) for k in range(1, workers)]
-    kernel_fn(t, s, orders, info, w, rows, queue, 0)
+    jobs = [_POOL[0].submit(kernel_fn, t, *args, info, w, queue, k) for k in range(1, workers)]
+    kernel_fn(t, *args, info, w, queue, 0)
     for job in jobs:
         job.result()
 
 
 @kernel
-def _open_games(t, s, orders, info, w, rows, queue, worker):
-    """Fire the first turn's events of a new batch's games (turn 0), blocks taken from `queue` as in
-    _step_games. `orders`, `rows` unused."""
+def _open_games(t, block, offsets, info, w, queue, worker):
+    """Fire the first turn's events of a new batch's games (turn 0), in place in `block` (see
+    _step_games), blocks of games taken from `queue` as in _step_games."""
+    B = info.spent.shape[0]
+    s = state_in_block(t, block, offsets, B)
     x0 = np.uint64(worker * _BLOCK)
     while True:
         lo = _BLOCK * take_next(queue)
-        if lo >= s.turn.shape[0]:
+        if lo >= B:
             break
-        for b in range(np.uint64(lo), np.uint64(min(lo + _BLOCK, s.turn.shape[0]))):
+        for b in range(np.uint64(lo), np.uint64(min(lo + _BLOCK, B))):
             x = x0 + b - np.uint64(lo)
             w.options[x, :] = False
             n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b], w.fired_list[x])
@@ -346,31 +309,32 @@ def _open_games(t, s, orders, info, w, rows, queue, worker):
 
 
 @kernel
-def _step_games(t, s, orders, info, w, rows, queue, worker):
+def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, worker):
     """One turn of a batch's unfinished games; finished games are left as they were.
 
-    Plays blocks of _BLOCK games, taking the next block from `queue` (int64 [1],
-    shared by the workers) until none is left; `worker` picks its scratch rows.
-    rows: (old arrays, new arrays as flat uint8 views, bytes per game of each,
-    bool: rewritten by every unfinished game). A block's rows are first copied
-    from the old state into `s` (rewritten fields only for finished games), then
+    src, dst: the old and the new State's memory (uint8; state.Layout: field k
+    starts at byte offsets[k] and has width[k] bytes per game); rewritten: bool
+    [fields], rewritten by every unfinished game. Plays blocks of _BLOCK games,
+    taking the next block from `queue` (int64 [1], shared by the workers) until
+    none is left; `worker` picks its scratch rows. A block's rows are first
+    copied from src into dst (rewritten fields only for finished games), then
     played: the block's rows stay in the cache.
     """
-    src, dst, width, rewritten = rows
-    B = s.turn.shape[0]
+    B = info.spent.shape[0]
+    s = state_in_block(t, dst, offsets, B)
     while True:
         lo = _BLOCK * take_next(queue)
         if lo >= B:
             break
         hi = min(lo + _BLOCK, B)
-        for k in range(len(src)):
+        for k in range(len(offsets)):
             if not rewritten[k]:
-                _copy_bytes(src[k], dst[k], lo * width[k], hi * width[k])
+                _copy_bytes(src, dst, offsets[k] + lo * width[k], offsets[k] + hi * width[k])
         for b in range(lo, hi):
-            if s.done[b]:
-                for k in range(len(src)):
+            if s.done[b]:                       # copied above: not a rewritten field
+                for k in range(len(offsets)):
                     if rewritten[k]:
-                        _copy_bytes(src[k], dst[k], b * width[k], (b + 1) * width[k])
+                        _copy_bytes(src, dst, offsets[k] + b * width[k], offsets[k] + (b + 1) * width[k])
         _step_block(t, s, orders, info, w, lo, hi, worker * _BLOCK)
 
 
