@@ -116,6 +116,28 @@ def test_out_of_range_mission_indices_fly_nothing(mission):
 
 
 @pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")
+@pytest.mark.parametrize("dtype", [np.int32, np.int64, np.float64])
+def test_launch_orders_of_a_wider_dtype_out_of_range_stay_out_of_range(dtype):
+    """int16 is the orders' own dtype; a wider one must not wrap an absurd index onto a real mission."""
+    state = STATES["turn 12"]
+    flyable = np.flatnonzero(RULES.mis_side == 0)[0]
+    absurd = [65536 + flyable, -65536 + flyable, 2**40 + flyable] if dtype != np.int32 else [65536 + flyable]
+    if dtype == np.float64:
+        absurd += [np.nan, np.inf, -np.inf, 1e300]
+    for value in absurd:
+        launch = np.full((B, 2, L), -1, dtype)
+        launch[:, 0, 0] = value
+        after, info = step(RULES, state, orders_of(launch=launch))
+        check_after(state, after, info)
+        assert (after.launch_outcome[:, 0, 0] == NO_LAUNCH).all(), value
+        assert (info.spent[:, 0] == 0).all()
+    launch = np.full((B, 2, L), -1, dtype)
+    launch[:, 0, 0] = flyable                           # and an order in range still counts
+    ordered = step(RULES, state, orders_of(launch=launch))[0].launch_mission
+    assert (ordered[~state.done, 0, 0] == flyable).all()
+
+
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")
 @pytest.mark.parametrize("value", [np.nan, np.inf, -np.inf])
 def test_non_finite_funding_is_dropped(value):
     state = STATES["turn 12"]

@@ -110,11 +110,11 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     dst = layout.new_block()                    # the kernel copies each game's rows in, then plays
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
-        launch=np.ascontiguousarray(orders.launch, np.int64),   # wide: an out-of-range order stays out of range
+        launch=_launch_orders(orders.launch),
         rush=np.ascontiguousarray(orders.rush, bool),
         choice=np.ascontiguousarray(orders.choice, np.int8),
     )
-    info = _info(rules, b)
+    info = _info(rules, b, zeroed=False)        # the kernel writes every row
     _run_split(_step_games, rules, b, (src, dst, layout.offsets, layout.width, _rewritten(rules, layout), ko), info)
     return State.in_block(layout, dst), StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
                                                  firsts=info.firsts, fired=info.fired)
@@ -122,11 +122,17 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
 
 def _layout(rules: Rules, b: int) -> Layout:
     """The Layout of a State of b games of these rules (the one init makes)."""
-    rows = rules._kernel.get("state_rows")
-    if rows is None:
-        init(rules, np.zeros(1, np.uint32))
-        rows = rules._kernel["state_rows"]
-    return Layout.of(b, rows)
+    known = rules._kernel.setdefault("layouts", {})
+    layout = known.get(b)
+    if layout is None:
+        rows = rules._kernel.get("state_rows")
+        if rows is None:
+            init(rules, np.zeros(1, np.uint32))
+            rows = rules._kernel["state_rows"]
+        if len(known) >= 16:
+            known.clear()
+        layout = known[b] = Layout.of(b, rows)
+    return layout
 
 
 def _block_of(rules: Rules, state: State, layout: Layout) -> np.ndarray:
@@ -164,9 +170,23 @@ def _rewritten(rules: Rules, layout: Layout) -> np.ndarray:
 def _check_orders(rules: Rules, b: int, orders: Orders) -> None:
     """Refuse (ValueError) Orders whose arrays do not fit b games of these rules."""
     P, E, L = rules.n_programs, rules.n_events, rules.max_pads
-    for name, shape in {"funding": (b, P), "launch": (b, 2, L), "rush": (b, 2, L), "choice": (b, E)}.items():
+    need = ((b, P), (b, 2, L), (b, 2, L), (b, E))
+    if tuple(np.shape(a) for a in (orders.funding, orders.launch, orders.rush, orders.choice)) == need:
+        return
+    for name, shape in zip(("funding", "launch", "rush", "choice"), need, strict=True):
         if np.shape(getattr(orders, name)) != shape:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
+
+
+def _launch_orders(launch: np.ndarray) -> np.ndarray:
+    """Launch orders as the kernels take them, int16 (Orders' own dtype). Other dtypes are brought
+    into [-1, 32767] first, so an order out of range (no such mission) stays out of range."""
+    launch = np.asarray(launch)
+    if launch.dtype == np.int16:
+        return np.ascontiguousarray(launch)
+    if launch.dtype.kind == "f":
+        launch = np.where(np.isfinite(launch), launch, -1)
+    return np.clip(launch, -1, 32767).astype(np.int16)
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
@@ -248,9 +268,11 @@ def _work(rules: Rules, workers: int) -> Work:
     return w
 
 
-def _info(rules: Rules, b: int) -> KernelInfo:
-    return KernelInfo(spent=np.zeros((b, 2), F32), awarded=np.zeros((b, 2), F32),
-                      firsts=np.zeros((b, 2), np.uint64), fired=np.zeros((b, rules.n_events), bool))
+def _info(rules: Rules, b: int, zeroed: bool = True) -> KernelInfo:
+    """What a step tells of b games (StepInfo's arrays), zeroed or left for the kernel to write."""
+    make = np.zeros if zeroed else np.empty
+    return KernelInfo(spent=make((b, 2), F32), awarded=make((b, 2), F32),
+                      firsts=make((b, 2), np.uint64), fired=make((b, rules.n_events), bool))
 
 
 def set_threads(n: int) -> None:
@@ -335,10 +357,21 @@ def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, 
                 for k in range(len(offsets)):
                     if rewritten[k]:
                         _copy_bytes(src, dst, offsets[k] + b * width[k], offsets[k] + (b + 1) * width[k])
+                _nothing_happened(info, b)      # the turn of an unfinished game writes all of its info
         _step_block(t, s, orders, info, w, lo, hi, worker * _BLOCK)
 
 
 _BLOCK = 64
+
+
+@part
+def _nothing_happened(info, b):
+    """Game b's step info when it did not play: nothing spent, awarded, won or fired."""
+    for side in range(2):
+        info.spent[b, side] = F32(0)
+        info.awarded[b, side] = F32(0)
+        info.firsts[b, side] = np.uint64(0)
+    info.fired[b, :] = False
 
 
 @part
