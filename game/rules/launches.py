@@ -13,6 +13,7 @@ from collections import namedtuple
 import numpy as np
 
 from game.rules.jit import F32, U64, part
+from game.rules.rng import bits_at, pair_of
 from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS
 
 Flights = namedtuple("Flights", [
@@ -92,10 +93,13 @@ def afford(t, fl, x, cash, spent):
 
 
 @part
-def fly(t, s, b, fl, x, u_fail, u_lethal, u_month):
+def fly(t, s, b, fl, x, dice, u_month):
     """Fly game b's launches that may fly (fl.ok), with the programs' true reliability s.rel.
 
-    u_fail, u_lethal, u_month: float32 [SL]. One uniform decides how many steps
+    dice: the turn's row seed (rng.row_seed); u_month: float32 [SL], each slot's
+    launch date. The flight in slot i draws its two uniforms, u_fail and
+    u_lethal, from column P + i of the dice (only a flight that flies draws them).
+    One uniform decides how many steps
     pass: step j is passed when u < p_0 * ... * p_j (each step adjusted for
     skipped milestones and rushing), which gives each step its own chance of
     failing in order.
@@ -107,6 +111,7 @@ def fly(t, s, b, fl, x, u_fail, u_lethal, u_month):
             fl.passed[x, i], fl.success[x, i], fl.lost[x, i], fl.earned[x, i] = 0, False, False, _NONE
             fl.outcome[x, i] = SCRUBBED if fl.ordered[x, i] else 0
             continue
+        u_fail, u_lethal = pair_of(bits_at(dice, t.P + i))
         missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, t.slot_side[i]]))
         penalty = t.skip_penalty * missing + (t.rush_penalty if rush else _ZERO)
         passed = 0
@@ -116,11 +121,11 @@ def fly(t, s, b, fl, x, u_fail, u_lethal, u_month):
             rel = s.rel[b, p] if p < t.P else _ONE
             q = min(max(rel - penalty, _LOW_REL), _ONE)
             cp *= _ONE - t.step_real[m, j] * (_ONE - q)
-            if u_fail[i] < cp:
+            if u_fail < cp:
                 passed += 1
         success = passed >= t.mis_steps[m]
         earned = t.cum_earn_bits[m, passed]
-        lost = not success and t.mis_crew[m] > 0 and u_lethal[i] < t.step_lethality[m, passed]
+        lost = not success and t.mis_crew[m] > 0 and u_lethal < t.step_lethality[m, passed]
         if success:
             outcome = SUCCESS
         elif lost:
@@ -164,9 +169,17 @@ def award_milestones(t, s, b, fl, x, awarded, firsts):
     before Soviet ones.
     """
     SL = 2 * t.L
+    firsts[0], firsts[1] = _NONE, _NONE
+    flew = False
+    for i in range(SL):
+        flew |= fl.ok[x, i]
+    if not flew:                   # nothing flew: nothing won or lost (what the loops below would find)
+        for i in range(SL):
+            fl.prestige[x, i] = _ZERO
+        awarded[0], awarded[1] = _ZERO, _ZERO
+        return
     held0, held1 = s.held[b, 0], s.held[b, 1]
     got0, got1 = _NONE, _NONE
-    firsts[0], firsts[1] = _NONE, _NONE
     month0 = np.float64(t.start_month + s.turn[b] * t.months_per_turn)
     for i in range(SL):
         side = t.slot_side[i]

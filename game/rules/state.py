@@ -23,8 +23,8 @@ NEVER = np.int16(32000)  # "no turn" in turn-valued int16 arrays
 
 class Layout:
     """Where each array of a State of `batch` games lies in one block of memory (uint8), each field
-    64-byte aligned, in State field order. Made by `Layout.of`, which keeps one per kind of State, so
-    `a is b` tells that two States have the same shapes and dtypes.
+    starting a multiple of 64 bytes into it, in State field order. Made by `Layout.of`, which keeps
+    one per kind of State, so `a is b` tells that two States have the same shapes and dtypes.
 
     offsets, width: int64 [fields]: each field's first byte in the block, and its bytes per game.
     """
@@ -62,10 +62,10 @@ class Layout:
         return cls.of(batch, tuple((k, v.shape[1:], v.dtype.str) for k, v in arrays.items()))
 
     def new_block(self) -> np.ndarray:
-        """Uninitialised uint8 memory for one State, 64-byte aligned (at large batches big enough for
-        numpy to ask the system for huge pages)."""
+        """Uninitialised uint8 memory for one State, 64-byte aligned: each field starts a cache line (at
+        large batches the block is big enough for numpy to ask the system for huge pages)."""
         raw = np.empty(self.size + 64, np.uint8)
-        start = -raw.ctypes.data % 64
+        start = -raw.__array_interface__["data"][0] % 64
         return raw[start:start + self.size]
 
     def view(self, block: np.ndarray, name: str) -> np.ndarray:

@@ -171,8 +171,11 @@ def _check_orders(rules: Rules, b: int, orders: Orders) -> None:
     """Refuse (ValueError) Orders whose arrays do not fit b games of these rules."""
     P, E, L = rules.n_programs, rules.n_events, rules.max_pads
     need = ((b, P), (b, 2, L), (b, 2, L), (b, E))
-    if tuple(np.shape(a) for a in (orders.funding, orders.launch, orders.rush, orders.choice)) == need:
-        return
+    try:                                # the usual case, checked with as little Python as can be
+        if (orders.funding.shape, orders.launch.shape, orders.rush.shape, orders.choice.shape) == need:
+            return
+    except AttributeError:              # not arrays: np.shape below says what they hold
+        pass
     for name, shape in zip(("funding", "launch", "rush", "choice"), need, strict=True):
         if np.shape(getattr(orders, name)) != shape:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
@@ -224,7 +227,7 @@ def outcome(state: State) -> np.ndarray:
 Work = namedtuple("Work", [
     # carried from one phase to the next
     "dice",                                  # uint64 [B]: the row seed of this turn's dice (_draw)
-    "u_fail", "u_lethal", "u_month",         # float32 [B, SL]
+    "u_month",                               # float32 [B, SL]
     "u_budget", "u_intel",                   # float32 [B, S]
     "paid",                                  # uint64 [B, P]: programs that did research (fund_programs)
     "n_paid",                                # int64 [B]
@@ -257,7 +260,7 @@ def _work(rules: Rules, workers: int) -> Work:
         P, SL, X, R = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1], rules.role_prog.shape[1]
         z = lambda k, d=F32: np.zeros((n, k), d)  # noqa: E731
         w = mine.cache[workers] = Work(
-            dice=np.zeros(n, np.uint64), u_fail=z(SL), u_lethal=z(SL), u_month=z(SL), u_budget=z(2),
+            dice=np.zeros(n, np.uint64), u_month=z(SL), u_budget=z(2),
             u_intel=z(2), developed=z(P, bool), paid=z(P, np.uint64), n_paid=np.zeros(n, np.int64),
             learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool), public=z(P, np.int16),
             options=z(len(rules.opt_event), bool), fired_list=z(rules.n_events, np.uint64),
@@ -411,7 +414,7 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
     for b in range(np.uint64(lo), np.uint64(hi)):
         x = x0 + b
         if not s.done[b]:
-            fly(t, s, b, fl, x, w.u_fail[x], w.u_lethal[x], w.u_month[x])
+            fly(t, s, b, fl, x, w.dice[x], w.u_month[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
         x = x0 + b
         if not s.done[b]:
@@ -430,6 +433,8 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
             s.turn[b] = nxt
             year_turn = min(nxt, t.n_turns)
             if t.new_year[year_turn]:
+                for side in range(2):           # drawn only in the turns that need them (see _draw)
+                    w.u_budget[x, side] = unit_of(bits_at(w.dice[x], t.P + 4 * t.L + side))
                 new_budget_year(t, s, b, year_turn, w.u_budget[x])
             w.n_fired[x] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b],
                                        w.fired_list[x])
@@ -446,16 +451,16 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
 def _draw(t, w, x, key, turn):
     """A game's dice for this turn, into row x of the scratch arrays; column c of the turn's stream:
     research luck and estimate noise of program p (column p: two 16-bit uniforms from its 32 random
-    bits, drawn where they are used from the row seed kept in w.dice), launch steps and crews
-    (likewise), launch dates, budget and intelligence noise (24-bit uniforms)."""
+    bits), launch steps and crews (column P + slot, likewise), launch dates (P + SL + slot), budget
+    noise (P + 2 SL + side) and intelligence noise (P + 2 SL + 2 + side; 24-bit uniforms). Kept:
+    the row seed (w.dice), from which the others are drawn where they are used, only when needed;
+    and the launch dates and intelligence noise, which every turn uses."""
     P, SL = t.P, 2 * t.L
     row = row_seed(key, turn, STREAM_STEP)
     w.dice[x] = row
     for i in range(SL):
-        w.u_fail[x, i], w.u_lethal[x, i] = pair_of(bits_at(row, P + i))
         w.u_month[x, i] = unit_of(bits_at(row, P + SL + i))
     for side in range(2):
-        w.u_budget[x, side] = unit_of(bits_at(row, P + 2 * SL + side))
         w.u_intel[x, side] = unit_of(bits_at(row, P + 2 * SL + 2 + side))
 
 
