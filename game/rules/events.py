@@ -74,15 +74,13 @@ def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
     fired[:] = False
     if not alive:
         return 0
-    # first the events that are ready (not spent, out of cooldown), gathered without branching
+    # first the events that are ready, gathered without branching: a repeatable one out of its cooldown,
+    # a once-only one never fired (its last turn is still -NEVER, and its gap NEVER: turns stay below it)
     ready = 0
     for i in range(t.live_ptr[turn], t.live_ptr[turn + 1]):
         e = t.live_idx[i]
-        once = t.ev_once[e]
-        fresh = s.ev_count[b, e] == 0
-        rested = turn - s.ev_last[b, e] >= t.ev_cooldown[e]
         fired_list[ready] = e
-        ready += (once & fresh) | ((not once) & rested)
+        ready += turn - s.ev_last[b, e] >= t.ev_ready_gap[e]
     row = row_seed(s.key[b], turn, stream)
     n = 0
     for k in range(ready):                  # fired_list[n] is written only after fired_list[k >= n] is read

@@ -16,7 +16,7 @@ from collections import namedtuple
 import numpy as np
 
 from game.rules.jit import part
-from game.rules.state import state_fields
+from game.rules.state import NEVER, state_fields
 from game.rules.tables import Rules
 
 F32, I64, U64 = np.float32, np.int64, np.uint64
@@ -52,7 +52,7 @@ _FIELDS = {
     # milestones
     "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
     # events
-    "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_once": bool, "ev_cooldown": I64,
+    "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_ready_gap": I64,
     "ev_fire_target": bool, "fire_targets": U64, "live_ptr": I64, "live_idx": U64, "option_events": U64,
     "ev_n_options": I64, "opt_cum_weight": F32, "opt_row": I64,
     "trig_bits": U64, "trig_has_flags": bool, "trig_need_flag": bool, "trig_avoid_flag": bool, "trig_min_prestige": F32,
@@ -179,8 +179,9 @@ def _build(r: Rules) -> KernelTables:
         mis_prereq_bits=r.mis_prereq_bits, role_prog=r.role_prog, role_first_step=r.role_first_step,
         prestige_first=r.prestige_first, prestige_second=r.prestige_second, prestige_repeat=r.prestige_repeat,
         prestige_failure=r.prestige_failure,
-        ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn, ev_once=r.ev_once,
-        ev_cooldown=r.ev_cooldown, ev_fire_target=r.ev_fire_target, fire_targets=np.flatnonzero(r.ev_fire_target),
+        ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn,
+        ev_ready_gap=np.where(r.ev_once, int(NEVER), r.ev_cooldown),   # turns since it last fired that make it ready
+        ev_fire_target=r.ev_fire_target, fire_targets=np.flatnonzero(r.ev_fire_target),
         live_ptr=live_ptr, live_idx=live_idx, option_events=np.flatnonzero(r.ev_n_options > 0),
         ev_n_options=r.ev_n_options,
         opt_cum_weight=r.opt_cum_weight, opt_row=opt_row,

@@ -145,15 +145,18 @@ def is_secret_failure(t, fl, x, i):
 
 
 @part
+def lowest_bit(bits):
+    """Index of the lowest bit set in a uint64 that is not 0."""
+    return popcount((bits & (~bits + U64(1))) - U64(1))
+
+
+@part
 def _bits_prestige(bits, values):
     """Sum of values[k] (float32 [K]) over the bits k set in a uint64, in bit order."""
     total = _ZERO
-    k = 0
     while bits != _NONE:
-        if bits & U64(1):
-            total += values[k]
-        bits >>= U64(1)
-        k += 1
+        total += values[lowest_bit(bits)]
+        bits &= bits - U64(1)               # clear the lowest bit
     return total
 
 

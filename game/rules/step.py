@@ -421,10 +421,13 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
             award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
             for side in range(2):
                 s.prestige[b, side] += info.awarded[b, side]
+    B, SL = s.turn.shape[0], 2 * t.L        # the launch records, [B, SL]: slot i = side * L + pad
+    records = (s.launch_mission.reshape((B, SL)), s.launch_outcome.reshape((B, SL)),
+               s.launch_month.reshape((B, SL)), s.launch_passed.reshape((B, SL)), s.launch_prestige.reshape((B, SL)))
     for b in range(np.uint64(lo), np.uint64(hi)):
         x = x0 + b
         if not s.done[b]:
-            _learn_and_record(t, s, w, b, x)
+            _learn_and_record(t, s, w, b, x, records)
     # the next turn opens: a new budget year, events, income; then is the game over?
     for b in range(np.uint64(lo), np.uint64(hi)):
         x = x0 + b
@@ -479,9 +482,10 @@ def _fund(t, s, orders, info, w, b, x):
 
 
 @part
-def _learn_and_record(t, s, w, b, x):
+def _learn_and_record(t, s, w, b, x, records):
     """Game b's state after its flights: what the programs learned (reliability, sharper estimates, flight
-    counts, groundings), and the turn's launches as the world saw them.
+    counts, groundings), and the turn's launches as the world saw them (into records: s.launch_mission,
+    _outcome, _month, _passed and _prestige seen as [B, SL]).
 
     Only the programs that flew or did research this turn are touched: the
     others learned nothing."""
@@ -499,14 +503,13 @@ def _learn_and_record(t, s, w, b, x):
         _sharpen(s, b, p, learned, w.dice[x])
     for k in range(n):
         _sharpen(s, b, progs[k], learned, w.dice[x])
-    L = t.L                     # every unfinished game rewrites the launch_* fields (see _REWRITTEN)
-    for i in range(2 * L):
-        side, pad = t.slot_side[i], t.slot_pad[i]
-        s.launch_mission[b, side, pad] = fl.mission[x, i] if fl.ordered[x, i] else -1
-        s.launch_outcome[b, side, pad] = fl.outcome[x, i]
-        s.launch_month[b, side, pad] = fl.month[x, i]
-        s.launch_passed[b, side, pad] = fl.passed[x, i] if fl.ok[x, i] else 0
-        s.launch_prestige[b, side, pad] = fl.prestige[x, i]
+    mission, outcome, month, passed, prestige = records
+    for i in range(2 * t.L):    # every unfinished game rewrites the launch_* fields (see _REWRITTEN)
+        mission[b, i] = fl.mission[x, i] if fl.ordered[x, i] else -1
+        outcome[b, i] = fl.outcome[x, i]
+        month[b, i] = fl.month[x, i]
+        passed[b, i] = fl.passed[x, i] if fl.ok[x, i] else 0
+        prestige[b, i] = fl.prestige[x, i]
 
 
 @part
