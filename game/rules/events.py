@@ -123,12 +123,13 @@ def chosen_options(t, s, b, choice, stream, options):
 
 
 @part
-def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn, eff, used, awarded):
+def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn, eff, used, ranks, awarded):
     """Apply the effects of game b's n_fired fired events (bool [E]; their indices, ascending, in
     fired_list [:n_fired]) and n_options chosen options (bool [O]).
 
     `turn` is the turn now opening. eff float32 [X] and used bool [X] are
-    scratch. Adds the prestige the effects award to awarded float32 [S].
+    scratch that must be all zero on entry, and are left so; ranks int64 [X]
+    is scratch. Adds the prestige the effects award to awarded float32 [S].
     """
     news, pending = s.news[b], s.pending[b]
     for e in range(t.E):                     # all of it: every unfinished game rewrites s.news (step._REWRITTEN)
@@ -145,9 +146,9 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
             s.ev_forced[b, e] = _NEVER
     if n_fired == 0 and n_options == 0:
         return
-    eff[:] = _ZERO
-    used[:] = False
-    others = False           # any effect beyond the sides' money, prestige and research
+    # sums per effect column, rows in order; the columns beyond the sides' are listed by their place in
+    # t.col_order (t.col_rank), the order they are applied in
+    others = 0
     for k in range(n_fired + (len(options) if n_options else 0)):    # rows in order: events, then options
         if k < n_fired:
             row = np.int64(fired_list[k])
@@ -158,8 +159,10 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
         for i in range(t.eff_ptr[row], t.eff_ptr[row + 1]):
             c = t.eff_col[i]
             eff[c] += t.eff_val[i]
+            if not used[c] and c >= SIDE_KINDS:
+                ranks[others] = t.col_rank[c]
+                others += 1
             used[c] = True
-            others |= c >= SIDE_KINDS
     for side in range(2):
         if used[side]:
             s.budget_bonus[b, side] += eff[side]
@@ -171,12 +174,23 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
             awarded[side] += eff[4 + side]
         if used[6 + side]:
             s.research_speed[b, side] = max(s.research_speed[b, side] + eff[6 + side], F32(0.1))
-    if not others:
-        return
-    for c in t.col_order:
-        if not used[c]:
-            continue
+    for c in range(SIDE_KINDS):
+        eff[c], used[c] = _ZERO, False
+    for j in range(1, others):               # a few columns at most: insertion sort by place
+        r = ranks[j]
+        k = j
+        while k > 0 and ranks[k - 1] > r:
+            ranks[k] = ranks[k - 1]
+            k -= 1
+        ranks[k] = r
+    n_order = len(t.col_order)
+    for j in range(others):
+        r = ranks[j]
+        c = t.col_order[r] if r < n_order else r - n_order
         kind, x, v = t.col_kind[c], t.col_target[c], eff[c]
+        eff[c], used[c] = _ZERO, False
+        if r >= n_order:                     # a column no effect kind claims: nothing to apply
+            continue
         if kind == REL:
             s.rel[b, x] = min(max(s.rel[b, x] + v, F32(0.01)), t.max_rel[x])
         elif kind == COST:

@@ -60,7 +60,7 @@ _FIELDS = {
     "trig_rel_prog": I64, "trig_rel_min": F32, "trig_side": I64,
     # effects: rows are events then options (R = E + O)
     "eff_ptr": I64, "eff_col": I64, "eff_val": F32, "col_kind": I64, "col_target": I64, "col_delay": I64,
-    "col_order": I64,
+    "col_order": I64, "col_rank": I64,
 }
 
 KernelTables = namedtuple("KernelTables", list(_FIELDS))
@@ -129,6 +129,14 @@ def _csr(rows: list[list[tuple[int, float]]]) -> tuple[np.ndarray, np.ndarray, n
     return ptr, idx, val
 
 
+def _ranks(order: list[int], columns: int) -> np.ndarray:
+    """int64 [columns]: each column's place in `order` (the order effects are applied in); a column
+    not in it gets len(order) + column, so it sorts last and can be told apart."""
+    rank = len(order) + np.arange(columns, dtype=I64)
+    rank[np.asarray(order, I64)] = np.arange(len(order))
+    return rank
+
+
 def _build(r: Rules) -> KernelTables:
     P, E, X = r.n_programs, r.n_events, r.effects.shape[1]
     maxopt = r.opt_cum_weight.shape[1]
@@ -191,7 +199,7 @@ def _build(r: Rules) -> KernelTables:
         trig_min_lead=r.trig_min_lead, trig_min_budget=r.trig_min_budget, trig_max_budget=r.trig_max_budget,
         trig_rel_prog=r.trig_rel_prog, trig_rel_min=r.trig_rel_min, trig_side=r.trig_side,
         eff_ptr=eff_ptr, eff_col=eff_col, eff_val=eff_val, col_kind=kind, col_target=target, col_delay=delay,
-        col_order=np.array(order, I64),
+        col_order=np.array(order, I64), col_rank=_ranks(order, X),
     )
     out = {}
     for name, dtype in _FIELDS.items():

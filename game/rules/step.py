@@ -242,7 +242,8 @@ Work = namedtuple("Work", [
     "crew_lost",                             # bool [B, P]
     "public",                                # int16 [B, P]
     "lesson_slot", "lesson_prog",            # uint64 [B, SL * R]: launches.flight_lessons
-    "eff", "used",                           # float32 / bool [B, X]
+    "eff", "used",                           # float32 / bool [B, X]: all zero between games (apply_effects)
+    "ranks",                                 # int64 [B, X]
     "money_left", "program_spent",           # float32 [B, S]
 ])
 
@@ -265,7 +266,7 @@ def _work(rules: Rules, workers: int) -> Work:
             learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool), public=z(P, np.int16),
             options=z(len(rules.opt_event), bool), fired_list=z(rules.n_events, np.uint64),
             n_options=np.zeros(n, np.int64), n_fired=np.zeros(n, np.int64),
-            eff=z(X), used=z(X, bool), money_left=z(2), program_spent=z(2), fl=new_flights(n, SL),
+            eff=z(X), used=z(X, bool), ranks=z(X, np.int64), money_left=z(2), program_spent=z(2), fl=new_flights(n, SL),
             lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64),
         )
     return w
@@ -330,7 +331,7 @@ def _open_games(t, block, offsets, info, w, queue, worker):
             w.options[x, :] = False
             n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b], w.fired_list[x])
             apply_effects(t, s, b, info.fired[b], w.fired_list[x], n_fired, w.options[x], 0, 0, w.eff[x], w.used[x],
-                          info.awarded[b])
+                          w.ranks[x], info.awarded[b])
 
 
 @kernel
@@ -445,7 +446,7 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
         x = x0 + b
         if not s.done[b]:
             apply_effects(t, s, b, info.fired[b], w.fired_list[x], w.n_fired[x], w.options[x], w.n_options[x],
-                          s.turn[b], w.eff[x], w.used[x], info.awarded[b])
+                          s.turn[b], w.eff[x], w.used[x], w.ranks[x], info.awarded[b])
             pay_income(t, s, b, w.u_intel[x])
             _finish(t, s, b)
 
