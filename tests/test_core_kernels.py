@@ -64,7 +64,7 @@ def test_the_compiled_step_refuses_shapes_it_was_not_made_for():
         step(historical, state, Orders.empty(historical, 3).replace(launch=np.full((3, 2, 1), -1, np.int16)))
     after, _ = step(historical, state, Orders.empty(historical, 3))
     assert (after.turn == 1).all()
-    # a state made by step skips the checks only for the rules that made it
+    # a state in these rules' block layout (made by step) skips the checks; another scenario's is checked
     if n1.n_events != historical.n_events:
         with pytest.raises(ValueError, match="state.ev_count"):
             step(n1, after, Orders.empty(n1, 3))

@@ -138,7 +138,7 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
         pending[e] = False
     for k in range(n_fired):
         e = fired_list[k]
-        s.pending[b, e] = t.ev_n_options[e] > 0
+        pending[e] = t.ev_n_options[e] > 0
         s.ev_count[b, e] += 1
         s.ev_last[b, e] = turn
     for e in t.fire_targets:
@@ -183,14 +183,10 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
             ranks[k] = ranks[k - 1]
             k -= 1
         ranks[k] = r
-    n_order = len(t.col_order)
     for j in range(others):
-        r = ranks[j]
-        c = t.col_order[r] if r < n_order else r - n_order
+        c = t.col_order[ranks[j]]
         kind, x, v = t.col_kind[c], t.col_target[c], eff[c]
         eff[c], used[c] = _ZERO, False
-        if r >= n_order:                     # a column no effect kind claims: nothing to apply
-            continue
         if kind == REL:
             s.rel[b, x] = min(max(s.rel[b, x] + v, F32(0.01)), t.max_rel[x])
         elif kind == COST:

@@ -130,9 +130,11 @@ def _csr(rows: list[list[tuple[int, float]]]) -> tuple[np.ndarray, np.ndarray, n
 
 
 def _ranks(order: list[int], columns: int) -> np.ndarray:
-    """int64 [columns]: each column's place in `order` (the order effects are applied in); a column
-    not in it gets len(order) + column, so it sorts last and can be told apart."""
-    rank = len(order) + np.arange(columns, dtype=I64)
+    """int64 [columns]: each column's place in `order` (the order effects are applied in), which holds
+    every column beyond the sides' (game.scenario.compile puts each in a group); -1 for the sides'."""
+    if sorted(order) != list(range(SIDE_KINDS, columns)):
+        raise ValueError("effect columns and their order disagree")
+    rank = np.full(columns, -1, I64)
     rank[np.asarray(order, I64)] = np.arange(len(order))
     return rank
 

@@ -72,6 +72,13 @@ class Layout:
         _, shape, dtype, offset = self.fields[self.index[name]]
         return np.ndarray(shape, dtype, block, offset)
 
+    def pack(self, arrays: dict) -> np.ndarray:
+        """A new block holding `arrays` (field name -> array of that field's shape, converted to its dtype)."""
+        block = self.new_block()
+        for name, value in arrays.items():
+            self.view(block, name)[...] = value
+        return block
+
 
 @dataclass(frozen=True)
 class State:

@@ -88,9 +88,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
     rows = tuple((k, v.shape[1:], v.dtype.str) for k, v in g.items())
     rules._kernel.setdefault("state_rows", rows)     # the State layout of these rules (see _layout)
     layout = Layout.of(b, rows)
-    block = layout.new_block()
-    for name, value in g.items():
-        layout.view(block, name)[...] = value
+    block = layout.pack(g)
     _run_split(_open_games, rules, b, (block, layout.offsets), _info(rules, b))
     return State.in_block(layout, block)
 
@@ -146,15 +144,14 @@ def _block_of(rules: Rules, state: State, layout: Layout) -> np.ndarray:
     held = state.block()
     if held is not None and held[0] is layout:
         return held[1]
-    block = layout.new_block()
+    arrays = state.arrays()
     for name, shape, dtype, _ in layout.fields:
-        arr = getattr(state, name)
+        arr = arrays[name]
         if arr.shape != shape:
             raise ValueError(f"state.{name} has shape {arr.shape}; these rules need {shape}")
         if arr.dtype != dtype and not np.can_cast(arr.dtype, dtype, "same_kind"):
             raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}")
-        layout.view(block, name)[...] = arr
-    return block
+    return layout.pack(arrays)
 
 
 def _rewritten(rules: Rules, layout: Layout) -> np.ndarray:
@@ -223,6 +220,7 @@ def outcome(state: State) -> np.ndarray:
 
 
 Work = namedtuple("Work", [
+    # W rows, _BLOCK per worker thread (see _work); [W, ...] is written [B, ...] below
     # carried from one phase to the next
     "dice",                                  # uint64 [B]: the row seed of this turn's dice (_draw)
     "u_month",                               # float32 [B, SL]
@@ -249,7 +247,8 @@ Work = namedtuple("Work", [
 def _work(rules: Rules, workers: int) -> Work:
     """Scratch arrays with _BLOCK rows per worker thread (worker k uses rows k*_BLOCK.., one per game of
     the block it is playing: see _step_block), kept per calling thread, as two threads may step games
-    of the same rules at once. A kernel writes each row it reads within the same block."""
+    of the same rules at once. A kernel writes each row it reads within the same block, except eff and
+    used, which apply_effects leaves all zero after each game."""
     mine = rules._kernel.setdefault("work", threading.local())
     if not hasattr(mine, "cache"):
         mine.cache = {}
