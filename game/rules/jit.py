@@ -27,6 +27,7 @@ import numpy as np
 from llvmlite import ir
 from numba import njit as _njit
 from numba import types
+from numba.core import cgutils
 from numba.extending import intrinsic
 
 F32 = np.float32
@@ -94,3 +95,37 @@ def take_next(typingctx, counter):
     if not (isinstance(counter, types.Array) and counter.dtype == types.int64 and counter.ndim == 1):
         return None
     return types.int64(counter), codegen
+
+
+def _prefetch_codegen(write: int):
+    def codegen(context, builder, sig, args):
+        ary = context.make_array(sig.args[0])(context, builder, args[0])
+        ptr = builder.gep(ary.data, [args[1]])
+        i32 = ir.IntType(32)
+        fn = cgutils.get_or_insert_function(builder.module, ir.FunctionType(ir.VoidType(), [ptr.type, i32, i32, i32]),
+                                            "llvm.prefetch.p0")
+        # (address, write?, locality 2: the outer caches, data)
+        builder.call(fn, [ptr, ir.Constant(i32, write), ir.Constant(i32, 2), ir.Constant(i32, 1)])
+        return context.get_dummy_value()
+    return codegen
+
+
+def _is_bytes(arr) -> bool:
+    return isinstance(arr, types.Array) and arr.dtype == types.uint8 and arr.ndim == 1
+
+
+@intrinsic
+def prefetch(typingctx, arr, index):
+    """Ask the CPU to start loading the cache line of arr[index] (arr: 1-D uint8; index: uint64) for
+    reading. A hint: it changes nothing but time (index must lie inside arr)."""
+    if not (_is_bytes(arr) and index == types.uint64):
+        return None
+    return types.void(arr, index), _prefetch_codegen(0)
+
+
+@intrinsic
+def prefetch_to_write(typingctx, arr, index):
+    """As prefetch, for a line about to be written (the CPU fetches it for ownership)."""
+    if not (_is_bytes(arr) and index == types.uint64):
+        return None
+    return types.void(arr, index), _prefetch_codegen(1)

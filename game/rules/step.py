@@ -24,7 +24,7 @@ import numpy as np
 
 from game.rules.economy import fund_programs, new_budget_year, pay_income, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
-from game.rules.jit import is_cached, kernel, part, take_next
+from game.rules.jit import is_cached, kernel, part, prefetch, prefetch_to_write, take_next
 from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_in_block
 from game.rules.launches import (
     afford,
@@ -341,14 +341,15 @@ def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, 
     taking the next block from `queue` (int64 [1], shared by the workers) until
     none is left; `worker` picks its scratch rows. A block's rows are first
     copied from src into dst (rewritten fields only for finished games), then
-    played: the block's rows stay in the cache.
+    played: the block's rows stay in the cache. While a block plays, the rows of
+    the worker's next block are fetched into the cache (_fetch_ahead), so its
+    copy finds them there instead of waiting for memory.
     """
     B = info.spent.shape[0]
     s = state_in_block(t, dst, offsets, B)
-    while True:
-        lo = _BLOCK * take_next(queue)
-        if lo >= B:
-            break
+    lo = _BLOCK * take_next(queue)
+    while lo < B:
+        nxt = _BLOCK * take_next(queue)     # claimed now, so that its rows load while this block plays
         hi = min(lo + _BLOCK, B)
         for k in range(len(offsets)):
             if not rewritten[k]:
@@ -359,10 +360,39 @@ def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, 
                     if rewritten[k]:
                         _copy_bytes(src, dst, offsets[k] + b * width[k], offsets[k] + (b + 1) * width[k])
                 _nothing_happened(info, b)      # the turn of an unfinished game writes all of its info
-        _step_block(t, s, orders, info, w, lo, hi, worker * _BLOCK)
+        ahead = (src, dst, offsets, width, rewritten, nxt, min(nxt + _BLOCK, B))
+        _step_block(t, s, orders, info, w, lo, hi, worker * _BLOCK, ahead, (-1 if nxt < B else len(offsets), 0, 0))
+        lo = nxt
 
 
 _BLOCK = 64
+_AHEAD_LINES = 5    # cache lines of the next block fetched per game and phase: 8 phases x 64 games x 5
+                    # cover its ~2,100 lines (2 KB of state per game) before the block ends
+
+
+@part
+def _fetch_ahead(ahead, cur):
+    """Prefetch the next _AHEAD_LINES cache lines of a block's rows: in src to be read (except the
+    fields its unfinished games rewrite) and in dst to be written.
+
+    ahead: (src, dst, offsets, width, rewritten, lo, hi) as in _step_games, lo..hi-1 the block's games;
+    cur: (field, address, end), where the last call stopped (field -1: nothing fetched yet; past the
+    last field: all done). Returns where this call stopped. Only time depends on it.
+    """
+    src, dst, offsets, width, rewritten, lo, hi = ahead
+    k, a, e = cur
+    for _ in range(_AHEAD_LINES):
+        while a >= e:
+            k += 1
+            if k >= len(offsets):
+                return k, a, e
+            a = (offsets[k] + lo * width[k]) & ~np.int64(63)
+            e = offsets[k] + hi * width[k]
+        if not rewritten[k]:
+            prefetch(src, np.uint64(a))
+        prefetch_to_write(dst, np.uint64(a))
+        a += 64
+    return k, a, e
 
 
 @part
@@ -384,36 +414,42 @@ def _copy_bytes(src, dst, lo, hi):
 
 
 @part
-def _step_block(t, s, orders, info, w, lo, hi, row0):
+def _step_block(t, s, orders, info, w, lo, hi, row0, ahead, cur):
     """One turn of the unfinished games among lo..hi-1, phase by phase, each phase a loop over the
     games: small loops compile to far faster code than one loop holding the whole turn.
 
     Game b uses row x = row0 + (b - lo) of the scratch arrays `w`: rows row0.. belong to the worker
     playing the block, and the same few rows serve each of its blocks in turn, so they stay in the
-    cache (a row per game would cost a cache miss at every touch).
+    cache (a row per game would cost a cache miss at every touch). Each game of each phase also
+    fetches a few lines of the next block (ahead, cur: see _fetch_ahead).
     """
     fl = w.fl
     x0 = np.uint64(row0) - np.uint64(lo)
     # the turn: dice, options chosen, launches paid first, then programs, then the flights and what they teach
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             _draw(t, w, x, s.key[b], s.turn[b])
             w.n_options[x] = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             check_launches(t, s, b, orders, s.turn[b], fl, x)
             afford(t, fl, x, s.cash[b], info.spent[b])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             _fund(t, s, orders, info, w, b, x)
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             fly(t, s, b, fl, x, w.dice[x], w.u_month[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
@@ -423,11 +459,13 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
     records = (s.launch_mission.reshape((B, SL)), s.launch_outcome.reshape((B, SL)),
                s.launch_month.reshape((B, SL)), s.launch_passed.reshape((B, SL)), s.launch_prestige.reshape((B, SL)))
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             _learn_and_record(t, s, w, b, x, records)
     # the next turn opens: a new budget year, events, income; then is the game over?
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             nxt = s.turn[b] + 1
@@ -440,6 +478,7 @@ def _step_block(t, s, orders, info, w, lo, hi, row0):
             w.n_fired[x] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b],
                                        w.fired_list[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
+        cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             apply_effects(t, s, b, info.fired[b], w.fired_list[x], w.n_fired[x], w.options[x], w.n_options[x],
