@@ -92,7 +92,6 @@ def test_the_decision_depends_on_the_observation_only():
         rel=np.where(theirs, rng.uniform(0.2, 0.95, state.rel.shape), state.rel).astype(np.float32),
         dev=np.where(unseen, rng.uniform(0, 30, state.dev.shape), state.dev).astype(np.float32),
         est_z=np.where(theirs, rng.normal(size=state.est_z.shape), state.est_z).astype(np.float32),
-        funded=np.where(theirs, rng.uniform(0, 9, state.funded.shape), state.funded).astype(np.float32),
         cash=state.cash * np.array([1, 3], np.float32),
         budget=state.budget * np.array([1, 0.5], np.float32),
     )

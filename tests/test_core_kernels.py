@@ -56,7 +56,7 @@ def test_the_compiled_step_refuses_shapes_it_was_not_made_for():
     historical, n1 = load("historical").rules, load("soviet_n1_works").rules
     state = init(historical, rng.game_keys(1, 3))
     if n1.n_events != historical.n_events:
-        with pytest.raises(ValueError, match="state.ev_count"):
+        with pytest.raises(ValueError, match="state.ev_last"):
             step(n1, state, Orders.empty(n1, 3))
     with pytest.raises(ValueError, match="orders.funding"):
         step(historical, state, Orders.empty(historical, 2))
@@ -66,7 +66,7 @@ def test_the_compiled_step_refuses_shapes_it_was_not_made_for():
     assert (after.turn == 1).all()
     # a state in these rules' block layout (made by step) skips the checks; another scenario's is checked
     if n1.n_events != historical.n_events:
-        with pytest.raises(ValueError, match="state.ev_count"):
+        with pytest.raises(ValueError, match="state.ev_last"):
             step(n1, after, Orders.empty(n1, 3))
     with pytest.raises(ValueError, match="orders.funding"):
         step(historical, after, Orders.empty(historical, 2))

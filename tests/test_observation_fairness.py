@@ -30,7 +30,7 @@ def midgame(rules):
     for *_, after, _info in play(rules, state, Players(rules, "scripted", "random"), max_steps=16):
         state = after
     assert (state.flights[:, rules.prog_side == 0] > 0).any() and (state.flights[:, rules.prog_side == 1] > 0).any()
-    assert (state.funded > 0).any()
+    assert (state.dev > 0).any()
     return state
 
 
@@ -68,9 +68,8 @@ def with_rival_secrets_changed(rules, state, side: int, seed: int):
     return state.replace(
         rel=shuffle(state.rel, 0.01, 1.0, theirs),
         est_z=shuffle(state.est_z, -3, 3, theirs),
-        nobs=np.where(theirs, rng.integers(0, 9, state.nobs.shape), state.nobs).astype(np.float32),
+        nobs=np.where(theirs, rng.integers(0, 9, state.nobs.shape), state.nobs).astype(np.int16),
         dev=np.where(theirs, dev, state.dev).astype(np.float32),
-        funded=shuffle(state.funded, 0, 40, theirs),
         cost_mult=shuffle(state.cost_mult, 0.5, 2, theirs),
         cash=shuffle(state.cash, 0, 500, hers),
         budget=shuffle(state.budget, 0, 500, hers),
@@ -89,7 +88,6 @@ def test_the_rivals_estimates_funding_and_development_are_never_shown(rules, mid
     assert np.isnan(view.estimate[:, theirs]).all()
     assert np.isnan(view.estimate_sd[:, theirs]).all()
     assert np.isnan(view.dev_progress[:, theirs]).all()
-    assert (view.funded[:, theirs] == 0).all()
     assert (view.cost_mult[:, theirs] == 1).all()
     unflown = theirs[None, :] & (midgame.flights == 0)
     assert (view.status[unflown] == UNKNOWN).all()
@@ -99,7 +97,6 @@ def test_the_rivals_estimates_funding_and_development_are_never_shown(rules, mid
     mine = ~theirs
     assert np.isfinite(view.estimate[:, mine]).all() and np.isfinite(view.dev_progress[:, mine]).all()
     np.testing.assert_array_equal(view.cash, midgame.cash[:, side])
-    np.testing.assert_array_equal(view.funded[:, mine], midgame.funded[:, mine])
     assert (view.status[:, mine] != UNKNOWN).all()
 
 

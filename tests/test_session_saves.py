@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -120,6 +121,37 @@ def test_newer_format_is_incompatible(scenario, tmp_path):
     path.write_text(json.dumps(data))
     with pytest.raises(IncompatibleSaveError, match="newer"):
         load_game(path)
+
+
+FORMAT1 = Path(__file__).parent / "data" / "saves" / "format1-ann-vs-scripted.save"
+
+
+def test_a_format_1_save_still_loads_and_is_checked_by_its_summary(tmp_path):
+    """A real save written by 0.2.0 (save format 1; Ann, human, against the scripted USSR, twelve turns
+    in, Atlas funding sealed for the next turn). Its checksum covered two arrays the state no longer
+    keeps, so its replay is checked against its summary. (Made from the historical scenario as it was
+    then: if that scenario's content changes, this save is refused as made with another scenario, and
+    it must be made anew with the game of that time.)"""
+    back = load_game(FORMAT1)
+    data = json.loads(FORMAT1.read_text())
+    assert data["format_version"] == 1 and back.turn == 12 == data["turn"]
+    assert back.names == ("Ann", "") and [x.name for x in back.seats] == ["human", "scripted"]
+    assert back.has_sealed(0) and not back.has_sealed(1)
+    assert [round(float(v), 1) for v in back.observation(0).prestige[0]] == data["summary"]["prestige"]
+    # saved again, it is a format 2 save of the same game, checked by its checksum
+    again = load_game(save_game(back, tmp_path / "again"))
+    assert again.checksum() == back.checksum()
+    assert json.loads((tmp_path / "again.save").read_text())["format_version"] == 2
+    # a format 1 save whose summary does not match its replay was damaged or edited
+    data["summary"]["prestige"][1] += 5
+    edited = tmp_path / "edited.save"
+    edited.write_text(json.dumps(data))
+    with pytest.raises(CorruptSaveError, match="does not replay to the game it saved"):
+        load_game(edited)
+    del data["summary"]
+    edited.write_text(json.dumps(data))
+    with pytest.raises(CorruptSaveError, match="summary is missing"):
+        load_game(edited)
 
 
 def test_changed_scenario_is_named(tmp_path):

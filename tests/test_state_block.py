@@ -78,9 +78,9 @@ def _sums(t, block, offsets, batch):
             _total(s.budget_bonus), _total(s.budget_noise), _total(s.research_speed), _total(s.prestige),
             _total(s.year_prestige), _total(s.strikes), _total(s.sacked), _total(s.intel_budget), _total(s.dev),
             _total(s.rel), _total(s.est_z), _total(s.nobs), _total(s.grounded_until), _total(s.cost_mult),
-            _total(s.prog_unlocked), _total(s.prog_cancelled), _total(s.funded), _total(s.flights),
+            _total(s.prog_unlocked), _total(s.prog_cancelled), _total(s.flights),
             _total(s.mis_unlocked), _total(s.mis_cancelled), _total(s.held), _total(s.first_side),
-            _total(s.first_month), _total(s.flags), _total(s.ev_count), _total(s.ev_last), _total(s.ev_forced),
+            _total(s.first_month), _total(s.flags), _total(s.ev_last), _total(s.ev_forced),
             _total(s.pending), _total(s.news), _total(s.launch_mission), _total(s.launch_outcome),
             _total(s.launch_month), _total(s.launch_passed), _total(s.launch_prestige)]
 

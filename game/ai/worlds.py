@@ -26,7 +26,7 @@ from game.rules.bits import pack
 from game.rules.observe import UNKNOWN, Observation, observe
 from game.rules.orders import Orders
 from game.rules.rng import game_keys, mix32, normals_from, uniforms
-from game.rules.state import State
+from game.rules.state import NEVER, State
 from game.rules.step import init, step
 from game.rules.tables import CANCELLED, GROUNDED, LOCKED, READY, Rules
 
@@ -146,7 +146,7 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
     mis_cancelled = np.where(own_m[None, :], rules.mis_free[None, :] & past & ~obs.mission_open[gi], R.mis_cancelled)
 
     held = pack(obs.held[gi])
-    ev_count, ev_last = _event_history(rules, R, held, turn)
+    ev_last = _event_history(rules, R, held, turn)
     flights_own = (developed & (nobs_own > 0.5)).astype(np.int16)
     return State(
         key=mix32(wkey ^ (turn.astype(np.uint32) * np.uint32(0x85EBCA6B)) ^ np.uint32(0x5BD1E995)),
@@ -160,18 +160,17 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
         strikes=np.zeros((n, 2), np.int8), sacked=np.zeros((n, 2), bool),
         intel_budget=pair(R.intel_budget[:, side], obs.rival_budget_estimate[gi]),
         dev=mix(dev_own, rival_dev).astype(F32), rel=mix(rel_own, rival_rel).astype(F32),
-        est_z=mix(est_z_own, R.est_z).astype(F32), nobs=mix(nobs_own, R.nobs).astype(F32),
+        est_z=mix(est_z_own, R.est_z).astype(F32), nobs=np.rint(mix(nobs_own, R.nobs)).astype(np.int16),
         grounded_until=mix(grounded_until, np.where(seen & (status == GROUNDED),
                                                     np.maximum(R.grounded_until, turn[:, None] + 1),
                                                     R.grounded_until)).astype(np.int16),
         cost_mult=mix(obs.cost_mult[gi], R.cost_mult).astype(F32),
         prog_unlocked=mix(unlocked_own, R.prog_unlocked | (seen & rules.prog_locked & (status != LOCKED))),
         prog_cancelled=mix(status == CANCELLED, R.prog_cancelled | (status == CANCELLED)),
-        funded=mix(obs.funded[gi], R.funded).astype(F32),
         flights=mix(flights_own, np.maximum(R.flights, seen.astype(np.int16))).astype(np.int16),
         mis_unlocked=mis_unlocked, mis_cancelled=mis_cancelled,
         held=held, first_side=obs.first_side[gi].astype(np.int8), first_month=obs.first_month[gi].astype(np.float64),
-        flags=obs.flags[gi].copy(), ev_count=ev_count, ev_last=ev_last, ev_forced=R.ev_forced.copy(),
+        flags=obs.flags[gi].copy(), ev_last=ev_last, ev_forced=R.ev_forced.copy(),
         pending=np.where((rules.ev_recv == side)[None, :], obs.pending[gi], False),
         news=obs.news[gi].copy(),
         launch_mission=obs.launch_mission[gi].astype(np.int16), launch_outcome=obs.launch_outcome[gi].astype(np.int8),
@@ -180,21 +179,21 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
     )
 
 
-def _event_history(rules: Rules, R: State, held: np.ndarray, turn: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The reference games' event counts, made consistent with the milestones held in the world.
+def _event_history(rules: Rules, R: State, held: np.ndarray, turn: np.ndarray) -> np.ndarray:
+    """int16 [N, E]: the reference games' ev_last (the turn each event last fired for, -NEVER if never),
+    made consistent with the milestones held in the world.
 
     A once-only event whose trigger needs milestones the world's sides do not hold cannot have fired yet;
     one that fires for sure as soon as its milestones are held, and whose window has opened, has.
     """
-    count, last = R.ev_count.copy(), R.ev_last.copy()
+    last = R.ev_last.astype(np.int64)
     need0, need1, _, _, need_any = rules.trig_bits
     h0, h1 = held[:, 0:1], held[:, 1:2]
     holds = ((h0 & need0) == need0) & ((h1 & need1) == need1) & (((h0 | h1) & need_any) == need_any)
     once = rules.ev_once[None, :]
-    count = np.where(once & ~holds & (count > 0), 0, count)
+    last = np.where(once & ~holds, -NEVER, last)
     sure = (once & holds & (rules.ev_chance[None, :] >= 1) & (rules.ev_first_turn[None, :] < turn[:, None])
             & (rules.ev_last_turn[None, :] >= turn[:, None] - 1)
             & ((need0 | need1 | need_any) != 0)[None, :])
-    last = np.where(sure & (count == 0), (turn[:, None] - 1), last)
-    count = np.where(sure & (count == 0), 1, count)
-    return count.astype(np.int16), last.astype(np.int16)
+    last = np.where(sure & (last == -NEVER), turn[:, None] - 1, last)
+    return last.astype(np.int16)

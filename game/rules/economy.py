@@ -66,16 +66,15 @@ def fund_programs(t, s, b, funding, money_left, dice, developed, pay, spent, pai
     funding: float32 [P] ordered (NaN, negative and infinite amounts are dropped or capped);
     money_left: float32 [S] cash after launches; dice: the turn's row seed (research luck of
     program p is the first uniform of pair_of(bits_at(dice, p))).
-    Fills pay [P] (money each program received), spent [S], developed bool [P]
-    (as the turn began; written only where money was asked for) and paid uint64 [P]:
-    its first n entries, n returned, are the developed programs that received
-    money (research), in program order. Updates s.dev and s.rel. Over-budget
-    funding is scaled down per side.
+    Fills spent [S], developed bool [P] (as the turn began; written only where
+    money was asked for) and paid uint64 [P]: its first n entries, n returned, are
+    the developed programs that received money (research), in program order.
+    pay float32 [P] is scratch (the money each program gets; only entries this
+    call writes are read). Updates s.dev and s.rel. Over-budget funding is
+    scaled down per side.
     """
     tt = min(s.turn[b], t.n_turns)
     spend0, spend1 = _ZERO, _ZERO
-    for p in range(t.P):                     # all of it: every unfinished game rewrites s.funded (step._REWRITTEN)
-        pay[p] = _ZERO
     ordered = 0                              # paid[:ordered]: programs with money ordered, gathered without branching
     for p in range(t.P):
         paid[ordered] = p
@@ -140,19 +139,19 @@ def sharpen_estimate(s, b, p, learned, u_noise):
     z = s.est_z[b, p]
     fresh = _EST_KEEP * z + _EST_NOISE * (u_noise - _HALF)
     s.est_z[b, p] = z + (fresh - z)
-    s.nobs[b, p] = s.nobs[b, p] + learned
+    s.nobs[b, p] = s.nobs[b, p] + np.int16(learned)
 
 
 @part
 def estimate_of(t, rel, est_z, nobs):
     """(estimate, its standard deviation) of one program's reliability, as its owner sees it."""
-    sd = t.estimate_noise / np.sqrt(_ONE + nobs)
+    sd = t.estimate_noise / np.sqrt(_ONE + F32(nobs))
     return min(max(rel + sd * est_z, _ZERO), _ONE), sd
 
 
 def estimates(rules: Rules, rel, est_z, nobs) -> tuple[np.ndarray, np.ndarray]:
     """(estimate, its standard deviation), float32 [B, P]: estimate_of for whole arrays."""
-    sd = F32(rules.estimate_noise) / np.sqrt(F32(1) + nobs)
+    sd = F32(rules.estimate_noise) / np.sqrt(F32(1) + nobs.astype(F32))
     return np.clip(rel + sd * est_z, F32(0), F32(1)), sd
 
 

@@ -139,7 +139,6 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
     for k in range(n_fired):
         e = fired_list[k]
         pending[e] = t.ev_n_options[e] > 0
-        s.ev_count[b, e] += 1
         s.ev_last[b, e] = turn
     for e in t.fire_targets:
         if s.ev_forced[b, e] <= turn:

@@ -93,23 +93,23 @@ def state_in_block(t, block, off, B):
         _at(block, off[12], 2 * B, b1).reshape((B, 2)), _at(block, off[13], 8 * B, f32).reshape((B, 2)),
         # programs
         _at(block, off[14], 4 * B * P, f32).reshape((B, P)), _at(block, off[15], 4 * B * P, f32).reshape((B, P)),
-        _at(block, off[16], 4 * B * P, f32).reshape((B, P)), _at(block, off[17], 4 * B * P, f32).reshape((B, P)),
+        _at(block, off[16], 4 * B * P, f32).reshape((B, P)), _at(block, off[17], 2 * B * P, i16).reshape((B, P)),
         _at(block, off[18], 2 * B * P, i16).reshape((B, P)), _at(block, off[19], 4 * B * P, f32).reshape((B, P)),
         _at(block, off[20], B * P, b1).reshape((B, P)), _at(block, off[21], B * P, b1).reshape((B, P)),
-        _at(block, off[22], 4 * B * P, f32).reshape((B, P)), _at(block, off[23], 2 * B * P, i16).reshape((B, P)),
+        _at(block, off[22], 2 * B * P, i16).reshape((B, P)),
         # missions
-        _at(block, off[24], B * M, b1).reshape((B, M)), _at(block, off[25], B * M, b1).reshape((B, M)),
+        _at(block, off[23], B * M, b1).reshape((B, M)), _at(block, off[24], B * M, b1).reshape((B, M)),
         # milestones
-        _at(block, off[26], 16 * B, np.uint64).reshape((B, 2)), _at(block, off[27], B * K, i8).reshape((B, K)),
-        _at(block, off[28], 8 * B * K, np.float64).reshape((B, K)),
+        _at(block, off[25], 16 * B, np.uint64).reshape((B, 2)), _at(block, off[26], B * K, i8).reshape((B, K)),
+        _at(block, off[27], 8 * B * K, np.float64).reshape((B, K)),
         # events and flags
-        _at(block, off[29], B * F, b1).reshape((B, F)), _at(block, off[30], 2 * B * E, i16).reshape((B, E)),
-        _at(block, off[31], 2 * B * E, i16).reshape((B, E)), _at(block, off[32], 2 * B * E, i16).reshape((B, E)),
-        _at(block, off[33], B * E, b1).reshape((B, E)), _at(block, off[34], B * E, b1).reshape((B, E)),
+        _at(block, off[28], B * F, b1).reshape((B, F)), _at(block, off[29], 2 * B * E, i16).reshape((B, E)),
+        _at(block, off[30], 2 * B * E, i16).reshape((B, E)), _at(block, off[31], B * E, b1).reshape((B, E)),
+        _at(block, off[32], B * E, b1).reshape((B, E)),
         # last turn's launches
-        _at(block, off[35], 2 * B * SL, i16).reshape((B, 2, t.L)), _at(block, off[36], B * SL, i8).reshape((B, 2, t.L)),
-        _at(block, off[37], 4 * B * SL, f32).reshape((B, 2, t.L)), _at(block, off[38], B * SL, i8).reshape((B, 2, t.L)),
-        _at(block, off[39], 4 * B * SL, f32).reshape((B, 2, t.L)),
+        _at(block, off[33], 2 * B * SL, i16).reshape((B, 2, t.L)), _at(block, off[34], B * SL, i8).reshape((B, 2, t.L)),
+        _at(block, off[35], 4 * B * SL, f32).reshape((B, 2, t.L)), _at(block, off[36], B * SL, i8).reshape((B, 2, t.L)),
+        _at(block, off[37], 4 * B * SL, f32).reshape((B, 2, t.L)),
     )
 
 

@@ -52,7 +52,6 @@ class Observation:
     estimate: np.ndarray        # float32 [B, P]: own reliability estimates (NaN for the rival's)
     estimate_sd: np.ndarray     # float32 [B, P]
     dev_progress: np.ndarray    # float32 [B, P]: share of development paid (own; NaN for the rival's)
-    funded: np.ndarray          # float32 [B, P]: own funding last turn (0 for the rival's)
     cost_mult: np.ndarray       # float32 [B, P] (own; 1 for the rival's)
     grounded_until: np.ndarray  # int [B, P]: own programs are grounded while turn < this (0 for the rival's)
     mission_open: np.ndarray    # bool [B, M]: own missions not locked or cancelled and past their date
@@ -109,7 +108,6 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         status=np.where(seen, status, UNKNOWN),
         estimate=np.where(own, est, nan), estimate_sd=np.where(own, sd, nan),
         dev_progress=np.where(own, np.minimum(state.dev / rules.start_cost, 1), nan).astype(np.float32),
-        funded=np.where(own, state.funded, 0).astype(np.float32),
         cost_mult=np.where(own, state.cost_mult, 1).astype(np.float32),
         grounded_until=np.where(own, state.grounded_until, 0).astype(np.int64),
         mission_open=open_, pending=state.pending & (rules.ev_recv == side),

@@ -103,12 +103,11 @@ class State:
     dev: np.ndarray             # float32 [B, P]: development money paid
     rel: np.ndarray             # float32 [B, P]: true reliability (hidden from everyone)
     est_z: np.ndarray           # float32 [B, P]: standardised error of the owner's estimate
-    nobs: np.ndarray            # float32 [B, P]: tests and flights seen (sharpens the estimate)
+    nobs: np.ndarray            # int16 [B, P]: tests and flights seen (sharpens the estimate)
     grounded_until: np.ndarray  # int16 [B, P]: grounded while turn < this
     cost_mult: np.ndarray       # float32 [B, P]: flight cost multiplier
     prog_unlocked: np.ndarray   # bool [B, P]
     prog_cancelled: np.ndarray  # bool [B, P]
-    funded: np.ndarray          # float32 [B, P]: money the program received last turn
     flights: np.ndarray         # int16 [B, P]: flights the world saw the program on (secret failures not counted)
     # missions
     mis_unlocked: np.ndarray    # bool [B, M]
@@ -119,7 +118,6 @@ class State:
     first_month: np.ndarray     # float64 [B, K]: absolute month (year*12 + month-1 + fraction) of the first
     # events and flags
     flags: np.ndarray           # bool [B, F]
-    ev_count: np.ndarray        # int16 [B, E]: times fired
     ev_last: np.ndarray         # int16 [B, E]: turn it last fired for (-NEVER: never)
     ev_forced: np.ndarray       # int16 [B, E]: turn another event forces it (NEVER: none)
     pending: np.ndarray         # bool [B, E]: fired with options, awaiting a choice this turn

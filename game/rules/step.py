@@ -72,14 +72,14 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         year_prestige=np.zeros((b, 2), F32), strikes=np.zeros((b, 2), np.int8), sacked=np.zeros((b, 2), bool),
         intel_budget=(budget * (1 + F32(0.15) * normals_from(u[:, P:]))).astype(F32),
         dev=np.zeros((b, P), F32), rel=np.broadcast_to(rules.rel0, (b, P)).astype(F32),
-        est_z=normals_from(u[:, :P]), nobs=np.zeros((b, P), F32),
+        est_z=normals_from(u[:, :P]), nobs=np.zeros((b, P), np.int16),
         grounded_until=np.zeros((b, P), np.int16), cost_mult=np.ones((b, P), F32),
         prog_unlocked=np.zeros((b, P), bool), prog_cancelled=np.zeros((b, P), bool),
-        funded=np.zeros((b, P), F32), flights=np.zeros((b, P), np.int16),
+        flights=np.zeros((b, P), np.int16),
         mis_unlocked=np.zeros((b, M), bool), mis_cancelled=np.zeros((b, M), bool),
         held=np.zeros((b, 2), np.uint64), first_side=np.full((b, K), -1, np.int8),
         first_month=np.zeros((b, K), np.float64), flags=np.zeros((b, F), bool),
-        ev_count=np.zeros((b, E), np.int16), ev_last=np.full((b, E), -NEVER, np.int16),
+        ev_last=np.full((b, E), -NEVER, np.int16),
         ev_forced=np.full((b, E), NEVER, np.int16), pending=np.zeros((b, E), bool), news=np.zeros((b, E), bool),
         launch_mission=np.full((b, 2, L), -1, np.int16), launch_outcome=np.zeros((b, 2, L), np.int8),
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
@@ -188,9 +188,8 @@ def _launch_orders(launch: np.ndarray) -> np.ndarray:
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
-# finished games (funded: fund_programs; news: apply_effects; launch_*: _learn_and_record).
-_REWRITTEN = ("funded", "news", "launch_mission", "launch_outcome", "launch_month", "launch_passed",
-              "launch_prestige")
+# finished games (news: apply_effects; launch_*: _learn_and_record).
+_REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige")
 
 
 def compiled() -> bool:
@@ -240,6 +239,7 @@ Work = namedtuple("Work", [
     "lesson_slot", "lesson_prog",            # uint64 [B, SL * R]: launches.flight_lessons
     "eff", "used",                           # float32 / bool [B, X]: all zero between games (apply_effects)
     "ranks",                                 # int64 [B, X]
+    "pay",                                   # float32 [B, P]: fund_programs
     "money_left", "program_spent",           # float32 [B, S]
 ])
 
@@ -264,7 +264,7 @@ def _work(rules: Rules, workers: int) -> Work:
             options=z(len(rules.opt_event), bool), fired_list=z(rules.n_events, np.uint64),
             n_options=np.zeros(n, np.int64), n_fired=np.zeros(n, np.int64),
             eff=z(X), used=z(X, bool), ranks=z(X, np.int64), money_left=z(2), program_spent=z(2), fl=new_flights(n, SL),
-            lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64),
+            lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64), pay=z(P),
         )
     return w
 
@@ -506,13 +506,13 @@ def _draw(t, w, x, key, turn):
 
 @part
 def _fund(t, s, orders, info, w, b, x):
-    """Game b's programs spend what the launches left (into s.funded); the turn's spending leaves the cash.
+    """Game b's programs spend what the launches left; the turn's spending leaves the cash.
     x: game b's row of the scratch arrays (see _step_block)."""
     spent = info.spent[b]
     for side in range(2):
         w.money_left[x, side] = s.cash[b, side] - spent[side]
     w.n_paid[x] = fund_programs(t, s, b, orders.funding[b], w.money_left[x], w.dice[x], w.developed[x],
-                                s.funded[b], w.program_spent[x], w.paid[x])
+                                w.pay[x], w.program_spent[x], w.paid[x])
     for side in range(2):
         spent[side] += w.program_spent[x, side]
         s.cash[b, side] = s.cash[b, side] - spent[side]

@@ -2,13 +2,16 @@
 
 A save is one JSON object:
 
-    {"format": "spacerace-save", "format_version": 1, "game_version": "0.2.0",
+    {"format": "spacerace-save", "format_version": 2, "game_version": "0.2.1",
      "scenario": {"id", "version", "hash", "folder"}, "seed", "seats", "names",
      "turn", "checksum", "summary": {...}, "orders": [turn, ...], "sealed": [us|null, ussr|null]}
 
 Orders are written by id ({"funding": {program: money}, "launches": [[side, pad,
 mission, rush]], "choices": {event: option}}). Loading re-simulates the order log
-from the seed and compares the state checksum stored at save time. Every failure
+from the seed and compares the state checksum stored at save time (a format 1
+save, made before the state lost two arrays in 0.2.1, has a checksum of arrays
+this game no longer keeps: its replay is checked against its summary instead:
+turn, prestige to a tenth and whether the game was over). Every failure
 is a SaveError subclass whose str() is one line for a person; loading never
 writes anything, and writing goes to a temporary file in the same folder that
 replaces the target only once it is complete on disk.
@@ -31,7 +34,7 @@ from game.session.paths import autosave_dir
 from game.session.seats import SeatError, make_seat
 
 FORMAT = "spacerace-save"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".save"
 AUTOSAVES_KEPT = 8
 MAX_BYTES = 64 * 1024 * 1024
@@ -263,16 +266,34 @@ def load_game(path: str | Path) -> GameSession:
         session.replay(log)
     except OrdersError as exc:
         raise CorruptSaveError(f"{path.name} is damaged: {exc}") from None
-    if session.checksum() != data["checksum"] and data.get("game_version") != __version__:
+    if data["format_version"] == 1:
+        _check_summary(path, data, session)
+    elif session.checksum() != data["checksum"] and data.get("game_version") != __version__:
         raise IncompatibleSaveError(f"{path.name} was made by Space Race {data.get('game_version', '?')}, whose rules "
                                     f"play differently from this version's ({__version__}); it cannot be replayed")
-    if session.checksum() != data["checksum"]:
+    elif session.checksum() != data["checksum"]:
         raise CorruptSaveError(f"{path.name} does not replay to the game it saved (checksum "
                                f"{session.checksum()} instead of {data['checksum']}); it was damaged or edited")
     for side, o in enumerate(data["sealed"]):
         if o is not None:
             session.seal(side, orders_from_json(rules, o))
     return session
+
+
+def _check_summary(path: Path, data: dict, session: GameSession) -> None:
+    """A format 1 save's replay against its summary: turn, both prestiges to a tenth, game over.
+    Raises CorruptSaveError when they differ or the summary is missing."""
+    summary = data.get("summary")
+    try:
+        prestige = [float(v) for v in summary["prestige"]]
+        over = bool(summary["over"])
+    except (TypeError, KeyError, ValueError):
+        raise CorruptSaveError(f"{path.name} is damaged: its summary is missing or malformed") from None
+    p = session.observation(0).prestige[0]
+    got = [round(float(p[0]), 1), round(float(p[1]), 1)]
+    if session.turn != data["turn"] or got != prestige or session.is_over != over:
+        raise CorruptSaveError(f"{path.name} does not replay to the game it saved (prestige {got[0]} : {got[1]} "
+                               f"instead of {prestige[0]} : {prestige[1]}); it was damaged or edited")
 
 
 def describe_save(path: str | Path) -> str:
