@@ -77,7 +77,7 @@ def with_rival_secrets_changed(rules, state, side: int, seed: int):
         budget_noise=shuffle(state.budget_noise, -0.2, 0.2, hers),
         research_speed=shuffle(state.research_speed, 0.5, 2, hers),
         intel_budget=shuffle(state.intel_budget, 0, 500, mine),      # what the rival believes of us
-        pending=np.where(rival_events, rng.random(state.pending.shape) < 0.5, state.pending),
+        pending=np.where(rival_events[:, rules.option_events], rng.random(state.pending.shape) < 0.5, state.pending),
     )
 
 

@@ -11,7 +11,7 @@ import numpy as np
 from gamekit import historical
 
 from game.rules import Orders, init, observe, step
-from game.rules.observe import UNKNOWN
+from game.rules.observe import UNKNOWN, pending_events
 from game.rules.rng import game_keys
 from game.rules.tables import FAILURE, NO_LAUNCH, PARTIAL, READY, SUCCESS
 
@@ -73,7 +73,7 @@ def test_the_soviet_union_wins_the_race_to_orbit():
         if orders.launch[0, USSR, 0] < 0:
             continue
         outcome = int(state.launch_outcome[0, USSR, 0])
-        from_flight = float(info.awarded[0, USSR]) - moscow.event_prestige(before.pending[0], info.fired[0])
+        from_flight = float(info.awarded[0, USSR]) - moscow.event_prestige(pending_events(r, before)[0], info.fired[0])
         flights.append((int(before.turn[0]), outcome, from_flight))
 
         # Moscow sees its own launch, whatever happened to it.

@@ -85,7 +85,8 @@ def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
     n = 0
     for k in range(ready):                  # fired_list[n] is written only after fired_list[k >= n] is read
         e = fired_list[k]
-        fire = t.ev_fire_target[e] and s.ev_forced[b, e] == turn
+        k = t.ev_forced_col[e]
+        fire = k >= 0 and s.ev_forced[b, k] == turn
         chance = t.ev_chance[e]
         if not fire and chance > _ZERO and (chance >= F32(1) or unit_of(bits_at(row, e)) < chance):
             fire = triggers_hold(t, s, b, e, turn)     # the dice first: they are cheaper
@@ -106,9 +107,10 @@ def chosen_options(t, s, b, choice, stream, options):
     options[:] = False
     row = row_seed(s.key[b], s.turn[b], stream)
     count = 0
-    for e in t.option_events:
-        if not s.pending[b, e]:
+    for k in range(len(t.option_events)):
+        if not s.pending[b, k]:             # pending's columns are the events with options
             continue
+        e = t.option_events[k]
         n = t.ev_n_options[e]
         c = choice[e]
         if c < 0 or c >= n:
@@ -134,15 +136,16 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
     news, pending = s.news[b], s.pending[b]
     for e in range(t.E):                     # all of it: every unfinished game rewrites s.news (step._REWRITTEN)
         news[e] = fired[e]
-    for e in range(t.E):
-        pending[e] = False
+    for k in range(len(pending)):
+        pending[k] = False
     for k in range(n_fired):
         e = fired_list[k]
-        pending[e] = t.ev_n_options[e] > 0
+        if t.ev_pending_col[e] >= 0:
+            pending[t.ev_pending_col[e]] = True
         s.ev_last[b, e] = turn
-    for e in t.fire_targets:
-        if s.ev_forced[b, e] <= turn:
-            s.ev_forced[b, e] = _NEVER
+    for k in range(s.ev_forced.shape[1]):
+        if s.ev_forced[b, k] <= turn:
+            s.ev_forced[b, k] = _NEVER
     if n_fired == 0 and n_options == 0:
         return
     # sums per effect column, rows in order; the columns beyond the sides' are listed by their place in
@@ -208,4 +211,5 @@ def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn,
                 s.flags[b, x] = False
         elif kind == FIRE:
             if v > _ZERO:
-                s.ev_forced[b, x] = min(s.ev_forced[b, x], turn + t.col_delay[c])
+                k = t.ev_forced_col[x]             # x: an event some effect fires, so it has a column
+                s.ev_forced[b, k] = min(s.ev_forced[b, k], turn + t.col_delay[c])

@@ -53,7 +53,8 @@ _FIELDS = {
     "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
     # events
     "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_ready_gap": I64,
-    "ev_fire_target": bool, "fire_targets": U64, "live_ptr": I64, "live_idx": U64, "option_events": U64,
+    "fire_targets": U64, "ev_forced_col": I64, "option_events": U64, "ev_pending_col": I64,
+    "live_ptr": I64, "live_idx": U64,
     "ev_n_options": I64, "opt_cum_weight": F32, "opt_row": I64,
     "trig_bits": U64, "trig_has_flags": bool, "trig_need_flag": bool, "trig_avoid_flag": bool, "trig_min_prestige": F32,
     "trig_max_prestige": F32, "trig_min_lead": F32, "trig_min_budget": F32, "trig_max_budget": F32,
@@ -81,6 +82,7 @@ def state_in_block(t, block, off, B):
     [fields], State field order: game.rules.state.Layout), with the shapes the tables' sizes give.
     Made inside the compiled code: one array crosses from Python instead of one per field."""
     P, M, K, E, F, SL = t.P, t.M, t.prestige_first.shape[0], t.E, t.F, 2 * t.L
+    EF, EO = t.fire_targets.shape[0], t.option_events.shape[0]
     f32, i16, i8, b1 = np.float32, np.int16, np.int8, np.bool_
     return KernelState(
         _at(block, off[0], 4 * B, np.uint32), _at(block, off[1], 2 * B, i16), _at(block, off[2], B, b1),
@@ -104,13 +106,20 @@ def state_in_block(t, block, off, B):
         _at(block, off[27], 8 * B * K, np.float64).reshape((B, K)),
         # events and flags
         _at(block, off[28], B * F, b1).reshape((B, F)), _at(block, off[29], 2 * B * E, i16).reshape((B, E)),
-        _at(block, off[30], 2 * B * E, i16).reshape((B, E)), _at(block, off[31], B * E, b1).reshape((B, E)),
+        _at(block, off[30], 2 * B * EF, i16).reshape((B, EF)), _at(block, off[31], B * EO, b1).reshape((B, EO)),
         _at(block, off[32], B * E, b1).reshape((B, E)),
         # last turn's launches
         _at(block, off[33], 2 * B * SL, i16).reshape((B, 2, t.L)), _at(block, off[34], B * SL, i8).reshape((B, 2, t.L)),
         _at(block, off[35], 4 * B * SL, f32).reshape((B, 2, t.L)), _at(block, off[36], B * SL, i8).reshape((B, 2, t.L)),
         _at(block, off[37], 4 * B * SL, f32).reshape((B, 2, t.L)),
     )
+
+
+def _columns(events: np.ndarray, n: int) -> np.ndarray:
+    """int64 [n]: the column of each event among `events` (a State field kept for those only), -1 if none."""
+    col = np.full(n, -1, np.int64)
+    col[events] = np.arange(len(events))
+    return col
 
 
 def kernel_tables(rules: Rules) -> KernelTables:
@@ -191,8 +200,9 @@ def _build(r: Rules) -> KernelTables:
         prestige_failure=r.prestige_failure,
         ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn,
         ev_ready_gap=np.where(r.ev_once, int(NEVER), r.ev_cooldown),   # turns since it last fired that make it ready
-        ev_fire_target=r.ev_fire_target, fire_targets=np.flatnonzero(r.ev_fire_target),
-        live_ptr=live_ptr, live_idx=live_idx, option_events=np.flatnonzero(r.ev_n_options > 0),
+        fire_targets=r.fire_targets, ev_forced_col=_columns(r.fire_targets, r.n_events),
+        option_events=r.option_events, ev_pending_col=_columns(r.option_events, r.n_events),
+        live_ptr=live_ptr, live_idx=live_idx,
         ev_n_options=r.ev_n_options,
         opt_cum_weight=r.opt_cum_weight, opt_row=opt_row,
         trig_bits=r.trig_bits, trig_has_flags=((r.trig_flags > 0) | (r.trig_not_flags > 0)).any(axis=0),

@@ -74,6 +74,13 @@ def program_status(rules: Rules, state: State) -> np.ndarray:
     return np.where(state.prog_cancelled, CANCELLED, status)
 
 
+def pending_events(rules: Rules, state: State) -> np.ndarray:
+    """bool [B, E]: the events awaiting a choice (State.pending's columns spread over all events)."""
+    out = np.zeros((state.batch, rules.n_events), bool)
+    out[:, rules.option_events] = state.pending
+    return out
+
+
 def observe(rules: Rules, state: State, side: int) -> Observation:
     """Side `side`'s (0 US, 1 USSR) view of every game in `state`. Pure."""
     own = rules.prog_side == side
@@ -110,7 +117,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         dev_progress=np.where(own, np.minimum(state.dev / rules.start_cost, 1), nan).astype(np.float32),
         cost_mult=np.where(own, state.cost_mult, 1).astype(np.float32),
         grounded_until=np.where(own, state.grounded_until, 0).astype(np.int64),
-        mission_open=open_, pending=state.pending & (rules.ev_recv == side),
+        mission_open=open_, pending=pending_events(rules, state) & (rules.ev_recv == side),
         news=state.news & hears, flags=state.flags & rules.flag_seen_by[side],
         launch_mission=mission, launch_outcome=outcome,
         launch_month=np.where(mission >= 0, state.launch_month, 0).astype(np.float32),
@@ -119,5 +126,5 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
     )
 
 
-__all__ = ["Observation", "observe", "program_status", "UNKNOWN", "LOCKED", "AVAILABLE", "DEVELOPING", "READY",
-           "GROUNDED", "CANCELLED"]
+__all__ = ["Observation", "observe", "pending_events", "program_status", "UNKNOWN", "LOCKED", "AVAILABLE",
+           "DEVELOPING", "READY", "GROUNDED", "CANCELLED"]

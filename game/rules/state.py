@@ -119,8 +119,8 @@ class State:
     # events and flags
     flags: np.ndarray           # bool [B, F]
     ev_last: np.ndarray         # int16 [B, E]: turn it last fired for (-NEVER: never)
-    ev_forced: np.ndarray       # int16 [B, E]: turn another event forces it (NEVER: none)
-    pending: np.ndarray         # bool [B, E]: fired with options, awaiting a choice this turn
+    ev_forced: np.ndarray       # int16 [B, EF]: turn another event forces it (NEVER: none), rules.fire_targets
+    pending: np.ndarray         # bool [B, EO]: fired with options, awaiting a choice this turn, rules.option_events
     news: np.ndarray            # bool [B, E]: fired at the start of this turn
     # last turn's launches
     launch_mission: np.ndarray  # int16 [B, S, L]: -1 none

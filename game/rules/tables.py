@@ -194,6 +194,17 @@ class Rules:
     def max_pads(self) -> int:
         return int(self.pads.max())
 
+    @property
+    def option_events(self) -> np.ndarray:
+        """int64 [EO]: the events with options, in event order: the columns of State.pending."""
+        return np.flatnonzero(self.ev_n_options > 0)
+
+    @property
+    def fire_targets(self) -> np.ndarray:
+        """int64 [EF]: the events another event's effect can fire, in event order: the columns of
+        State.ev_forced."""
+        return np.flatnonzero(self.ev_fire_target)
+
     def turn_date(self, turn: int) -> tuple[int, int]:
         """(year, month 1-12) of the first month of a turn."""
         m = self.start_month + turn * self.months_per_turn
