@@ -62,8 +62,9 @@ def triggers_hold(t, s, b, e, turn):
 
 @part
 def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
-    """Fill fired bool [E] with the events that fire for game b as `turn` opens, and the first n entries
-    of fired_list uint64 [E] with their indices in ascending order; returns n.
+    """Fill fired bool [E] (the step passes s.news[b]) with the events that fire for game b as `turn`
+    opens, and the first n entries of fired_list uint64 [E] with their indices in ascending order;
+    returns n.
 
     An event fires when its trigger holds and its chance comes up (1 for dated
     events), or when another event forced it for this turn; a once-only event
@@ -125,17 +126,15 @@ def chosen_options(t, s, b, choice, stream, options):
 
 
 @part
-def apply_effects(t, s, b, fired, fired_list, n_fired, options, n_options, turn, eff, used, ranks, awarded):
-    """Apply the effects of game b's n_fired fired events (bool [E]; their indices, ascending, in
-    fired_list [:n_fired]) and n_options chosen options (bool [O]).
+def apply_effects(t, s, b, fired_list, n_fired, options, n_options, turn, eff, used, ranks, awarded):
+    """Apply the effects of game b's n_fired fired events (their indices, ascending, in fired_list
+    [:n_fired]; fire_events marked them in s.news) and n_options chosen options (bool [O]).
 
     `turn` is the turn now opening. eff float32 [X] and used bool [X] are
     scratch that must be all zero on entry, and are left so; ranks int64 [X]
     is scratch. Adds the prestige the effects award to awarded float32 [S].
     """
-    news, pending = s.news[b], s.pending[b]
-    for e in range(t.E):                     # all of it: every unfinished game rewrites s.news (step._REWRITTEN)
-        news[e] = fired[e]
+    pending = s.pending[b]
     for k in range(len(pending)):
         pending[k] = False
     for k in range(n_fired):

@@ -67,7 +67,7 @@ _FIELDS = {
 KernelTables = namedtuple("KernelTables", list(_FIELDS))
 KernelState = namedtuple("KernelState", state_fields())
 KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice"])
-KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts", "fired"])
+KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts"])   # StepInfo's, but fired (from s.news)
 
 
 @part

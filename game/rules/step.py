@@ -115,8 +115,10 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     )
     info = _info(rules, b, zeroed=False)        # the kernel writes every row
     _run_split(_step_games, rules, b, (src, dst, layout.offsets, layout.width, _rewritten(rules, layout), ko), info)
-    return State.in_block(layout, dst), StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded,
-                                                 firsts=info.firsts, fired=info.fired)
+    new = State.in_block(layout, dst)
+    fired = np.logical_and(new.news, ~state.done[:, None])     # news of the games that played this turn
+    return new, StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded, firsts=info.firsts,
+                         fired=fired)
 
 
 def _layout(rules: Rules, b: int) -> Layout:
@@ -189,7 +191,7 @@ def _launch_orders(launch: np.ndarray) -> np.ndarray:
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
-# finished games (news: apply_effects; launch_*: _learn_and_record).
+# finished games (news: fire_events; launch_*: _learn_and_record).
 _REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige")
 
 
@@ -274,7 +276,7 @@ def _info(rules: Rules, b: int, zeroed: bool = True) -> KernelInfo:
     """What a step tells of b games (StepInfo's arrays), zeroed or left for the kernel to write."""
     make = np.zeros if zeroed else np.empty
     return KernelInfo(spent=make((b, 2), F32), awarded=make((b, 2), F32),
-                      firsts=make((b, 2), np.uint64), fired=make((b, rules.n_events), bool))
+                      firsts=make((b, 2), np.uint64))
 
 
 def set_threads(n: int) -> None:
@@ -327,8 +329,8 @@ def _open_games(t, block, offsets, info, w, queue, worker):
         for b in range(np.uint64(lo), np.uint64(min(lo + _BLOCK, B))):
             x = x0 + b - np.uint64(lo)
             w.options[x, :] = False
-            n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, info.fired[b], w.fired_list[x])
-            apply_effects(t, s, b, info.fired[b], w.fired_list[x], n_fired, w.options[x], 0, 0, w.eff[x], w.used[x],
+            n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, s.news[b], w.fired_list[x])
+            apply_effects(t, s, b, w.fired_list[x], n_fired, w.options[x], 0, 0, w.eff[x], w.used[x],
                           w.ranks[x], info.awarded[b])
 
 
@@ -398,12 +400,11 @@ def _fetch_ahead(ahead, cur):
 
 @part
 def _nothing_happened(info, b):
-    """Game b's step info when it did not play: nothing spent, awarded, won or fired."""
+    """Game b's step info when it did not play: nothing spent, awarded or won (nor fired: see step)."""
     for side in range(2):
         info.spent[b, side] = F32(0)
         info.awarded[b, side] = F32(0)
         info.firsts[b, side] = np.uint64(0)
-    info.fired[b, :] = False
 
 
 @part
@@ -476,13 +477,12 @@ def _step_block(t, s, orders, info, w, lo, hi, row0, ahead, cur):
                 for side in range(2):           # drawn only in the turns that need them (see _draw)
                     w.u_budget[x, side] = unit_of(bits_at(w.dice[x], t.P + 4 * t.L + side))
                 new_budget_year(t, s, b, year_turn, w.u_budget[x])
-            w.n_fired[x] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, info.fired[b],
-                                       w.fired_list[x])
+            w.n_fired[x] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, s.news[b], w.fired_list[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
         cur = _fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
-            apply_effects(t, s, b, info.fired[b], w.fired_list[x], w.n_fired[x], w.options[x], w.n_options[x],
+            apply_effects(t, s, b, w.fired_list[x], w.n_fired[x], w.options[x], w.n_options[x],
                           s.turn[b], w.eff[x], w.used[x], w.ranks[x], info.awarded[b])
             pay_income(t, s, b, w.u_intel[x])
             _finish(t, s, b)
