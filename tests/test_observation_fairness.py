@@ -70,7 +70,7 @@ def with_rival_secrets_changed(rules, state, side: int, seed: int):
         est_z=shuffle(state.est_z, -3, 3, theirs),
         nobs=np.where(theirs, rng.integers(0, 9, state.nobs.shape), state.nobs).astype(np.int16),
         dev=np.where(theirs, dev, state.dev).astype(np.float32),
-        cost_mult=shuffle(state.cost_mult, 0.5, 2, theirs),
+        cost_mult=shuffle(state.cost_mult, 0.5, 2, theirs[:, rules.cost_targets]),
         cash=shuffle(state.cash, 0, 500, hers),
         budget=shuffle(state.budget, 0, 500, hers),
         budget_bonus=shuffle(state.budget_bonus, -20, 20, hers),

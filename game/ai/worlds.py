@@ -23,7 +23,7 @@ import numpy as np
 
 from game.ai.playbook import PlanTables, Playbook, plan_orders
 from game.rules.bits import pack
-from game.rules.observe import UNKNOWN, Observation, observe
+from game.rules.observe import UNKNOWN, Observation, cost_multipliers, observe
 from game.rules.orders import Orders
 from game.rules.rng import game_keys, mix32, normals_from, uniforms
 from game.rules.state import NEVER, State
@@ -164,7 +164,7 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
         grounded_until=mix(grounded_until, np.where(seen & (status == GROUNDED),
                                                     np.maximum(R.grounded_until, turn[:, None] + 1),
                                                     R.grounded_until)).astype(np.int16),
-        cost_mult=mix(obs.cost_mult[gi], R.cost_mult).astype(F32),
+        cost_mult=mix(obs.cost_mult[gi], cost_multipliers(rules, R))[:, rules.cost_targets].astype(F32),
         prog_unlocked=mix(unlocked_own, R.prog_unlocked | (seen & rules.prog_locked & (status != LOCKED))),
         prog_cancelled=mix(status == CANCELLED, R.prog_cancelled | (status == CANCELLED)),
         flights=mix(flights_own, np.maximum(R.flights, seen.astype(np.int16))).astype(np.int16),

@@ -191,7 +191,8 @@ def apply_effects(t, s, b, fired_list, n_fired, options, n_options, turn, eff, u
         if kind == REL:
             s.rel[b, x] = min(max(s.rel[b, x] + v, F32(0.01)), t.max_rel[x])
         elif kind == COST:
-            s.cost_mult[b, x] = max(s.cost_mult[b, x] + v, F32(0.1))
+            k = t.cost_col[x]                       # x: a program some effect costs, so it has a column
+            s.cost_mult[b, k] = max(s.cost_mult[b, k] + v, F32(0.1))
         elif kind == GROUND:
             if v > _ZERO:
                 s.grounded_until[b, x] = max(s.grounded_until[b, x], int(turn + v))

@@ -53,6 +53,7 @@ _FIELDS = {
     "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
     # events
     "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_ready_gap": I64,
+    "cost_targets": U64, "cost_col": I64,       # the programs with a cost multiplier (State.cost_mult's columns)
     "fire_targets": U64, "ev_forced_col": I64, "option_events": U64, "ev_pending_col": I64,
     "live_ptr": I64, "live_idx": U64,
     "ev_n_options": I64, "opt_cum_weight": F32, "opt_row": I64,
@@ -82,7 +83,7 @@ def state_in_block(t, block, off, B):
     [fields], State field order: game.rules.state.Layout), with the shapes the tables' sizes give.
     Made inside the compiled code: one array crosses from Python instead of one per field."""
     P, M, K, E, F, SL = t.P, t.M, t.prestige_first.shape[0], t.E, t.F, 2 * t.L
-    EF, EO = t.fire_targets.shape[0], t.option_events.shape[0]
+    PC, EF, EO = t.cost_targets.shape[0], t.fire_targets.shape[0], t.option_events.shape[0]
     f32, i16, i8, b1 = np.float32, np.int16, np.int8, np.bool_
     return KernelState(
         _at(block, off[0], 4 * B, np.uint32), _at(block, off[1], 2 * B, i16), _at(block, off[2], B, b1),
@@ -96,7 +97,7 @@ def state_in_block(t, block, off, B):
         # programs
         _at(block, off[14], 4 * B * P, f32).reshape((B, P)), _at(block, off[15], 4 * B * P, f32).reshape((B, P)),
         _at(block, off[16], 4 * B * P, f32).reshape((B, P)), _at(block, off[17], 2 * B * P, i16).reshape((B, P)),
-        _at(block, off[18], 2 * B * P, i16).reshape((B, P)), _at(block, off[19], 4 * B * P, f32).reshape((B, P)),
+        _at(block, off[18], 2 * B * P, i16).reshape((B, P)), _at(block, off[19], 4 * B * PC, f32).reshape((B, PC)),
         _at(block, off[20], B * P, b1).reshape((B, P)), _at(block, off[21], B * P, b1).reshape((B, P)),
         _at(block, off[22], 2 * B * P, i16).reshape((B, P)),
         # missions
@@ -116,7 +117,8 @@ def state_in_block(t, block, off, B):
 
 
 def _columns(events: np.ndarray, n: int) -> np.ndarray:
-    """int64 [n]: the column of each event among `events` (a State field kept for those only), -1 if none."""
+    """int64 [n]: the column of each event (or program) among `events` (a State field kept for those only),
+    -1 if none."""
     col = np.full(n, -1, np.int64)
     col[events] = np.arange(len(events))
     return col
@@ -200,6 +202,7 @@ def _build(r: Rules) -> KernelTables:
         prestige_failure=r.prestige_failure,
         ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn,
         ev_ready_gap=np.where(r.ev_once, int(NEVER), r.ev_cooldown),   # turns since it last fired that make it ready
+        cost_targets=r.cost_targets, cost_col=_columns(r.cost_targets, P),
         fire_targets=r.fire_targets, ev_forced_col=_columns(r.fire_targets, r.n_events),
         option_events=r.option_events, ev_pending_col=_columns(r.option_events, r.n_events),
         live_ptr=live_ptr, live_idx=live_idx,

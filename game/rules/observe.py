@@ -74,6 +74,13 @@ def program_status(rules: Rules, state: State) -> np.ndarray:
     return np.where(state.prog_cancelled, CANCELLED, status)
 
 
+def cost_multipliers(rules: Rules, state: State) -> np.ndarray:
+    """float32 [B, P]: each program's flight cost multiplier (State.cost_mult spread over all programs)."""
+    out = np.ones((state.batch, rules.n_programs), np.float32)
+    out[:, rules.cost_targets] = state.cost_mult
+    return out
+
+
 def pending_events(rules: Rules, state: State) -> np.ndarray:
     """bool [B, E]: the events awaiting a choice (State.pending's columns spread over all events)."""
     out = np.zeros((state.batch, rules.n_events), bool)
@@ -115,7 +122,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         status=np.where(seen, status, UNKNOWN),
         estimate=np.where(own, est, nan), estimate_sd=np.where(own, sd, nan),
         dev_progress=np.where(own, np.minimum(state.dev / rules.start_cost, 1), nan).astype(np.float32),
-        cost_mult=np.where(own, state.cost_mult, 1).astype(np.float32),
+        cost_mult=np.where(own, cost_multipliers(rules, state), 1).astype(np.float32),
         grounded_until=np.where(own, state.grounded_until, 0).astype(np.int64),
         mission_open=open_, pending=pending_events(rules, state) & (rules.ev_recv == side),
         news=state.news & hears, flags=state.flags & rules.flag_seen_by[side],
@@ -126,5 +133,5 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
     )
 
 
-__all__ = ["Observation", "observe", "pending_events", "program_status", "UNKNOWN", "LOCKED", "AVAILABLE",
-           "DEVELOPING", "READY", "GROUNDED", "CANCELLED"]
+__all__ = ["Observation", "cost_multipliers", "observe", "pending_events", "program_status", "UNKNOWN", "LOCKED",
+           "AVAILABLE", "DEVELOPING", "READY", "GROUNDED", "CANCELLED"]

@@ -105,7 +105,7 @@ class State:
     est_z: np.ndarray           # float32 [B, P]: standardised error of the owner's estimate
     nobs: np.ndarray            # int16 [B, P]: tests and flights seen (sharpens the estimate)
     grounded_until: np.ndarray  # int16 [B, P]: grounded while turn < this
-    cost_mult: np.ndarray       # float32 [B, P]: flight cost multiplier
+    cost_mult: np.ndarray       # float32 [B, PC]: flight cost multiplier of rules.cost_targets (others: 1)
     prog_unlocked: np.ndarray   # bool [B, P]
     prog_cancelled: np.ndarray  # bool [B, P]
     flights: np.ndarray         # int16 [B, P]: flights the world saw the program on (secret failures not counted)

@@ -73,7 +73,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         intel_budget=(budget * (1 + F32(0.15) * normals_from(u[:, P:]))).astype(F32),
         dev=np.zeros((b, P), F32), rel=np.broadcast_to(rules.rel0, (b, P)).astype(F32),
         est_z=normals_from(u[:, :P]), nobs=np.zeros((b, P), np.int16),
-        grounded_until=np.zeros((b, P), np.int16), cost_mult=np.ones((b, P), F32),
+        grounded_until=np.zeros((b, P), np.int16), cost_mult=np.ones((b, len(rules.cost_targets)), F32),
         prog_unlocked=np.zeros((b, P), bool), prog_cancelled=np.zeros((b, P), bool),
         flights=np.zeros((b, P), np.int16),
         mis_unlocked=np.zeros((b, M), bool), mis_cancelled=np.zeros((b, M), bool),

@@ -200,6 +200,13 @@ class Rules:
         return np.flatnonzero(self.ev_n_options > 0)
 
     @property
+    def cost_targets(self) -> np.ndarray:
+        """int64 [PC]: the programs whose flight cost some effect changes, in program order: the columns
+        of State.cost_mult (every other program flies at its listed cost)."""
+        cols = self.effect_cols.program_cols.get("cost")
+        return np.unique(cols[1]).astype(np.int64) if cols is not None else np.zeros(0, np.int64)
+
+    @property
     def fire_targets(self) -> np.ndarray:
         """int64 [EF]: the events another event's effect can fire, in event order: the columns of
         State.ev_forced."""
