@@ -86,8 +86,8 @@ def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
     n = 0
     for k in range(ready):                  # fired_list[n] is written only after fired_list[k >= n] is read
         e = fired_list[k]
-        k = t.ev_forced_col[e]
-        fire = k >= 0 and s.ev_forced[b, k] == turn
+        col = t.ev_forced_col[e]
+        fire = col >= 0 and s.ev_forced[b, col] == turn
         chance = t.ev_chance[e]
         if not fire and chance > _ZERO and (chance >= F32(1) or unit_of(bits_at(row, e)) < chance):
             fire = triggers_hold(t, s, b, e, turn)     # the dice first: they are cheaper
@@ -191,8 +191,8 @@ def apply_effects(t, s, b, fired_list, n_fired, options, n_options, turn, eff, u
         if kind == REL:
             s.rel[b, x] = min(max(s.rel[b, x] + v, F32(0.01)), t.max_rel[x])
         elif kind == COST:
-            k = t.cost_col[x]                       # x: a program some effect costs, so it has a column
-            s.cost_mult[b, k] = max(s.cost_mult[b, k] + v, F32(0.1))
+            col = t.cost_col[x]                     # x: a program some effect costs, so it has a column
+            s.cost_mult[b, col] = max(s.cost_mult[b, col] + v, F32(0.1))
         elif kind == GROUND:
             if v > _ZERO:
                 s.grounded_until[b, x] = max(s.grounded_until[b, x], int(turn + v))
@@ -211,5 +211,5 @@ def apply_effects(t, s, b, fired_list, n_fired, options, n_options, turn, eff, u
                 s.flags[b, x] = False
         elif kind == FIRE:
             if v > _ZERO:
-                k = t.ev_forced_col[x]             # x: an event some effect fires, so it has a column
-                s.ev_forced[b, k] = min(s.ev_forced[b, k], turn + t.col_delay[c])
+                col = t.ev_forced_col[x]           # x: an event some effect fires, so it has a column
+                s.ev_forced[b, col] = min(s.ev_forced[b, col], turn + t.col_delay[c])

@@ -45,6 +45,7 @@ _FIELDS = {
     "prog_side": I64, "funding_cap": F32, "start_cost": F32,
     "dev_cap": F32, "research_pay_cap": F32, "prog_open_by_turn": bool, "prog_free": bool, "flight_cost": F32,
     "inv_research_cost": F32, "research_cap": F32, "max_rel": F32, "prereq_ptr": I64, "prereq_idx": I64,
+    "cost_targets": U64, "cost_col": I64,       # the programs with a cost multiplier (State.cost_mult's columns)
     # missions
     "mis_side": I64, "mis_avail_turn": I64, "mis_free": bool, "mis_crew": I64, "mis_cost": F32,
     "mis_steps": I64, "step_prog": I64, "step_real": F32, "step_lethality": F32, "cum_earn_bits": U64,
@@ -53,7 +54,6 @@ _FIELDS = {
     "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
     # events
     "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_ready_gap": I64,
-    "cost_targets": U64, "cost_col": I64,       # the programs with a cost multiplier (State.cost_mult's columns)
     "fire_targets": U64, "ev_forced_col": I64, "option_events": U64, "ev_pending_col": I64,
     "live_ptr": I64, "live_idx": U64,
     "ev_n_options": I64, "opt_cum_weight": F32, "opt_row": I64,
@@ -116,11 +116,11 @@ def state_in_block(t, block, off, B):
     )
 
 
-def _columns(events: np.ndarray, n: int) -> np.ndarray:
-    """int64 [n]: the column of each event (or program) among `events` (a State field kept for those only),
-    -1 if none."""
+def _columns(members: np.ndarray, n: int) -> np.ndarray:
+    """int64 [n]: for each of n events (or programs), its column among `members` (the ones a compact
+    State field keeps a column for), -1 if it has none."""
     col = np.full(n, -1, np.int64)
-    col[events] = np.arange(len(events))
+    col[members] = np.arange(len(members))
     return col
 
 

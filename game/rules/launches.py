@@ -75,8 +75,8 @@ def check_launches(t, s, b, orders, turn, fl, x):
             p = t.role_prog[m, r]
             if p < t.P:
                 ok = ok and s.dev[b, p] >= t.start_cost[p] and not s.grounded_until[b, p] > turn
-                k = t.cost_col[p]                   # no column: no effect changes its cost
-                cost = cost + t.flight_cost[p] * (s.cost_mult[b, k] if k >= 0 else _ONE)
+                col = t.cost_col[p]                 # no column: no effect changes its cost
+                cost = cost + t.flight_cost[p] * (s.cost_mult[b, col] if col >= 0 else _ONE)
         fl.mission[x, i], fl.ordered[x, i], fl.ok[x, i], fl.cost[x, i] = m, ordered, ok, cost
 
 

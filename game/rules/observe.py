@@ -74,18 +74,21 @@ def program_status(rules: Rules, state: State) -> np.ndarray:
     return np.where(state.prog_cancelled, CANCELLED, status)
 
 
+def _spread(compact: np.ndarray, columns: np.ndarray, width: int, fill) -> np.ndarray:
+    """[B, width]: a compact State field ([B, len(columns)]) put back in its columns, `fill` elsewhere."""
+    out = np.full((compact.shape[0], width), fill, compact.dtype)
+    out[:, columns] = compact
+    return out
+
+
 def cost_multipliers(rules: Rules, state: State) -> np.ndarray:
     """float32 [B, P]: each program's flight cost multiplier (State.cost_mult spread over all programs)."""
-    out = np.ones((state.batch, rules.n_programs), np.float32)
-    out[:, rules.cost_targets] = state.cost_mult
-    return out
+    return _spread(state.cost_mult, rules.cost_targets, rules.n_programs, 1)
 
 
 def pending_events(rules: Rules, state: State) -> np.ndarray:
     """bool [B, E]: the events awaiting a choice (State.pending's columns spread over all events)."""
-    out = np.zeros((state.batch, rules.n_events), bool)
-    out[:, rules.option_events] = state.pending
-    return out
+    return _spread(state.pending, rules.option_events, rules.n_events, False)
 
 
 def observe(rules: Rules, state: State, side: int) -> Observation:

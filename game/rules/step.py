@@ -90,7 +90,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
     rules._kernel.setdefault("state_rows", rows)     # the State layout of these rules (see _layout)
     layout = Layout.of(b, rows)
     block = layout.pack(g)
-    _run_split(_open_games, rules, b, (block, layout.offsets), _info(rules, b))
+    _run_split(_open_games, rules, b, (block, layout.offsets), _info(b))
     return State.in_block(layout, block)
 
 
@@ -113,7 +113,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         rush=np.ascontiguousarray(orders.rush, bool),
         choice=np.ascontiguousarray(orders.choice, np.int8),
     )
-    info = _info(rules, b, zeroed=False)        # the kernel writes every row
+    info = _info(b, zeroed=False)               # the kernel writes every row
     _run_split(_step_games, rules, b, (src, dst, layout.offsets, layout.width, _rewritten(rules, layout), ko), info)
     new = State.in_block(layout, dst)
     fired = np.logical_and(new.news, ~state.done[:, None])     # news of the games that played this turn
@@ -272,7 +272,7 @@ def _work(rules: Rules, workers: int) -> Work:
     return w
 
 
-def _info(rules: Rules, b: int, zeroed: bool = True) -> KernelInfo:
+def _info(b: int, zeroed: bool = True) -> KernelInfo:
     """What a step tells of b games (StepInfo's arrays), zeroed or left for the kernel to write."""
     make = np.zeros if zeroed else np.empty
     return KernelInfo(spent=make((b, 2), F32), awarded=make((b, 2), F32),

@@ -16,6 +16,7 @@ developed, reliability 1, cost 0) that pads missions with fewer roles or steps.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -48,6 +49,11 @@ class EffectColumns:
     mission_cols: dict[str, tuple[np.ndarray, np.ndarray]]  # unlock|cancel -> (cols, mission)
     flag_cols: dict[str, tuple[np.ndarray, np.ndarray]]  # set|clear -> (cols, flag)
     fire_cols: list[tuple[int, np.ndarray, np.ndarray]]  # (delay, cols, event)
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
 
 
 @dataclass(frozen=True)
@@ -194,23 +200,25 @@ class Rules:
     def max_pads(self) -> int:
         return int(self.pads.max())
 
-    @property
+    # The columns of the compact State fields, computed once per Rules (read-only arrays; a frozen dataclass
+    # still lets cached_property keep them in the instance's __dict__).
+    @cached_property
     def option_events(self) -> np.ndarray:
         """int64 [EO]: the events with options, in event order: the columns of State.pending."""
-        return np.flatnonzero(self.ev_n_options > 0)
+        return _frozen(np.flatnonzero(self.ev_n_options > 0))
 
-    @property
+    @cached_property
     def cost_targets(self) -> np.ndarray:
         """int64 [PC]: the programs whose flight cost some effect changes, in program order: the columns
         of State.cost_mult (every other program flies at its listed cost)."""
         cols = self.effect_cols.program_cols.get("cost")
-        return np.unique(cols[1]).astype(np.int64) if cols is not None else np.zeros(0, np.int64)
+        return _frozen(np.unique(cols[1]).astype(np.int64) if cols is not None else np.zeros(0, np.int64))
 
-    @property
+    @cached_property
     def fire_targets(self) -> np.ndarray:
         """int64 [EF]: the events another event's effect can fire, in event order: the columns of
         State.ev_forced."""
-        return np.flatnonzero(self.ev_fire_target)
+        return _frozen(np.flatnonzero(self.ev_fire_target))
 
     def turn_date(self, turn: int) -> tuple[int, int]:
         """(year, month 1-12) of the first month of a turn."""

@@ -9,9 +9,9 @@ A save is one JSON object:
 Orders are written by id ({"funding": {program: money}, "launches": [[side, pad,
 mission, rush]], "choices": {event: option}}). Loading re-simulates the order log
 from the seed and compares the state checksum stored at save time (a format 1
-save, made before the state lost two arrays in 0.2.1, has a checksum of arrays
+save, made before the state changed shape in 0.2.1, has a checksum of arrays
 this game no longer keeps: its replay is checked against its summary instead:
-turn, prestige to a tenth and whether the game was over). Every failure
+prestige to a tenth and whether the game was over). Every failure
 is a SaveError subclass whose str() is one line for a person; loading never
 writes anything, and writing goes to a temporary file in the same folder that
 replaces the target only once it is complete on disk.
@@ -94,7 +94,6 @@ def save_data(session: GameSession) -> dict:
     rules = sc.rules
     folder = Path(sc.folder).resolve()
     shipped = folder.parent == BUILTIN_DIR.resolve()
-    p = session.observation(0).prestige[0]
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "game_version": __version__,
         "scenario": {"id": sc.id, "name": sc.name, "version": str(sc.meta["scenario"].get("version", "")),
@@ -102,7 +101,7 @@ def save_data(session: GameSession) -> dict:
         "seed": session.seed, "seats": [s.name for s in session.seats], "names": list(session.names),
         "turn": session.turn, "checksum": session.checksum(),
         "summary": {"date": turn_label(sc, min(session.turn, rules.n_turns - 1)), "turn": session.turn,
-                    "turns": rules.n_turns, "prestige": [round(float(p[0]), 1), round(float(p[1]), 1)],
+                    "turns": rules.n_turns, "prestige": _summary_prestige(session),
                     "over": session.is_over, "saved_at": time.strftime("%Y-%m-%d %H:%M")},
         "orders": [orders_to_json(rules, o) for o in session.log],
         "sealed": [None if o is None else orders_to_json(rules, o) for o in session.sealed],
@@ -280,18 +279,24 @@ def load_game(path: str | Path) -> GameSession:
     return session
 
 
+def _summary_prestige(session: GameSession) -> list[float]:
+    """Both sides' prestige to a tenth, as a save's summary holds it."""
+    p = session.observation(0).prestige[0]
+    return [round(float(p[0]), 1), round(float(p[1]), 1)]
+
+
 def _check_summary(path: Path, data: dict, session: GameSession) -> None:
-    """A format 1 save's replay against its summary: turn, both prestiges to a tenth, game over.
-    Raises CorruptSaveError when they differ or the summary is missing."""
+    """A format 1 save's replay against its summary: both prestiges to a tenth, game over (its turn is
+    that of its order log, read_header checks). Raises CorruptSaveError when they differ or the summary
+    is missing."""
     summary = data.get("summary")
     try:
         prestige = [float(v) for v in summary["prestige"]]
         over = bool(summary["over"])
     except (TypeError, KeyError, ValueError):
         raise CorruptSaveError(f"{path.name} is damaged: its summary is missing or malformed") from None
-    p = session.observation(0).prestige[0]
-    got = [round(float(p[0]), 1), round(float(p[1]), 1)]
-    if session.turn != data["turn"] or got != prestige or session.is_over != over:
+    got = _summary_prestige(session)
+    if got != prestige or session.is_over != over:
         raise CorruptSaveError(f"{path.name} does not replay to the game it saved (prestige {got[0]} : {got[1]} "
                                f"instead of {prestige[0]} : {prestige[1]}); it was damaged or edited")
 
