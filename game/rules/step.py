@@ -52,7 +52,14 @@ class StepInfo:
     cash_before: np.ndarray  # float32 [B, S]: money the side had
     awarded: np.ndarray   # float32 [B, S]: prestige awarded this step (flights and events)
     firsts: np.ndarray    # uint64 [B, S]: milestone bits of the firsts won this step
-    fired: np.ndarray     # bool [B, E]: events that fired as the next turn opened
+    news: np.ndarray      # bool [B, E]: the new state's news (a finished game's are the old ones)
+    done_before: np.ndarray  # bool [B]: the games that were already finished (and did not play)
+
+    @property
+    def fired(self) -> np.ndarray:
+        """bool [B, E]: the events that fired as the next turn opened (news of the games that played).
+        Computed when asked: most callers never ask, and at large batches it is not free."""
+        return np.logical_and(self.news, ~self.done_before[:, None])
 
 
 def init(rules: Rules, keys: np.ndarray) -> State:
@@ -116,9 +123,8 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     info = _info(b, zeroed=False)               # the kernel writes every row
     _run_split(_step_games, rules, b, (src, dst, layout.offsets, layout.width, _rewritten(rules, layout), ko), info)
     new = State.in_block(layout, dst)
-    fired = np.logical_and(new.news, ~state.done[:, None])     # news of the games that played this turn
     return new, StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded, firsts=info.firsts,
-                         fired=fired)
+                         news=new.news, done_before=state.done)
 
 
 def _layout(rules: Rules, b: int) -> Layout:
@@ -399,6 +405,38 @@ def _fetch_ahead(ahead, cur):
 
 
 @part
+def _fetch_orders(orders, info, g):
+    """Prefetch game g's rows of the orders (to be read) and of the step info (to be written): like
+    _fetch_ahead, for the arrays outside the state's block."""
+    _fetch_row(orders.funding, g, False)
+    _fetch_row(orders.choice, g, False)
+    _fetch_row(orders.launch, g, False)
+    _fetch_row(orders.rush, g, False)
+    _fetch_row(info.spent, g, True)
+    _fetch_row(info.awarded, g, True)
+    _fetch_row(info.firsts, g, True)
+
+
+@part
+def _fetch_row(arr, g, write):
+    """Prefetch every cache line of row g (uint64) of arr, a C-contiguous array [B, ...]."""
+    n = np.uint64(arr.size // arr.shape[0])               # elements per game
+    step = np.uint64(max(1, 64 // arr.itemsize))          # elements per cache line
+    i = g * n
+    end = i + n
+    while i < end:                                        # lines at 64-byte steps from the first byte,
+        if write:
+            prefetch_to_write(arr, i)
+        else:
+            prefetch(arr, i)
+        i += step
+    if write:                                             # and the line of the last byte
+        prefetch_to_write(arr, end - np.uint64(1))
+    else:
+        prefetch(arr, end - np.uint64(1))
+
+
+@part
 def _nothing_happened(info, b):
     """Game b's step info when it did not play: nothing spent, awarded or won (nor fired: see step)."""
     for side in range(2):
@@ -428,8 +466,12 @@ def _step_block(t, s, orders, info, w, lo, hi, row0, ahead, cur):
     fl = w.fl
     x0 = np.uint64(row0) - np.uint64(lo)
     # the turn: dice, options chosen, launches paid first, then programs, then the flights and what they teach
+    next_lo, next_hi = np.uint64(ahead[5]), np.uint64(ahead[6])
     for b in range(np.uint64(lo), np.uint64(hi)):
         cur = _fetch_ahead(ahead, cur)
+        g = next_lo + (b - np.uint64(lo))      # the same game of the next block
+        if g < next_hi:
+            _fetch_orders(orders, info, g)
         x = x0 + b
         if not s.done[b]:
             _draw(t, w, x, s.key[b], s.turn[b])
