@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from game.rules import rng
@@ -94,3 +96,35 @@ def test_compiling_in_another_process_loads_or_reports_why_not(tmp_path):
     compile_core_apart("historical")   # compiled by this session's warm-up: the other process only loads
     with pytest.raises(RuntimeError, match="could not compile the rules engine: .*no-such-scenario"):
         compile_core_apart(str(tmp_path / "no-such-scenario"))
+
+
+def test_a_failure_in_a_helper_thread_is_raised_to_the_caller_after_every_thread_stopped():
+    """_run_split hands part of a large batch to helper threads: an exception there reaches the caller,
+    only once the calling thread's own part is done, and the helpers keep serving later steps."""
+    import importlib
+    import threading
+
+    import pytest
+
+    from game.rules import Orders, init, set_threads, step
+    from game.scenario import load
+
+    split = importlib.import_module("game.rules.step")
+    rules = load("historical").rules
+    finished = []
+
+    def kernel(t, info, w, queue, worker):
+        if worker == 1:
+            raise RuntimeError(f"helper {threading.current_thread().name} failed")
+        finished.append(worker)
+
+    set_threads(2)
+    try:
+        with pytest.raises(RuntimeError, match="helper rules-"):
+            split._run_split(kernel, rules, 2 * split._GAMES_PER_THREAD, (), split._info(2))
+        assert finished == [0]
+        state = init(rules, rng.game_keys(3, 2 * split._GAMES_PER_THREAD))
+        after, _ = step(rules, state, Orders.empty(rules, state.batch))
+        assert (after.turn == 1).all()
+    finally:
+        set_threads(os.cpu_count() or 1)
