@@ -100,7 +100,7 @@ def take_next(typingctx, counter):
 def _prefetch_codegen(write: int):
     def codegen(context, builder, sig, args):
         ary = context.make_array(sig.args[0])(context, builder, args[0])
-        ptr = builder.bitcast(builder.gep(ary.data, [args[1]]), ir.IntType(8).as_pointer())
+        ptr = builder.gep(ary.data, [args[1]])
         i32 = ir.IntType(32)
         fn = cgutils.get_or_insert_function(builder.module, ir.FunctionType(ir.VoidType(), [ptr.type, i32, i32, i32]),
                                             "llvm.prefetch.p0")
@@ -110,16 +110,15 @@ def _prefetch_codegen(write: int):
     return codegen
 
 
-def _is_flat(arr) -> bool:
-    return isinstance(arr, types.Array) and arr.layout == "C"
+def _is_bytes(arr) -> bool:
+    return isinstance(arr, types.Array) and arr.dtype == types.uint8 and arr.ndim == 1
 
 
 @intrinsic
 def prefetch(typingctx, arr, index):
-    """Ask the CPU to start loading the cache line of the element at flat index `index` (uint64) of
-    arr (a C-contiguous array of any shape and dtype) for reading. A hint: it changes nothing but
-    time (index must lie inside arr)."""
-    if not (_is_flat(arr) and index == types.uint64):
+    """Ask the CPU to start loading the cache line of arr[index] (arr: 1-D uint8; index: uint64) for
+    reading. A hint: it changes nothing but time (index must lie inside arr)."""
+    if not (_is_bytes(arr) and index == types.uint64):
         return None
     return types.void(arr, index), _prefetch_codegen(0)
 
@@ -127,6 +126,6 @@ def prefetch(typingctx, arr, index):
 @intrinsic
 def prefetch_to_write(typingctx, arr, index):
     """As prefetch, for a line about to be written (the CPU fetches it for ownership)."""
-    if not (_is_flat(arr) and index == types.uint64):
+    if not (_is_bytes(arr) and index == types.uint64):
         return None
     return types.void(arr, index), _prefetch_codegen(1)
