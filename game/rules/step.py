@@ -472,8 +472,8 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
     Game b uses row x = worker * _BLOCK + (b - lo) of the scratch arrays `w` carried from phase to
     phase (the worker's rows; the same few serve each of its blocks in turn, so they stay in the
     cache: a row per game would cost a cache miss at every touch), and row wk = worker * _BLOCK of
-    those used inside a phase. Each game of each phase also fetches a few lines of the next block (ahead, cur:
-    see _fetch_ahead).
+    those used inside a phase. Each game of each phase also fetches a few lines of the next block
+    (ahead, cur: see _fetch_ahead).
     """
     fl = w.fl
     wk = np.uint64(worker * _BLOCK)
