@@ -260,9 +260,8 @@ def _work(rules: Rules, workers: int) -> Work:
     Those carried from one phase of a turn to the next have _BLOCK rows per worker thread (worker k
     uses rows k*_BLOCK.., one per game of the block it is playing: see _step_block); those used
     inside one game's phase use one row per worker (row k*_BLOCK), reused game after game, so they
-    stay in the fastest cache (2-3% a step at 4096 games, paired in one process). A kernel writes
-    each entry it reads within the same block, except eff, used and learned, which are left all zero
-    after each game."""
+    stay in the fastest cache. A kernel writes each entry it reads within the same block, except
+    eff, used and learned, which are left all zero after each game."""
     mine = rules._kernel.setdefault("work", threading.local())
     if not hasattr(mine, "cache"):
         mine.cache = {}
@@ -418,8 +417,8 @@ def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, 
 
 _BLOCK = 64
 _AHEAD_LINES = 3    # cache lines of the next block fetched per game and phase: 8 phases x 64 games x 3
-                    # cover its ~1,420 lines (1.4 KB of state per game) by the block's last phase (paired
-                    # in one process: 3 lines a step 1.04-1.05x faster than 5, and 8 0.97x)
+                    # cover its ~1,420 lines (1.4 KB of state per game) by the block's last phase; more
+                    # lines per call were slower (see the commit that set 3)
 
 
 @part
