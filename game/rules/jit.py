@@ -75,6 +75,23 @@ def kernel(fn):
     return _njit(cache=True, nogil=True, error_model="numpy", _nrt=False)(fn)
 
 
+def direct(fn, args: tuple):
+    """Kernel `fn` (a `kernel`) compiled for the numba types of `args` (loaded from the cache, or
+    compiled now), as a plain callable that skips numba's dispatch at each call.
+
+    The dispatcher types every argument again at every call: for the kernels'
+    named tuples of ~150 arrays that is ~40 us, and about twice that right
+    after a large step has flushed the caches, paid by each thread of a step.
+    The callable must be given arguments of exactly these types (dtypes,
+    dimensions, C-contiguous arrays): the caller guarantees it by building
+    them the same way each time; other types are not checked. A plain Python
+    function (not compiled) is returned as it is.
+    """
+    if not isinstance(fn, numba.core.registry.CPUDispatcher):
+        return fn
+    return fn.compile(tuple(numba.typeof(a) for a in args))
+
+
 def part(fn):
     """Compile a piece of the rules that kernels call: inlined into its caller at numba's IR level.
 

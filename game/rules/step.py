@@ -24,7 +24,7 @@ import numpy as np
 
 from game.rules.economy import fund_programs, new_budget_year, pay_income, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
-from game.rules.jit import is_cached, kernel, part, prefetch, prefetch_to_write, take_next
+from game.rules.jit import direct, is_cached, kernel, part, prefetch, prefetch_to_write, take_next
 from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_in_block
 from game.rules.launches import (
     afford,
@@ -296,7 +296,7 @@ def set_threads(n: int) -> None:
 
 
 _THREADS = os.cpu_count() or 1
-_GAMES_PER_THREAD = 512    # below this a second thread costs more than it saves
+_GAMES_PER_THREAD = 192    # a second thread from 384 games on: below that its hand-over costs about what it saves
 
 
 def _run_split(kernel_fn, rules: Rules, b: int, args: tuple, info: KernelInfo) -> None:
@@ -314,16 +314,19 @@ def _run_split(kernel_fn, rules: Rules, b: int, args: tuple, info: KernelInfo) -
     workers = max(1, min(_THREADS, b // _GAMES_PER_THREAD))
     w = _work(rules, workers)
     queue = np.zeros(1, np.int64)           # the next block to take
+    run = rules._kernel.get(kernel_fn)      # kernel_fn for these argument types: the callers build them
+    if run is None:                         # with the same dtypes, dimensions and layout every time
+        run = rules._kernel[kernel_fn] = direct(kernel_fn, (t, *args, info, w, queue, 0))
     if workers == 1:
-        kernel_fn(t, *args, info, w, queue, 0)
+        run(t, *args, info, w, queue, 0)
         return
     jobs = _helpers(workers - 1)
     done = SimpleQueue()                    # one report per helper job: None, or the exception it raised
     for k in range(1, workers):
-        jobs.put((kernel_fn, (t, *args, info, w, queue, k), done))
+        jobs.put((run, (t, *args, info, w, queue, k), done))
     failed = None
     try:
-        kernel_fn(t, *args, info, w, queue, 0)
+        run(t, *args, info, w, queue, 0)
     finally:
         for _ in range(1, workers):
             failed = done.get() or failed
