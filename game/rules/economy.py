@@ -11,6 +11,7 @@ import numpy as np
 
 from game.rules.jit import F32, U64, kernel, part
 from game.rules.kernel_tables import KernelState, kernel_tables
+from game.rules.mathf import expm1_f32
 from game.rules.rng import bits_at, normal_of, pair_of
 from game.rules.tables import Rules
 
@@ -126,7 +127,7 @@ def fund_programs(t, s, b, funding, money_left, dice, developed, pay, spent, pai
             luck, _ = pair_of(bits_at(dice, p))
             speed = s.research_speed[b, t.prog_side[p]]
             rate = pay[p] * t.inv_research_cost[p] * speed * (luck + _HALF)
-            s.rel[b, p] = rel - gap * np.expm1(-rate)
+            s.rel[b, p] = rel - gap * expm1_f32(-rate)
     return n
 
 
