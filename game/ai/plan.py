@@ -28,7 +28,17 @@ def mission_costs(rules: Rules, obs: Observation) -> np.ndarray:
     """float32 [B, M]: what one flight of each mission costs the observing side now."""
     b = obs.turn.shape[0]
     mult = np.concatenate([np.nan_to_num(obs.cost_mult, nan=1.0), np.ones((b, 1), F32)], axis=1)
-    return ((rules.flight_cost[rules.role_prog] * mult[:, rules.role_prog]).sum(axis=2) + rules.mis_cost).astype(F32)
+    per_role = rules.flight_cost[rules.role_prog]                       # [M, R]
+    roles = [per_role[:, j] * mult[:, rules.role_prog[:, j]] for j in range(rules.role_prog.shape[1])]  # [B, M]
+    # summed role by role in the order numpy sums an axis of up to 8 (the first, plus the others summed in
+    # turn): the bits of .sum(axis=2) over [B, M, R], without numpy's slow reduction over a short axis
+    total = roles[0] if roles else np.zeros((b, rules.n_missions), F32)
+    if len(roles) > 1:
+        rest = roles[1]
+        for term in roles[2:]:
+            rest = rest + term
+        total = total + rest
+    return (total + rules.mis_cost).astype(F32)
 
 
 def flyable(rules: Rules, obs: Observation) -> np.ndarray:
@@ -44,15 +54,19 @@ def success_estimate(rules: Rules, obs: Observation) -> np.ndarray:
     est = np.concatenate([np.nan_to_num(obs.estimate, nan=0.0), np.ones((b, 1), F32)], axis=1)
     held = obs.held[:, obs.side].astype(F32)
     missing = rules.mis_prereq_count - held @ rules.mis_prereq
-    p = np.clip(est[:, rules.step_prog] - F32(rules.skip_penalty) * missing[:, :, None], 0.01, 1)
-    p = np.where(rules.step_real > 0, p, F32(1))
-    return p.prod(axis=2).astype(F32)
+    penalty = F32(rules.skip_penalty) * missing                       # [B, M]
+    out = np.ones((b, rules.n_missions), F32)
+    for j in range(rules.step_prog.shape[1]):   # step by step, in order: the bits of .prod over [B, M, J]
+        p = np.clip(est[:, rules.step_prog[:, j]] - penalty, 0.01, 1)
+        out = out * np.where(rules.step_real[:, j] > 0, p, F32(1))
+    return out
 
 
 def wanted(rules: Rules, obs: Observation) -> np.ndarray:
     """bool [B, M]: own open missions that can earn a milestone the side lacks."""
     lacking = ~obs.held[:, obs.side]
-    return obs.mission_open & (rules.mis_targets[None] & lacking[:, None, :]).any(axis=2)
+    # how many lacking milestones each mission targets: a product of 0/1 matrices, exact in float32
+    return obs.mission_open & ((lacking.astype(F32) @ rules.mis_targets.T.astype(F32)) > 0)
 
 
 def pick_first(mask: np.ndarray, order: np.ndarray, count: int) -> np.ndarray:
