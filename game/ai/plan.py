@@ -59,7 +59,7 @@ def success_estimate(rules: Rules, obs: Observation) -> np.ndarray:
     for j in range(rules.step_prog.shape[1]):   # step by step, in order: the bits of .prod over [B, M, J]
         p = np.clip(est[:, rules.step_prog[:, j]] - penalty, 0.01, 1)
         out = out * np.where(rules.step_real[:, j] > 0, p, F32(1))
-    return out
+    return out.astype(F32, copy=False)
 
 
 def wanted(rules: Rules, obs: Observation) -> np.ndarray:

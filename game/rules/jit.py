@@ -80,8 +80,8 @@ def direct(fn, args: tuple):
     compiled now), as a plain callable that skips numba's dispatch at each call.
 
     The dispatcher types every argument again at every call: for the kernels'
-    named tuples of ~150 arrays that is ~40 us, and about twice that right
-    after a large step has flushed the caches, paid by each thread of a step.
+    named tuples of ~150 arrays that is tens of microseconds, more right after
+    a large step has flushed the caches, paid by each thread of a step.
     The callable must be given arguments of exactly these types (dtypes,
     dimensions, C-contiguous arrays): the caller guarantees it by building
     them the same way each time; other types are not checked. A plain Python
