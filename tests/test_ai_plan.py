@@ -1,0 +1,60 @@
+"""The plan's readings of an observation (game.ai.plan) are written for speed: each must give exactly the
+bits of its plain numpy form, on observations of real games of every shipped scenario."""
+
+import numpy as np
+import pytest
+
+from game.ai import plan
+from game.ai.policies import make_policy
+from game.rules import Orders, init, observe, step
+from game.rules.rng import game_keys
+from game.scenario import load
+
+F32 = np.float32
+
+
+def plain_wanted(rules, obs):
+    return obs.mission_open & (rules.mis_targets[None] & ~obs.held[:, obs.side][:, None, :]).any(axis=2)
+
+
+def plain_success_estimate(rules, obs):
+    b = obs.turn.shape[0]
+    est = np.concatenate([np.nan_to_num(obs.estimate, nan=0.0), np.ones((b, 1), F32)], axis=1)
+    missing = rules.mis_prereq_count - obs.held[:, obs.side].astype(F32) @ rules.mis_prereq
+    p = np.clip(est[:, rules.step_prog] - F32(rules.skip_penalty) * missing[:, :, None], 0.01, 1)
+    return np.where(rules.step_real > 0, p, F32(1)).prod(axis=2).astype(F32)
+
+
+def plain_mission_costs(rules, obs):
+    b = obs.turn.shape[0]
+    mult = np.concatenate([np.nan_to_num(obs.cost_mult, nan=1.0), np.ones((b, 1), F32)], axis=1)
+    return ((rules.flight_cost[rules.role_prog] * mult[:, rules.role_prog]).sum(axis=2) + rules.mis_cost).astype(F32)
+
+
+def observations(scenario_id: str, policy: str, games: int = 48, every: int = 3):
+    """Both sides' observations of `games` games every few turns, both seats played by `policy`."""
+    rules = load(scenario_id).rules
+    p = make_policy(policy, rules)
+    state, keys = init(rules, game_keys(5, games)), game_keys(6, games)
+    turn = 0
+    while not state.done.all():
+        if turn % every == 0:
+            yield rules, observe(rules, state, 0)
+            yield rules, observe(rules, state, 1)
+        state, _ = step(rules, state, Orders.merge(rules, p.act(observe(rules, state, 0), keys),
+                                                   p.act(observe(rules, state, 1), keys)))
+        turn += 1
+
+
+@pytest.mark.parametrize("scenario_id", ["historical", "race_to_the_moon", "soviet_n1_works"])
+@pytest.mark.parametrize("policy", ["scripted", "random"])
+def test_fast_readings_equal_their_plain_numpy_forms_bit_for_bit(scenario_id, policy):
+    seen = 0
+    for rules, obs in observations(scenario_id, policy):
+        for fast, slow in ((plan.wanted, plain_wanted), (plan.success_estimate, plain_success_estimate),
+                           (plan.mission_costs, plain_mission_costs)):
+            got, want = fast(rules, obs), slow(rules, obs)
+            assert got.dtype == want.dtype and got.shape == want.shape, fast.__name__
+            assert got.tobytes() == want.tobytes(), (fast.__name__, scenario_id, int(obs.turn[0]))
+        seen += 1
+    assert seen >= 10
