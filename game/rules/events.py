@@ -78,7 +78,7 @@ def fire_events(t, s, b, turn, alive, stream, fired, fired_list):
     # first the events that are ready, gathered without branching: a repeatable one out of its cooldown,
     # a once-only one never fired (its last turn is still -NEVER, and its gap NEVER: turns stay below it)
     ready = 0
-    for i in range(U64(t.live_ptr[turn]), U64(t.live_ptr[turn + 1])):     # unsigned: no negative-index code
+    for i in range(t.live_ptr[turn], t.live_ptr[turn + 1]):
         e = t.live_idx[i]
         fired_list[ready] = e
         ready += turn - s.ev_last[b, e] >= t.ev_ready_gap[e]

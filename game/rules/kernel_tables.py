@@ -55,7 +55,7 @@ _FIELDS = {
     # events
     "ev_chance": F32, "ev_first_turn": I64, "ev_last_turn": I64, "ev_ready_gap": I64,
     "fire_targets": U64, "ev_forced_col": I64, "option_events": U64, "ev_pending_col": I64,
-    "live_ptr": I64, "live_idx": U64,
+    "live_ptr": U64, "live_idx": U64,          # unsigned: indexing with them needs no negative-index code
     "ev_n_options": I64, "opt_cum_weight": F32, "opt_row": I64,
     "trig_bits": U64, "trig_has_flags": bool, "trig_need_flag": bool, "trig_avoid_flag": bool, "trig_min_prestige": F32,
     "trig_max_prestige": F32, "trig_min_lead": F32, "trig_min_budget": F32, "trig_max_budget": F32,
