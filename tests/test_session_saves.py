@@ -3,6 +3,7 @@ line and never damages other saves; autosaves rotate; the command line reports."
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -11,6 +12,9 @@ import numpy as np
 import pytest
 
 from game.cli import main
+from game.rules import init, step
+from game.rules.rng import game_keys
+from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SUCCESS
 from game.scenario import BUILTIN_DIR, load
 from game.session import (
     CorruptSaveError,
@@ -23,7 +27,10 @@ from game.session import (
     make_seat,
     save_game,
 )
+from game.session.probe import PROBE_GAMES, PROBE_SEED, PROBE_TURNS, machine_probe, probe_orders
 from game.session.saves import autosave, list_saves
+
+FLOWN = (SUCCESS, PARTIAL, FAILURE, CREW_LOST)
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +189,38 @@ def test_autosaves_keep_the_last_few_and_nothing_else(scenario, tmp_path):
     autos = list_saves(tmp_path, autosaves=True)
     assert len(autos) == 3 and keep.exists()
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_save_from_a_computer_that_computes_differently_says_so(scenario, tmp_path):
+    """Another computer's maths library can play the same orders to other last bits: its save carries
+    another probe, and a replay that does not match is reported as made elsewhere, not as damaged."""
+    path = save_game(played(scenario, 3), tmp_path / "g.save")
+    data = json.loads(path.read_text())
+    assert data["probe"] == machine_probe(scenario.rules)
+    data["probe"] = "f" * len(data["probe"])                  # that computer's fingerprint
+    data["checksum"] = "0" * len(data["checksum"])            # and the game it saved, not this replay
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(IncompatibleSaveError, match="computer whose arithmetic differs") as err:
+        load_game(path)
+    assert "\n" not in str(err.value)
+    assert path.read_bytes() == before
+    data["probe"] = machine_probe(scenario.rules)              # the same kind of computer: damaged
+    path.write_text(json.dumps(data))
+    with pytest.raises(CorruptSaveError, match="checksum"):
+        load_game(path)
+
+
+def test_the_probe_sees_a_last_bit_of_the_rules_arithmetic(scenario):
+    """The probe's fixed games reach flights and budget years, so one float32 step in a number the
+    rules compute with changes it; the same rules give the same probe."""
+    rules = scenario.rules
+    assert machine_probe(dataclasses.replace(rules, _kernel={})) == machine_probe(rules)
+    nudged = float(np.nextafter(np.float32(rules.noise_sd), np.float32(1)))
+    assert machine_probe(dataclasses.replace(rules, noise_sd=nudged, _kernel={})) != machine_probe(rules)
+    state = init(rules, game_keys(PROBE_SEED, PROBE_GAMES))
+    flown = 0
+    for turn in range(PROBE_TURNS):
+        state, _ = step(rules, state, probe_orders(rules, PROBE_GAMES, turn))
+        flown += int(np.isin(state.launch_outcome, FLOWN).sum())
+    assert flown > 0 and (state.held != 0).any()

@@ -4,10 +4,14 @@ a mission, end turns, answer an event, save and load, finish it."""
 
 from __future__ import annotations
 
+import json
+
 import pygame
 import pytest
 from uikit import click, click_named, continue_to_hq, frames, make_app, press, run_until, screen_text
 
+from game.scenario import load
+from game.session import GameSession, make_seat, save_game
 from game.session.paths import saves_dir
 from game.ui.app import Options
 from game.ui.main import first_screen
@@ -128,4 +132,25 @@ def test_corrupt_save_from_the_menu_shows_a_message(app):
     click_named(app, "load_0")
     assert app.scene.name == "save-load"
     assert "not a Space Race save" in app.scene.widgets["status"].text
+    frames(app, 3)
+
+
+def test_a_save_from_a_computer_that_computes_differently_is_named_so_on_the_load_screen(app):
+    """The load screen says where the save came from, in full, and keeps the file."""
+    scenario = load("historical")
+    session = GameSession.new(scenario, (make_seat("human", scenario.rules), make_seat("scripted", scenario.rules)),
+                              seed=3, names=("Ann", ""))
+    path = save_game(session, saves_dir() / "laptop")
+    data = json.loads(path.read_text())
+    data["probe"], data["checksum"] = "f" * 16, "0" * 16        # another computer's probe and game
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    first_screen(app)
+    click_named(app, "load")
+    click_named(app, "load_0")
+    assert app.scene.name == "save-load"
+    status = app.scene.widgets["status"].text
+    assert status.startswith("laptop.save was made on a computer whose arithmetic differs")
+    assert status.endswith("still loads there")
+    assert path.read_bytes() == before
     frames(app, 3)

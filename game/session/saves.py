@@ -4,14 +4,17 @@ A save is one JSON object:
 
     {"format": "spacerace-save", "format_version": 2, "game_version": "0.2.1",
      "scenario": {"id", "version", "hash", "folder"}, "seed", "seats", "names",
-     "turn", "checksum", "summary": {...}, "orders": [turn, ...], "sealed": [us|null, ussr|null]}
+     "turn", "checksum", "probe", "summary": {...}, "orders": [turn, ...], "sealed": [us|null, ussr|null]}
 
 Orders are written by id ({"funding": {program: money}, "launches": [[side, pad,
 mission, rush]], "choices": {event: option}}). Loading re-simulates the order log
 from the seed and compares the state checksum stored at save time (a format 1
 save, made before the state changed shape in 0.2.1, has a checksum of arrays
 this game no longer keeps: its replay is checked against its summary instead:
-prestige to a tenth and whether the game was over). Every failure
+prestige to a tenth and whether the game was over). "probe" (game.session.probe;
+older saves lack it) fingerprints how the saving computer did the rules'
+arithmetic: a replay that does not match on a computer with another probe is
+reported as made elsewhere, not as damaged. Every failure
 is a SaveError subclass whose str() is one line for a person; loading never
 writes anything, and writing goes to a temporary file in the same folder that
 replaces the target only once it is complete on disk.
@@ -31,6 +34,7 @@ from game import __version__
 from game.rules.orders import Orders
 from game.session.game import GameSession, OrdersError
 from game.session.paths import autosave_dir
+from game.session.probe import machine_probe
 from game.session.seats import SeatError, make_seat
 
 FORMAT = "spacerace-save"
@@ -99,7 +103,7 @@ def save_data(session: GameSession) -> dict:
         "scenario": {"id": sc.id, "name": sc.name, "version": str(sc.meta["scenario"].get("version", "")),
                      "hash": rules.content_hash, "folder": "" if shipped else str(folder)},
         "seed": session.seed, "seats": [s.name for s in session.seats], "names": list(session.names),
-        "turn": session.turn, "checksum": session.checksum(),
+        "turn": session.turn, "checksum": session.checksum(), "probe": machine_probe(rules),
         "summary": {"date": turn_label(sc, min(session.turn, rules.n_turns - 1)), "turn": session.turn,
                     "turns": rules.n_turns, "prestige": _summary_prestige(session),
                     "over": session.is_over, "saved_at": time.strftime("%Y-%m-%d %H:%M")},
@@ -270,6 +274,10 @@ def load_game(path: str | Path) -> GameSession:
     elif session.checksum() != data["checksum"] and data.get("game_version") != __version__:
         raise IncompatibleSaveError(f"{path.name} was made by Space Race {data.get('game_version', '?')}, whose rules "
                                     f"play differently from this version's ({__version__}); it cannot be replayed")
+    elif session.checksum() != data["checksum"] and _made_elsewhere(data, rules):
+        raise IncompatibleSaveError(f"{path.name} was made on a computer whose arithmetic differs (another "
+                                    "processor or maths library): it does not replay here. The file is "
+                                    "unchanged and still loads there")
     elif session.checksum() != data["checksum"]:
         raise CorruptSaveError(f"{path.name} does not replay to the game it saved (checksum "
                                f"{session.checksum()} instead of {data['checksum']}); it was damaged or edited")
@@ -277,6 +285,12 @@ def load_game(path: str | Path) -> GameSession:
         if o is not None:
             session.seal(side, orders_from_json(rules, o))
     return session
+
+
+def _made_elsewhere(data: dict, rules) -> bool:
+    """Does the save carry a probe (game.session.probe) that differs from this computer's?"""
+    probe = data.get("probe")
+    return isinstance(probe, str) and probe != machine_probe(rules)
 
 
 def _summary_prestige(session: GameSession) -> list[float]:

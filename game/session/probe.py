@@ -1,0 +1,59 @@
+"""How this computer does a scenario's arithmetic, as a short fingerprint kept in saves.
+
+A save holds its order log, not its state: loading replays the orders from the
+seed and checks the result against the saved checksum. The replay gives the
+same game wherever floating point comes out the same; another processor or
+another system's maths library (logarithms and exponentials of the budget's and
+the flights' dice) can differ in the last bit, and a game replayed there drifts
+from the one that was saved. When a replay does not match, the save's probe
+tells the two cases apart: a probe like this computer's means the save was
+damaged or edited; another probe means it was made on a computer that computes
+differently, and the player is told that instead.
+
+The probe plays a few turns of a small batch of fixed games with fixed orders
+(no policy: nothing outside the rules computes) and hashes the states.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.rules import Orders, init, step
+from game.rules.rng import game_keys
+from game.rules.tables import Rules
+from game.sim.rollout import checksum
+
+PROBE_SEED, PROBE_GAMES, PROBE_TURNS = 1957, 16, 14
+_EARLIEST = 4       # each side launches among its four earliest missions
+
+
+def machine_probe(rules: Rules) -> str:
+    """A 16-hex-digit digest of PROBE_GAMES fixed games of `rules` after PROBE_TURNS turns with
+    probe_orders, computed once per Rules object. Equal on two computers that do the rules'
+    arithmetic alike."""
+    probe = rules._kernel.get("machine_probe")
+    if probe is None:
+        state = init(rules, game_keys(PROBE_SEED, PROBE_GAMES))
+        for turn in range(PROBE_TURNS):
+            state, _ = step(rules, state, probe_orders(rules, PROBE_GAMES, turn))
+        probe = rules._kernel["machine_probe"] = checksum(state)
+    return probe
+
+
+def probe_orders(rules: Rules, games: int, turn: int) -> Orders:
+    """Fixed orders for game g of `games` on `turn`: every program funded with 1.5 * (1 + g % 6) (some
+    games ask for more than they have, so the scaling is used too), and each side's pads launching
+    among its _EARLIEST earliest missions in turn (rushed in odd games); event choices left to the dice.
+    Only integer arithmetic and exact constants: the same orders on every computer."""
+    orders = Orders.empty(rules, games)
+    g = np.arange(games)
+    orders.funding[:] = (np.float32(1.5) * (1 + g % 6)).astype(np.float32)[:, None]
+    for side in range(2):
+        mine = np.flatnonzero(np.asarray(rules.mis_side) == side)
+        earliest = mine[np.argsort(np.asarray(rules.mis_avail_turn)[mine], kind="stable")][:_EARLIEST]
+        if len(earliest) == 0:
+            continue
+        for pad in range(rules.max_pads):
+            orders.launch[:, side, pad] = earliest[(g + pad + turn) % len(earliest)]
+            orders.rush[:, side, pad] = g % 2 == 1
+    return orders
