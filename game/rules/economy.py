@@ -11,7 +11,7 @@ import numpy as np
 
 from game.rules.jit import F32, U64, kernel, part
 from game.rules.kernel_tables import KernelState, kernel_tables
-from game.rules.mathf import expm1_f32
+from game.rules.mathf import exp_f32, expm1_f32
 from game.rules.rng import bits_at, normal_of, pair_of
 from game.rules.tables import Rules
 
@@ -168,7 +168,7 @@ def new_budget_year(t, s, b, turn_next, u_noise):
         noise = t.noise_persistence * s.budget_noise[b, side] + t.noise_sd * normal_of(u_noise[side])
         s.budget_noise[b, side] = noise
         swing = min(max(t.prestige_budget_factor * lead, -t.budget_swing), t.budget_swing)
-        fresh = t.baseline[turn_next, side] * np.exp(noise) * (_ONE + swing) + s.budget_bonus[b, side]
+        fresh = t.baseline[turn_next, side] * exp_f32(noise) * (_ONE + swing) + s.budget_bonus[b, side]
         s.budget[b, side] = max(fresh, _ZERO)
         s.sacked[b, side] = s.sacked[b, side] or strikes >= t.review_strikes
         s.year_prestige[b, side] = s.prestige[b, side]

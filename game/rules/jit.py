@@ -102,6 +102,20 @@ def part(fn):
 
 
 @intrinsic
+def fma(typingctx, a, b, c):
+    """a * b + c for float64, rounded once (LLVM's fma: the processor's instruction, or the C
+    library's correctly rounded fma where there is none), so the result is the same everywhere."""
+    if not (a == types.float64 and b == types.float64 and c == types.float64):
+        return None
+
+    def codegen(context, builder, sig, args):
+        f64 = ir.DoubleType()
+        fn = cgutils.get_or_insert_function(builder.module, ir.FunctionType(f64, [f64, f64, f64]), "llvm.fma.f64")
+        return builder.call(fn, args)
+    return types.float64(types.float64, types.float64, types.float64), codegen
+
+
+@intrinsic
 def take_next(typingctx, counter):
     """Atomically add 1 to counter[0] (a 1-D int64 array) and return its value before: how
     threads running the same kernel share out blocks of work, each block taken exactly once."""

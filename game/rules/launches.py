@@ -13,6 +13,7 @@ from collections import namedtuple
 import numpy as np
 
 from game.rules.jit import F32, U64, part
+from game.rules.mathf import exp_f32
 from game.rules.rng import bits_at, pair_of
 from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS
 
@@ -280,7 +281,7 @@ def learn_from_flights(t, s, b, fl, x, slots, progs, n, learned, gap, crew_lost,
         packed = F32(gap[p])
         c = np.ceil(packed * F32(1 / 256) - F32(1e-4))
         learned[p] = c
-        s.rel[b, p] = t.max_rel[p] - (t.max_rel[p] - s.rel[b, p]) * np.exp(packed - F32(256) * c)
+        s.rel[b, p] = t.max_rel[p] - (t.max_rel[p] - s.rel[b, p]) * exp_f32(packed - F32(256) * c)
         s.flights[b, p] += public[p]
         if crew_lost[p]:
             s.grounded_until[b, p] = max(s.grounded_until[b, p], grounded)

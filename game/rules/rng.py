@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.rules.jit import part
+from game.rules.mathf import log_f32
 
 _M1 = np.uint32(0x7FEB352D)
 _M2 = np.uint32(0x846CA68B)
@@ -127,6 +128,7 @@ def pair_of(bits):
 
 @part
 def normal_of(u):
-    """normals_from for one float32 uniform."""
+    """normals_from for one float32 uniform (its logarithm: mathf.log_f32, the C library's logf bits, while
+    normals_from's is numpy's own)."""
     u = min(max(u, np.float32(1e-6)), np.float32(1 - 1e-6))
-    return np.log(u / (np.float32(1) - u)) * np.float32(0.5513)
+    return log_f32(u / (np.float32(1) - u)) * np.float32(0.5513)
