@@ -16,7 +16,8 @@ multiply-adds as glibc's build for processors that have them does: for every
 one of the 2**32 float32 inputs they gave exactly the bits of glibc 2.36's
 expf and logf on x86-64 (compared once; the tests check recorded values and
 the accuracy). Inputs outside their range (|x| >= 88 for exp; zero, negative,
-subnormal, infinite or NaN for log) go to the C library: the rules never ask.
+subnormal, infinite or NaN for log) still go to the C library; the shipped
+scenarios' games do not reach them.
 """
 
 from __future__ import annotations
