@@ -49,8 +49,8 @@ def probe_orders(rules: Rules, games: int, turn: int) -> Orders:
     g = np.arange(games)
     orders.funding[:] = (np.float32(1.5) * (1 + g % 6)).astype(np.float32)[:, None]
     for side in range(2):
-        mine = np.flatnonzero(np.asarray(rules.mis_side) == side)
-        earliest = mine[np.argsort(np.asarray(rules.mis_avail_turn)[mine], kind="stable")][:_EARLIEST]
+        mine = np.flatnonzero(rules.mis_side == side)
+        earliest = mine[np.argsort(rules.mis_avail_turn[mine], kind="stable")][:_EARLIEST]
         if len(earliest) == 0:
             continue
         for pad in range(rules.max_pads):

@@ -271,26 +271,31 @@ def load_game(path: str | Path) -> GameSession:
         raise CorruptSaveError(f"{path.name} is damaged: {exc}") from None
     if data["format_version"] == 1:
         _check_summary(path, data, session)
-    elif session.checksum() != data["checksum"] and data.get("game_version") != __version__:
-        raise IncompatibleSaveError(f"{path.name} was made by Space Race {data.get('game_version', '?')}, whose rules "
-                                    f"play differently from this version's ({__version__}); it cannot be replayed")
-    elif session.checksum() != data["checksum"] and _made_elsewhere(data, rules):
-        raise IncompatibleSaveError(f"{path.name} was made on a computer whose arithmetic differs (another "
-                                    "processor or maths library): it does not replay here. The file is "
-                                    "unchanged and still loads there")
-    elif session.checksum() != data["checksum"]:
-        raise CorruptSaveError(f"{path.name} does not replay to the game it saved (checksum "
-                               f"{session.checksum()} instead of {data['checksum']}); it was damaged or edited")
+    else:
+        _check_checksum(path, data, session)
     for side, o in enumerate(data["sealed"]):
         if o is not None:
             session.seal(side, orders_from_json(rules, o))
     return session
 
 
-def _made_elsewhere(data: dict, rules) -> bool:
-    """Does the save carry a probe (game.session.probe) that differs from this computer's?"""
+def _check_checksum(path: Path, data: dict, session: GameSession) -> None:
+    """A format 2 save's replay against its checksum. When they differ, says why as best it can: another
+    game version, another kind of computer (its probe, game.session.probe, differs from this one's), or
+    else damage. Raises IncompatibleSaveError or CorruptSaveError."""
+    replayed = session.checksum()
+    if replayed == data["checksum"]:
+        return
+    if data.get("game_version") != __version__:
+        raise IncompatibleSaveError(f"{path.name} was made by Space Race {data.get('game_version', '?')}, whose rules "
+                                    f"play differently from this version's ({__version__}); it cannot be replayed")
     probe = data.get("probe")
-    return isinstance(probe, str) and probe != machine_probe(rules)
+    if isinstance(probe, str) and probe != machine_probe(session.rules):
+        raise IncompatibleSaveError(f"{path.name} was made on a computer whose arithmetic differs (another "
+                                    "processor or maths library): it does not replay here. The file is "
+                                    "unchanged and still loads there")
+    raise CorruptSaveError(f"{path.name} does not replay to the game it saved (checksum "
+                           f"{replayed} instead of {data['checksum']}); it was damaged or edited")
 
 
 def _summary_prestige(session: GameSession) -> list[float]:
