@@ -15,6 +15,7 @@ def add_parser(sub) -> None:
     b.set_defaults(func=run)
 
 
+BUSY_WARNING = 0.1   # others_cpu_share from which the readable report says the figures are low
 SECTIONS: list = []  # extra (name, function(scenario) -> dict) sections, added by other parts of the game
 
 
@@ -39,4 +40,8 @@ def run(args) -> int:
                 print(f"  {k:26} {v:,}" if isinstance(v, (int, float)) else f"  {k:26} {v}")
         else:
             print(f"{section}: {figures}")
+    busy = report["core"].get("others_cpu_share")
+    if busy is not None and busy >= BUSY_WARNING:
+        print(f"note: other programs used {busy:.0%} of the processors while the core was measured; "
+              "its figures are lower than this machine gives when idle")
     return 0

@@ -11,6 +11,7 @@ import numpy as np
 from game.ai.policies import ScriptedPolicy
 from game.rules import Orders, Rules, init, observe, step
 from game.rules.rng import game_keys
+from game.sim.machine_load import MachineLoad
 from game.sim.rollout import POLICY_SALT
 
 
@@ -38,7 +39,17 @@ def _median_step_s(rules: Rules, pairs: list[tuple], repeats: int) -> float:
 
 
 def bench_core(rules: Rules, big: int = 4096, seed: int = 1) -> dict:
-    """Step timings at batch 1 and `big`, on states and orders of real scripted games."""
+    """Step timings at batch 1 and `big`, on states and orders of real scripted games, and the share
+    of the processors other programs used meanwhile (`others_cpu_share`: 0.5 on two cores means one
+    was busy elsewhere the whole time, and the figures are low; None where it cannot be known)."""
+    with MachineLoad() as load:
+        figures = _bench_core(rules, big, seed)
+    figures["others_cpu_share"] = load.others
+    figures["steal_share"] = load.steal
+    return figures
+
+
+def _bench_core(rules: Rules, big: int, seed: int) -> dict:
     pairs = _trajectory(rules, big, seed)
     mid = pairs[2:-2] if len(pairs) > 8 else pairs
     small = [(s.slice(slice(0, 1)), o.slice(slice(0, 1))) for s, o in mid]
