@@ -2,12 +2,14 @@
 
 A save holds its order log, not its state: loading replays the orders from the
 seed and checks the result against the saved checksum. The replay gives the
-same game wherever floating point comes out the same; another processor or
-another system's maths library (logarithms and exponentials of the budget's and
-the flights' dice) can differ in the last bit, and a game replayed there drifts
-from the one that was saved. When a replay does not match, the save's probe
-tells the two cases apart: a probe like this computer's means the save was
-damaged or edited; another probe means it was made on a computer that computes
+same game wherever floating point comes out the same. The compiled turn uses
+its own exp and log (game.rules.mathf), but a new game's starting noise (its
+estimates and intelligence) takes numpy's float32 logarithm, which numpy picks
+by processor, and two constants take the C library's log1p: on another
+processor or system these can differ in the last bit, and a game replayed there
+drifts from the one saved. When a replay does not match, the save's probe tells
+the two cases apart: a probe like this computer's means the save was damaged or
+edited; another probe means it was made on a computer that computes
 differently, and the player is told that instead.
 
 The probe plays a few turns of a small batch of fixed games with fixed orders

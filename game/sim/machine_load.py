@@ -65,8 +65,7 @@ class MachineLoad:
         cpu1, own1 = _cpu_ticks(), _own_ticks()
         if None in (cpu0, cpu1, own0, own1):
             return
-        hz = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-        capacity = (time.monotonic() - t0) * hz * (os.cpu_count() or 1)
+        capacity = (time.monotonic() - t0) * os.sysconf("SC_CLK_TCK") * (os.cpu_count() or 1)
         if capacity <= 0:
             return
         others = (cpu1[0] - cpu0[0]) - (own1 - own0)
