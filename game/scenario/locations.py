@@ -1,6 +1,7 @@
 """Where scenarios live: shipped with the game, in the user's data folder, or at any path.
 
-By id, the game looks in the shipped `scenarios/` folder first, then in the
+The shipped ones are the package `game.data.scenarios` (the repository's `scenarios/` folder), found through
+importlib.resources in every kind of install. By id, the game looks there first, then in the
 user's folder (platformdirs `user_data_dir("spacerace")/scenarios`). An
 `extends = "<id>"` is looked up first next to the extending scenario (the
 folder that holds it), then the same way.
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+from game import data
+
+SHIPPED_DIR = data.folder(data.SCENARIOS)  # a real folder (see game.data.folder)
 SCENARIO_FILE = "scenario.toml"
 
 

@@ -1,4 +1,4 @@
-"""Looks: the pygame_gui theme and the palette, both JSON files in assets/.
+"""Looks: the pygame_gui theme and the palette, both JSON files of the package `game.data.assets` (assets/).
 
 Font sizes in the theme are for a UI scale of 1; `scaled_theme` multiplies them
 so text stays readable from 1024x640 up to 4K.
@@ -9,11 +9,11 @@ from __future__ import annotations
 import copy
 import json
 from functools import lru_cache
-from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-THEME_FILE = ASSETS / "theme.json"
-PALETTE_FILE = ASSETS / "palette.json"
+from game import data
+
+THEME_FILE = "theme.json"
+PALETTE_FILE = "palette.json"
 
 
 def hex_colour(text: str) -> tuple[int, ...]:
@@ -25,7 +25,7 @@ def hex_colour(text: str) -> tuple[int, ...]:
 @lru_cache(maxsize=1)
 def palette() -> dict:
     """Palette name -> colour tuple (and "series": list of colour tuples)."""
-    raw = json.loads(PALETTE_FILE.read_text())
+    raw = json.loads(data.text(data.ASSETS, PALETTE_FILE))
     out = {}
     for k, v in raw.items():
         if k.startswith("_"):
@@ -41,7 +41,7 @@ def side_colour(side: int, text: bool = False) -> tuple[int, ...]:
 
 @lru_cache(maxsize=8)
 def _base_theme() -> str:
-    return THEME_FILE.read_text()
+    return data.text(data.ASSETS, THEME_FILE)
 
 
 def scaled_theme(scale: float) -> dict:
