@@ -130,7 +130,7 @@ def test_newer_format_is_incompatible(scenario, tmp_path):
         load_game(path)
 
 
-FORMAT1 = Path(__file__).parent / "data" / "saves" / "format1-ann-vs-scripted.save"
+FORMAT1 = Path(__file__).parent / "data" / "saves" / "0.2.0" / "format1-ann-vs-scripted.save"
 
 
 def test_a_format_1_save_still_loads_and_is_checked_by_its_summary(tmp_path):
