@@ -12,6 +12,7 @@ on stderr and a non-zero exit.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def add_parser(sub) -> None:
@@ -43,7 +44,7 @@ def _seats(args) -> tuple[str | None, str | None]:
 
 
 def run(args) -> int:
-    from game.commands.common import compile_core_apart, load_scenario, prepare_core
+    from game.commands.common import announce_background_compile, load_scenario, prepare_core, prepare_core_apart
     from game.rules.step import compiled
     from game.session.saves import SaveError, describe_save, load_game
 
@@ -55,34 +56,34 @@ def run(args) -> int:
             return 0
         except SaveError as exc:
             return _fail(f"cannot load {args.load}: {exc}")
-    # every scenario runs on the same compiled rules: have them ready before a save replays or a game starts;
-    # the first start after an install compiles them inside the window (a minute or two), any other loads them
-    loaded = load_scenario(args.scenario or "historical")
+    # every scenario runs on the same compiled rules. With a warm cache they load here in well under a
+    # second, and a save or the seats are checked before the window opens. On the first start after an
+    # install they compile in the background instead, the window is usable meanwhile, and a game asked
+    # for here starts in the window once they are ready (game/ui/start.py).
+    name = args.scenario or "historical"
+    loaded = load_scenario(name)
     rules = loaded.rules
-    in_window = not args.load and not compiled()
-    if not in_window:
-        prepare_core(rules)
-    session = None
-    if args.load:
-        try:
-            session = load_game(args.load)
-        except SaveError as exc:
-            return _fail(f"cannot load {args.load}: {exc}")
+    cold = not compiled()
     us, ussr = _seats(args)
     scenario = loaded if us or args.scenario else None
-
-    def check_seats() -> None:
-        from game.session.seats import make_seat
-
-        for seat in (us, ussr):
-            if seat:
-                make_seat(seat, scenario.rules)   # raises SeatError, which says what the choices are
-
-    if not in_window:
-        from game.session.seats import SeatError
+    session = None
+    if cold:
+        if args.load and not Path(args.load).is_file():
+            return _fail(f"cannot load {args.load}: no such file")
+        announce_background_compile()
+    else:
+        prepare_core(rules)
+        if args.load:
+            try:
+                session = load_game(args.load)
+            except SaveError as exc:
+                return _fail(f"cannot load {args.load}: {exc}")
+        from game.session.seats import SeatError, make_seat
 
         try:
-            check_seats()
+            for seat in (us, ussr):
+                if seat:
+                    make_seat(seat, scenario.rules)   # raises SeatError, which says what the choices are
         except SeatError as exc:
             return _fail(str(exc))
 
@@ -90,10 +91,5 @@ def run(args) -> int:
 
     options = Options(scenario=args.scenario, us=us, ussr=ussr, seed=args.seed, load=args.load, turns=args.turns,
                       screenshots=args.screenshots, exit_at_end=args.exit)
-
-    def prepare() -> None:
-        compile_core_apart(args.scenario or "historical")
-        prepare_core(rules)        # now only loads what the other process compiled
-        check_seats()
-
-    return run_window(options, session=session, scenario=scenario, prepare=prepare if in_window else None)
+    prepare = (lambda started: prepare_core_apart(name, rules, started)) if cold else None
+    return run_window(options, session=session, scenario=scenario, prepare=prepare)

@@ -5,11 +5,16 @@ sounds and the current scene, and runs the frame loop.
 it. Tests and the demo drive the same App: tests post pygame events and call
 `frame()`; the demo sets `autoplay` so each scene's default action fires after
 a few frames, and `screenshots` saves a PNG of every screen shown.
+
+On a first start the rules engine is prepared in the background (`App.core`, a
+game/ui/preparation.Preparation): the window is usable meanwhile, every screen
+that opts in shows its status in a corner, and its failure is reported once.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -73,6 +78,13 @@ class App:
         self.flow = None  # the GameFlow of the game in progress, if any
         self.message = ""  # a one-line notice shown at the bottom (errors, "saved")
         self.message_until = 0.0
+        self.core = None  # the rules engine being prepared (a Preparation); None: it was ready before the window
+        self._core_reported = False
+
+    @property
+    def rules_ready(self) -> bool:
+        """Can a game start now (the rules engine is compiled and loaded in this process)?"""
+        return self.core is None or self.core.ready
 
     # --- window ------------------------------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -161,6 +173,7 @@ class App:
                 self.scene.handle(event)
             if not self.running:
                 return
+        self._watch_core()
         if resize_to and resize_to != self.window.get_size():
             self.resize(resize_to)
         scene = self.scene
@@ -193,6 +206,10 @@ class App:
         self.scene.draw(surf)
         self.manager.draw_ui(surf)
         self.scene.draw_over(surf)
+        if self.core is not None and self.scene.shows_core_status:
+            from game.ui.scenes.preparing import draw_core_status
+
+            draw_core_status(surf, self, self.scene.frames)
         if self.message and time.monotonic() < self.message_until:
             self._draw_message(surf)
         pygame.display.flip()
@@ -211,6 +228,13 @@ class App:
 
         draw_text(surf, fit_text(self.message, size, w - 2 * L.pad), rect.center, size, palette()["text"],
                   anchor="center")
+
+    def _watch_core(self) -> None:
+        """Report a failed preparation of the rules engine once: one line on stderr, and a notice."""
+        if self.core is not None and self.core.failed and not self._core_reported:
+            self._core_reported = True
+            print(f"spacerace: {self.core.error}", file=sys.stderr, flush=True)
+            self.notify(f"The rules engine could not be prepared: {self.core.error}", 10.0)
 
     def _global_key(self, event) -> bool:
         """Keys that work everywhere. Returns True when the key was used."""
@@ -238,6 +262,9 @@ class App:
         return self.exit_code
 
     def close(self) -> None:
+        """Close the window; a preparation of the rules engine still running is ended with it."""
+        if self.core is not None:
+            self.core.cancel()
         if self.flow is not None:
             self.flow.stop()
         from game.ui.fonts import font

@@ -6,21 +6,33 @@ from game.ui.app import App, Options
 
 
 def first_screen(app: App, session=None, scenario=None) -> None:
-    """Show what the command line asked for: a loaded game, a new game with both seats, the new-game
-    screen (scenario or seed given without seats) or the main menu."""
+    """Show what the command line asked for: a game loaded before the window (`session`) or still to load
+    (`options.load`), a new game with both seats, the new-game screen (scenario or seed given without
+    seats) or the main menu. A game asked for before the rules engine is ready waits for it on the
+    waiting screen; if it then cannot start, the window closes with the reason and exit code 1."""
     from game.ui.flow import GameFlow
     from game.ui.scenes.menu import MainMenuScene
     from game.ui.scenes.newgame import NewGameScene
-    from game.ui.start import start_new
+    from game.ui.start import start_loaded, start_new, when_ready
 
     o = app.options
     if session is not None:
         GameFlow(app, session, turns_limit=o.turns).start()
+    elif o.load:
+        def load_it() -> None:
+            from game.session.saves import SaveError
+
+            try:
+                start_loaded(app, o.load)
+            except SaveError as exc:
+                raise SaveError(f"cannot load {o.load}: {exc}") from None
+
+        when_ready(app, load_it, fatal=True)
     elif o.us and o.ussr and scenario is not None:
         import secrets
 
         seed = o.seed if o.seed is not None else (0 if o.autoplay else secrets.randbelow(2**31))
-        start_new(app, scenario, o.us, o.ussr, seed, o.names)
+        start_new(app, scenario, o.us, o.ussr, seed, o.names, fatal=True)
     elif o.scenario or o.seed is not None:
         app.show(NewGameScene(app, scenario=o.scenario, seed=o.seed))
     else:
@@ -28,17 +40,17 @@ def first_screen(app: App, session=None, scenario=None) -> None:
 
 
 def run_window(options: Options, session=None, scenario=None, prepare=None) -> int:
-    """Open the window and run it; returns the exit code. `prepare`, when given, is slow work that must
-    finish before the first screen (compiling the rules on a first start): the window shows that it is
-    under way meanwhile, and if it raises, its message goes to stderr and the exit code is 1."""
-    from game.ui.scenes.preparing import PreparingScene
+    """Open the window and run it; returns the exit code. `prepare`, when given, is the job of a
+    game/ui/preparation.Preparation that makes the rules engine ready (the first start after an
+    install): it starts at once in the background, and the first screen shows meanwhile. The window
+    ends that job if it closes first."""
+    from game.ui.preparation import Preparation
 
     app = App(options)
     try:
-        if prepare is None:
-            first_screen(app, session, scenario)
-        else:
-            app.show(PreparingScene(app, prepare, then=lambda: first_screen(app, session, scenario)))
+        if prepare is not None:
+            app.core = Preparation(prepare)
+        first_screen(app, session, scenario)
         return app.run()
     finally:
         app.close()

@@ -21,6 +21,7 @@ class Scene:
     name = "scene"          # used for screenshot file names
     auto_frames = 20         # autoplay: frames before default_action
     modal = False            # a dialog over the previous scene's last picture
+    shows_core_status = True  # the App draws the rules engine's preparation in a corner while it runs
 
     def __init__(self, app):
         self.app = app

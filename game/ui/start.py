@@ -1,4 +1,9 @@
-"""Starting a game in the window: new, loaded from a save, or a demo (AI v AI)."""
+"""Starting a game in the window: new, loaded from a save, or a demo (AI v AI).
+
+A game needs the rules engine. While it is still being prepared (the first start after an install,
+see game/ui/preparation.py) starting one shows the waiting screen instead, which starts it the
+moment the engine is ready; the start functions then return None.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +13,50 @@ from game.session.seats import make_seat
 from game.ui.flow import GameFlow
 
 
-def start_new(app, scenario, us: str, ussr: str, seed: int, names=("", "")) -> GameFlow:
-    """Begin a new game; raises SeatError for an unknown seat."""
-    seats = (make_seat(us, scenario.rules), make_seat(ussr, scenario.rules))
-    session = GameSession.new(scenario, seats, seed, names)
-    flow = GameFlow(app, session, turns_limit=app.options.turns)
-    flow.start()
-    return flow
+def when_ready(app, begin, fatal: bool = False) -> bool:
+    """Call `begin()` now if the rules engine is ready (its exceptions reach the caller) and return True;
+    otherwise show the waiting screen, which calls it once the engine is ready, and return False.
+    The waiting screen goes back to the current screen on Escape or when begin fails; `fatal` (a game
+    the command line asked for) makes such a failure close the window instead (see WaitingScene)."""
+    if app.rules_ready:
+        begin()
+        return True
+    from game.ui.scenes.preparing import WaitingScene
+
+    app.show(WaitingScene(app, begin, back_to=app.scene, fatal=fatal))
+    return False
 
 
-def start_loaded(app, path) -> GameFlow:
-    """Continue a saved game; raises SaveError (one line for the player) when the file cannot be used."""
-    session = load_game(path)
-    flow = GameFlow(app, session, turns_limit=app.options.turns)
-    flow.start()
-    return flow
+def start_new(app, scenario, us: str, ussr: str, seed: int, names=("", ""), fatal: bool = False) -> GameFlow | None:
+    """Begin a new game (or wait for the rules engine, see when_ready); raises SeatError for an unknown seat
+    when it begins at once."""
+    flows = []
+
+    def begin() -> None:
+        seats = (make_seat(us, scenario.rules), make_seat(ussr, scenario.rules))
+        session = GameSession.new(scenario, seats, seed, names)
+        flows.append(GameFlow(app, session, turns_limit=app.options.turns))
+        flows[0].start()
+
+    when_ready(app, begin, fatal)
+    return flows[0] if flows else None
 
 
-def start_demo(app, seed: int = 0) -> GameFlow:
+def start_loaded(app, path, fatal: bool = False) -> GameFlow | None:
+    """Continue a saved game (or wait for the rules engine, see when_ready); raises SaveError (one line for
+    the player) when the file cannot be used and it begins at once."""
+    flows = []
+
+    def begin() -> None:
+        session = load_game(path)
+        flows.append(GameFlow(app, session, turns_limit=app.options.turns))
+        flows[0].start()
+
+    when_ready(app, begin, fatal)
+    return flows[0] if flows else None
+
+
+def start_demo(app, seed: int = 0) -> GameFlow | None:
     """AI in both seats (the options' seats, else ai:easy): the attract mode."""
     from game.scenario import load
 
