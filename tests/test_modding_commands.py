@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.scenario import load, validate
+from game.scenario import BUILTIN_DIR, load, validate
 from game.scenario.textevents import find_dates, find_statements, title_of
 from tests.modding_kit import extension, messages, write_scenario
 
@@ -28,6 +28,7 @@ def test_scenarios_lists_shipped_and_user_scenarios_with_their_status(user, caps
     out = capsys.readouterr().out
     for ident in ("historical", "race_to_the_moon", "soviet_n1_works", "tiny", "broken"):
         assert ident in out
+    assert f"the shipped scenarios are in {BUILTIN_DIR}" in out and f"your scenarios go in {user}" in out
     assert main(["scenarios", "--json"]) == 0
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["tiny"]["origin"] == "user" and rows["tiny"]["valid"] and rows["tiny"]["version"] == "2.0"

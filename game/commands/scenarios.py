@@ -12,7 +12,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from game.scenario import describe, discover, user_dir
+    from game.scenario import BUILTIN_DIR, describe, discover, user_dir
 
     rows = []
     for ident, origin, folder in discover():
@@ -32,5 +32,7 @@ def run(args) -> int:
         ext = f", extends {r['extends']}" if r["extends"] else ""
         print(f"{r['id']:{width}}  v{r['version']:6} {r['origin']:7} {r['status']}{ext}")
         print(f"{'':{width}}  {r['name']}" + (f": {r['description']}" if r["description"] else ""))
-    print(f"\nyour scenarios go in {user_dir()}")
+    print(f"\nthe shipped scenarios are in {BUILTIN_DIR}")
+    print("(to change one, start your own from it: spacerace new-scenario NAME --from ID)")
+    print(f"your scenarios go in {user_dir()}")
     return 0
