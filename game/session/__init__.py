@@ -6,6 +6,7 @@ the order checker, digests, and save/load. No pygame here.
     session.seal(0, plan.to_orders(rules)); session.seal(1, session.ai_orders(1))
     us_digest, ussr_digest = session.resolve()
     save_game(session, path); session = load_game(path)
+    loaded = open_save(path)     # .session, .changes (what its scenario changed since), .notes
 """
 
 from game.session.checker import Problem, check_plan
@@ -14,14 +15,16 @@ from game.session.plan import Plan
 from game.session.saves import (
     CorruptSaveError,
     IncompatibleSaveError,
+    Loaded,
     SaveError,
     ScenarioChangedError,
     load_game,
+    open_save,
     read_header,
     save_game,
 )
 from game.session.seats import Seat, SeatError, make_seat
 
-__all__ = ["CorruptSaveError", "GameSession", "IncompatibleSaveError", "OrdersError", "Plan", "Problem", "SaveError",
-           "ScenarioChangedError", "Seat", "SeatError", "check_plan", "load_game", "make_seat", "read_header",
-           "save_game"]
+__all__ = ["CorruptSaveError", "GameSession", "IncompatibleSaveError", "Loaded", "OrdersError", "Plan", "Problem",
+           "SaveError", "ScenarioChangedError", "Seat", "SeatError", "check_plan", "load_game", "make_seat",
+           "open_save", "read_header", "save_game"]

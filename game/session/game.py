@@ -40,6 +40,9 @@ class GameSession:
     sealed: list[Orders | None] = field(default_factory=lambda: [None, None])
     reports: list[list[TurnReport]] = field(default_factory=lambda: [[], []])
     history: list[list[Snapshot]] = field(default_factory=lambda: [[], []])
+    # True while the order log replays from the seed to `state` under these rules; a load that carries the
+    # game across a change of its scenario (or finds that the log no longer replays) sets it to False
+    log_replays: bool = True
     _obs: dict = field(default_factory=dict, repr=False)
     _policies: dict = field(default_factory=dict, repr=False)
 

@@ -1,0 +1,108 @@
+"""What changed in a scenario between a save and today: a digest kept in saves, and a short list for people.
+
+    digest = scenario_digest(scenario)                 # stored in the save
+    lines = changes(saved_digest, scenario_digest(now)) # ["program saturn_v: reliability 0.6 → 0.7", ...]
+
+The digest holds the numbers and choices of every program, mission, milestone and event (by id),
+the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
+flattened to "path": value ("effects.reliability.r7": 0.05, "steps[1].program": "pioneer"). Texts
+for people (names, descriptions, event texts, sources) are left out: they change nothing in a game,
+and they are most of a scenario's size. Empty values (none, [], {}) are left out too, and read as
+"none". Everything in it is public: it is the scenario's own files, which both sides may read.
+"""
+
+from __future__ import annotations
+
+import json
+
+KINDS = ("program", "mission", "milestone", "event")
+TEXTS = frozenset({"name", "description", "text", "title", "source", "label"})
+MAX_LINES = 12          # the list a player sees; what is beyond is counted in its last line
+MAX_FIELDS = 3          # changed fields named on one entry's line
+
+
+def _flat(value, prefix: str, out: dict) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k not in TEXTS:
+                _flat(v, f"{prefix}.{k}" if prefix else str(k), out)
+    elif isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
+        for i, v in enumerate(value):
+            _flat(v, f"{prefix}[{i}]", out)
+    elif value is None or value == [] or value == () or value == {}:
+        return
+    elif isinstance(value, (list, tuple)):
+        out[prefix] = [list(v) if isinstance(v, tuple) else v for v in value]
+    elif isinstance(value, (bool, int, float, str)):
+        out[prefix] = value
+    else:
+        out[prefix] = str(value)
+
+
+def flatten(entry: dict) -> dict:
+    """An entry's fields as {"path": value} without texts or empty values (the id itself left out)."""
+    out: dict = {}
+    _flat({k: v for k, v in entry.items() if k != "id"}, "", out)
+    return out
+
+
+def scenario_digest(scenario) -> dict:
+    """{"settings": flat meta, "program": {id: flat}, ..., "flag": [ids]}: JSON-ready."""
+    digest = {"settings": flatten(scenario.meta)}
+    for kind in KINDS:
+        digest[kind] = {e["id"]: flatten(e) for e in getattr(scenario, kind + "s")}
+    digest["flag"] = list(scenario.rules.flag_ids)
+    return json.loads(json.dumps(digest))        # tuples to lists: equal to what a save reads back
+
+
+def _show(value) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = value if isinstance(value, str) else json.dumps(value)
+    return text if len(text) <= 24 else text[:21] + "..."
+
+
+def _field_changes(old: dict, new: dict) -> list[str]:
+    keys = [k for k in old if k not in new or new[k] != old[k]] + [k for k in new if k not in old]
+    return [f"{k} {_show(old.get(k))} → {_show(new.get(k))}" for k in keys]
+
+
+def _line(head: str, parts: list[str]) -> str:
+    shown = parts[:MAX_FIELDS]
+    more = f" (and {len(parts) - MAX_FIELDS} more)" if len(parts) > MAX_FIELDS else ""
+    return f"{head}: {', '.join(shown)}{more}"
+
+
+def all_changes(old: dict, new: dict) -> list[str]:
+    """Every change from digest `old` to digest `new`, one line per entry: settings first, then programs,
+    missions, milestones, events and flags (removed, changed, added, each in id order)."""
+    lines = []
+    groups: dict[str, list[str]] = {}
+    for part in _field_changes(old.get("settings", {}), new.get("settings", {})):
+        table, _, rest = part.partition(".")
+        head = table if table != "side" else "side " + rest.split(".", 1)[0]
+        rest = rest if table != "side" else rest.split(".", 1)[1]
+        groups.setdefault(head, []).append(rest)
+    lines += [_line(head, parts) for head, parts in groups.items()]
+    for kind in KINDS:
+        was, now = old.get(kind, {}), new.get(kind, {})
+        lines += [f"{kind} {i} removed" for i in sorted(set(was) - set(now))]
+        for i in sorted(set(was) & set(now)):
+            parts = _field_changes(was[i], now[i])
+            if parts:
+                lines.append(_line(f"{kind} {i}", parts))
+        lines += [f"{kind} {i} added" for i in sorted(set(now) - set(was))]
+    was, now = set(old.get("flag", [])), set(new.get("flag", []))
+    lines += [f"flag {i} removed" for i in sorted(was - now)] + [f"flag {i} added" for i in sorted(now - was)]
+    return lines
+
+
+def changes(old: dict, new: dict, limit: int = MAX_LINES) -> list[str]:
+    """The short list a player sees: at most `limit` lines, the last one counting what is left out."""
+    lines = all_changes(old, new)
+    if len(lines) > limit:
+        rest = len(lines) - (limit - 1)
+        lines = lines[:limit - 1] + [f"and {rest} more changes"]
+    return lines
