@@ -121,7 +121,7 @@ def test_a_released_save_loads_exactly_onto_a_newer_version_of_its_scenario(name
     path.write_text(json.dumps(data))
     loaded = open_save(path)
     assert loaded.notes == []
-    assert loaded.changes == ["scenario: version 1.0 → 1.1", "program redstone: reliability 0.6 → 0.65"]
+    assert loaded.changes == ["scenario: version 1.0 -> 1.1", "program redstone: reliability 0.6 -> 0.65"]
     session = loaded.session
     assert session.scenario.rules.content_hash != data["scenario"]["hash"] and not session.log_replays
     check_against(session, expected(source))

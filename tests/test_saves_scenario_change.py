@@ -114,7 +114,7 @@ def test_a_modders_save_survives_added_removed_and_changed_entries(mod, tmp_path
     loaded = open_save(path)
     assert path.read_bytes() == before
     assert loaded.notes == []
-    assert loaded.changes == ["program redstone: reliability 0.6 → 0.7", "program mod_probe added",
+    assert loaded.changes == ["program redstone: reliability 0.6 -> 0.7", "program mod_probe added",
                               "mission venera_descent removed", "event mod_news added", "flag mod_flag added"]
     back = loaded.session
     new = back.rules

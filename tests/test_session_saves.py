@@ -208,13 +208,13 @@ def test_a_modders_edited_scenario_loads_and_says_what_changed(tmp_path, capsys)
     assert open_save(path).changes == []
     toml.write_text(toml.read_text().replace("start_cash = 15", "start_cash = 16"))
     loaded = open_save(path)
-    assert loaded.changes == ["side us: start_cash 15 → 16"]
+    assert loaded.changes == ["side us: start_cash 15 -> 16"]
     assert loaded.session.turn == 2 and Path(loaded.session.scenario.folder).resolve() == folder.resolve()
     assert np.array_equal(loaded.session.state.prestige, s.state.prestige)
     assert main(["play", "--load", str(path), "--exit"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 and out[0].startswith("mod.save: scenario") and "prestige US" in out[0]
-    assert out[1] == "changed since the save: side us: start_cash 15 → 16"
+    assert out[1] == "changed since the save: side us: start_cash 15 -> 16"
 
 
 def test_missing_file_is_a_save_error(tmp_path):

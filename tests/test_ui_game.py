@@ -137,7 +137,7 @@ def test_corrupt_save_from_the_menu_shows_a_message(app):
 
 def test_a_save_from_a_computer_that_computes_differently_loads_from_the_load_screen(app):
     """The save holds the game itself: another computer's arithmetic, which would play its order log to
-    other last bits, does not stop it loading; the file is kept as it was."""
+    other last bits, does not stop it loading (a note says so); the file is kept as it was."""
     scenario = load("historical")
     session = GameSession.new(scenario, (make_seat("human", scenario.rules), make_seat("scripted", scenario.rules)),
                               seed=3, names=("Ann", ""))
@@ -154,7 +154,9 @@ def test_a_save_from_a_computer_that_computes_differently_loads_from_the_load_sc
     first_screen(app)
     click_named(app, "load")
     click_named(app, "load_0")
-    run_until(app, lambda: app.flow is not None and app.scene.name != "save-load")
-    assert app.flow.session.checksum() == session.checksum()
+    assert app.scene.name == "save-loaded"                        # the note, once, before the game goes on
+    assert "a computer that does the rules' arithmetic differently" in screen_text(app)
+    click_named(app, "continue")
+    assert app.flow.session.checksum() == session.checksum() and app.scene.name != "save-loaded"
     assert path.read_bytes() == before
     frames(app, 3)

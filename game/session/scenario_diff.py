@@ -1,14 +1,15 @@
 """What changed in a scenario between a save and today: a digest kept in saves, and a short list for people.
 
     digest = scenario_digest(scenario)                 # stored in the save
-    lines = changes(saved_digest, scenario_digest(now)) # ["program saturn_v: reliability 0.6 → 0.7", ...]
+    lines = changes(saved_digest, scenario_digest(now)) # ["program saturn_v: reliability 0.6 -> 0.7", ...]
 
 The digest holds the numbers and choices of every program, mission, milestone and event (by id),
 the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
 flattened to "path": value ("effects.reliability.r7": 0.05, "steps[1].program": "pioneer"). Texts
 for people (names, descriptions, event texts, sources) are left out: they change nothing in a game,
 and they are most of a scenario's size. Empty values (none, [], {}) are left out too, and read as
-"none". Everything in it is public: it is the scenario's own files, which both sides may read.
+"none". Everything in it is public: it is the scenario's own files, which both sides may read. The
+lines use "->", not an arrow sign, so that every console and the game's font can show them.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def _show(value) -> str:
 
 def _field_changes(old: dict, new: dict) -> list[str]:
     keys = [k for k in old if k not in new or new[k] != old[k]] + [k for k in new if k not in old]
-    return [f"{k} {_show(old.get(k))} → {_show(new.get(k))}" for k in keys]
+    return [f"{k} {_show(old.get(k))} -> {_show(new.get(k))}" for k in keys]
 
 
 def _line(head: str, parts: list[str]) -> str:

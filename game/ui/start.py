@@ -8,7 +8,7 @@ moment the engine is ready; the start functions then return None.
 from __future__ import annotations
 
 from game.session.game import GameSession
-from game.session.saves import load_game
+from game.session.saves import open_save
 from game.session.seats import make_seat
 from game.ui.flow import GameFlow
 
@@ -44,12 +44,21 @@ def start_new(app, scenario, us: str, ussr: str, seed: int, names=("", ""), fata
 
 def start_loaded(app, path, fatal: bool = False) -> GameFlow | None:
     """Continue a saved game (or wait for the rules engine, see when_ready); raises SaveError (one line for
-    the player) when the file cannot be used and it begins at once."""
+    the player) when the file cannot be used and it begins at once. When its scenario has changed since the
+    save, or the load has notes, their screen (saveload.LoadedScene) shows first and starts the game on
+    Continue; the function then returns None."""
     flows = []
 
     def begin() -> None:
-        session = load_game(path)
-        flows.append(GameFlow(app, session, turns_limit=app.options.turns))
+        loaded = open_save(path)
+        if loaded.changes or loaded.notes:
+            from pathlib import Path
+
+            from game.ui.scenes.saveload import LoadedScene
+
+            app.show(LoadedScene(app, loaded, Path(path)))
+            return
+        flows.append(GameFlow(app, loaded.session, turns_limit=app.options.turns))
         flows[0].start()
 
     when_ready(app, begin, fatal)

@@ -1,6 +1,9 @@
 """Save and load: the player's saves and the autosaves, newest first.
 
-A save that cannot be used shows its one-line reason here; nothing is changed.
+A save that cannot be used shows its one-line reason here; nothing is changed. A save whose scenario
+has changed since it was made (a newer shipped version, a modder's edit), or that loaded with a note,
+shows what changed once, on its own screen (LoadedScene), before its game goes on. Everything these
+screens show is what both sides may see: the public summary a save keeps, the scenario's own numbers.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import re
 
 from game.session.paths import autosave_dir, saves_dir
 from game.session.saves import SaveError, list_saves, save_game
-from game.ui.scene import Scene
+from game.ui.scene import Scene, escape
 
 
 def save_summary(path) -> str:
@@ -109,3 +112,63 @@ class SaveLoadScene(Scene):
             from game.ui.scenes.menu import MainMenuScene
 
             self.app.show(MainMenuScene(self.app))
+
+
+class LoadedScene(Scene):
+    """What changed in a loaded save's scenario since it was saved, and the load's notes, shown once:
+    Continue starts its game, Back (Esc) returns to the list of saves without it."""
+
+    name = "save-loaded"
+
+    def __init__(self, app, loaded, path):
+        super().__init__(app)
+        self.loaded = loaded
+        self.path = path
+
+    def text_html(self) -> str:
+        parts = []
+        if self.loaded.changes:
+            sc = self.loaded.session.scenario
+            parts.append(f"<b>Scenario '{escape(sc.name)}' has changed since this save.</b> The game goes on "
+                         "under the scenario as it is now:<br>"
+                         + "<br>".join(f"• {escape(line)}" for line in self.loaded.changes))
+        if self.loaded.notes:
+            parts.append("<b>Notes</b><br>" + "<br>".join(f"• {escape(line)}" for line in self.loaded.notes))
+        return "<br><br>".join(parts)
+
+    def build(self) -> None:
+        L = self.L
+        u, pad = L.u, L.pad
+        w = min(L.width - 4 * pad, int(u * 40))
+        x = (L.width - w) // 2
+        s = self.loaded.session
+        self.label("title", (x, pad, w, int(u * 1.8)), f"Loaded {self.path.name}", "#title")
+        self.label("when", (x, pad + int(u * 1.9), w, u),
+                   f"{s.scenario.calendar.season(min(s.turn, s.rules.n_turns - 1))} · turn {s.turn + 1} of "
+                   f"{s.rules.n_turns}", "#small")
+        top = 2 * pad + int(u * 2.9)
+        yb = L.height - int(u * 1.3) - pad
+        self.textbox("changes", (x, top, w, yb - top - pad), self.text_html())
+        self.button("back", (x, yb, int(u * 4), int(u * 1.3)), "Back", "Back to the saves; this game does not "
+                    "start (Esc).", self.back)
+        self.button("continue", (x + w - int(u * 6), yb, int(u * 6), int(u * 1.3)), "Continue",
+                    "Continue this game (Enter).", self.go_on, object_id="#accent")
+
+    def go_on(self) -> None:
+        from game.ui.flow import GameFlow
+
+        GameFlow(self.app, self.loaded.session, turns_limit=self.app.options.turns).start()
+
+    def default_action(self) -> None:
+        self.go_on()
+
+    def key(self, key: int, mod: int) -> None:
+        import pygame
+
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.go_on()
+        else:
+            super().key(key, mod)
+
+    def back(self) -> None:
+        self.app.show(SaveLoadScene(self.app))
