@@ -1,16 +1,16 @@
 """How this computer does a scenario's arithmetic, as a short fingerprint kept in saves.
 
-A save holds its order log, not its state: loading replays the orders from the
-seed and checks the result against the saved checksum. The replay gives the
-same game wherever floating point comes out the same. The compiled turn uses
-its own exp and log (game.rules.mathf), but a new game's starting noise (its
-estimates and intelligence) takes numpy's float32 logarithm, which numpy picks
-by processor, and two constants take the C library's log1p: on another
-processor or system these can differ in the last bit, and a game replayed there
-drifts from the one saved. When a replay does not match, the save's probe tells
-the two cases apart: a probe like this computer's means the save was damaged or
-edited; another probe means it was made on a computer that computes
-differently, and the player is told that instead.
+A save holds the game's state, so it loads anywhere; beside it, the order log,
+which loading replays from the seed as a check (game.session.save_restore). The
+replay gives the same game wherever floating point comes out the same. The
+compiled turn uses its own exp and log (game.rules.mathf), but a new game's
+starting noise (its estimates and intelligence) takes numpy's float32
+logarithm, which numpy picks by processor, and two constants take the C
+library's log1p: on another processor or system these can differ in the last
+bit, and a game replayed there drifts from the one saved. When a replay does
+not match, the save's probe only names why in the note the player sees: a
+probe like this computer's means the log was edited or damaged; another probe
+means the save was made on a computer that computes differently.
 
 The probe plays a few turns of a small batch of fixed games with fixed orders
 (no policy: nothing outside the rules computes) and hashes the states.
