@@ -88,3 +88,17 @@ def test_back_from_the_changes_leaves_the_game_unstarted(tmp_path, monkeypatch):
         assert path.read_bytes() == before
     finally:
         app.close()
+
+
+def test_a_save_loaded_from_the_command_line_shows_what_changed_first(tmp_path, monkeypatch):
+    """`spacerace play --load FILE` opens the window on it (play.py leaves such a save to the window)."""
+    _, path = modders_save(tmp_path)
+    app = make_app(tmp_path, monkeypatch, Options(load=str(path)))
+    try:
+        first_screen(app)
+        frames(app, 2)
+        assert app.scene.name == "save-loaded" and CHANGE in html.unescape(screen_text(app))
+        press(app, pygame.K_RETURN)
+        assert app.flow is not None and app.flow.session.turn == 3 and app.scene.name != "save-loaded"
+    finally:
+        app.close()

@@ -46,7 +46,7 @@ def _seats(args) -> tuple[str | None, str | None]:
 def run(args) -> int:
     from game.commands.common import announce_background_compile, load_scenario, prepare_core, prepare_core_apart
     from game.rules.step import compiled
-    from game.session.saves import SaveError, describe_save, load_game
+    from game.session.saves import SaveError, describe_save, open_save
 
     if args.turns is not None and args.turns < 1:
         return _fail("--turns must be at least 1")
@@ -75,9 +75,12 @@ def run(args) -> int:
         prepare_core(rules)
         if args.load:
             try:
-                session = load_game(args.load)
+                loaded_save = open_save(args.load)
             except SaveError as exc:
                 return _fail(f"cannot load {args.load}: {exc}")
+            # a save whose scenario changed since (or that loads with notes) is loaded again in the window,
+            # which shows what changed first (game/ui/start.py start_loaded)
+            session = None if loaded_save.changes or loaded_save.notes else loaded_save.session
         from game.session.seats import SeatError, make_seat
 
         try:
