@@ -263,3 +263,45 @@ def test_the_probe_sees_a_last_bit_of_the_rules_arithmetic(scenario):
         state, _ = step(rules, state, probe_orders(rules, PROBE_GAMES, turn))
         flown += int(np.isin(state.launch_outcome, FLOWN).sum())
     assert flown > 0 and (state.held != 0).any()
+
+
+def test_any_part_of_a_save_missing_or_malformed_is_one_line(scenario, tmp_path, capsys):
+    """Every top-level field of a format 3 save removed, or replaced by a value of the wrong kind, and the
+    same for the parts of its state: a SaveError of one line (or a load that stands), never a traceback."""
+    good = json.loads(save_game(played(scenario, 3), tmp_path / "g.save").read_text())
+    bad = tmp_path / "bad.save"
+
+    def attempt(data) -> None:
+        bad.write_text(json.dumps(data))
+        try:
+            load_game(bad)
+        except SaveError as exc:
+            assert "\n" not in str(exc)
+
+    for key in good:
+        for value in ("__missing__", None, 7, "x", [], {}, [[], []]):
+            data = json.loads(json.dumps(good))
+            if value == "__missing__":
+                del data[key]
+            else:
+                data[key] = value
+            attempt(data)
+    for part in ("fields", "ids", "axes", "bases"):
+        for value in (None, 3, [], {"cash": 1}, {"program": 5}):
+            data = json.loads(json.dumps(good))
+            data["state"][part] = value
+            attempt(data)
+    for key, index in (("orders", (0,)), ("sealed", (0,)), ("reports", (0, 1)), ("history", (1, 0))):
+        for value in (5, {}, [], None, {"funding": 3}):
+            data = json.loads(json.dumps(good))
+            where = data[key]
+            for i in index[:-1]:
+                where = where[i]
+            where[index[-1]] = value
+            attempt(data)
+    data = json.loads(json.dumps(good))
+    data["scenario"]["hash"] = "0" * 16                  # read as a changed scenario, with a damaged digest
+    data["scenario_digest"] = {"program": [1, 2], "settings": 5}
+    attempt(data)
+    assert main(["play", "--load", str(bad), "--exit"]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err

@@ -59,8 +59,11 @@ def restore(path: Path, data: dict, scenario, check_log: bool = True) -> Loaded:
                           log_replays=same and data.get("log_replays") is True)
     out = Loaded(session)
     if not same:
-        out.changes = changes(data["scenario_digest"], scenario_digest(scenario)) or [
-            f"scenario {scenario.id}: only its texts changed"]
+        try:
+            listed = changes(data["scenario_digest"], scenario_digest(scenario))
+        except (TypeError, AttributeError, ValueError) as exc:
+            raise CorruptSaveError(f"{name} is damaged: its scenario digest ({type(exc).__name__})") from None
+        out.changes = listed or [f"scenario {scenario.id}: only its texts changed"]
     elif check_log and session.log_replays:
         _check_log(data, session, stored, out.notes)
     return out
