@@ -81,6 +81,9 @@ def test_a_new_game_started_meanwhile_waits_and_begins_when_ready(tmp_path, monk
     gate.set()
     run_until(app, lambda: app.flow is not None)
     assert app.scene.name in ("headquarters", "turn-results", "event") and app.flow.session.turn == 0
+    if app.scene.modal:                                         # a first pop-up is not over the waiting screen
+        backdrop = pygame.surfarray.array3d(app._backdrop)
+        assert (backdrop == palette()["background"][:3]).all()
     app.close()
 
 

@@ -88,6 +88,8 @@ class WaitingScene(Scene):
             self.app.quit(1)
 
     def _begin(self) -> None:
+        self.app.manager.clear_and_reset()
+        self.app.window.fill(palette()["background"])   # a first pop-up's backdrop is not this screen
         try:
             self.begin()
         except (SeatError, SaveError) as exc:
