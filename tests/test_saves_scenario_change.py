@@ -173,3 +173,19 @@ def test_a_long_list_of_changes_is_cut_short(mod, tmp_path):
     lines = open_save(path).changes
     assert len(lines) == 12 and re.fullmatch(r"and \d+ more changes", lines[-1])
     assert all(line.startswith("program ") and "flight_cost" in line for line in lines[:-1])
+
+
+def test_a_field_the_scenario_format_gained_since_the_save_is_no_change(mod):
+    """A save made before the format had a field (its digest lacks it) lists nothing for it while the
+    scenario leaves it at its default, and lists it once the scenario sets another value."""
+    from game.session.scenario_diff import changes, scenario_digest
+
+    now = scenario_digest(load(mod))
+    old = json.loads(json.dumps(now))
+    del old["settings"]["rules.estimate_noise"], old["mission"]["vostok_orbit"]["steps[1].lethality"]
+    assert changes(old, now) == []
+    meta = mod / "scenario.toml"
+    text = meta.read_text()
+    assert "estimate_noise = 0.15" in text
+    meta.write_text(text.replace("estimate_noise = 0.15", "estimate_noise = 0.2"))
+    assert changes(old, scenario_digest(load(mod))) == ["rules: estimate_noise none -> 0.2"]

@@ -15,6 +15,8 @@ lines use "->", not an arrow sign, so that every console and the game's font can
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
 
 KINDS = ("program", "mission", "milestone", "event")
 TEXTS = frozenset({"name", "description", "text", "title", "source", "label"})
@@ -56,6 +58,34 @@ def scenario_digest(scenario) -> dict:
     return json.loads(json.dumps(digest))        # tuples to lists: equal to what a save reads back
 
 
+@cache
+def schema_defaults(kind: str) -> dict:
+    """"path": value of every field the scenario format fills in when a file leaves it out, for `kind`
+    ("settings" or an entry kind), list items' fields under "name[]." ({} when the format has no such kind)."""
+    from game.scenario.schema import FILES, INVALID, Checker, ListOf, Table
+
+    spec = {array or "settings": spec for array, spec in FILES.values()}.get(kind)
+    out: dict = {}
+
+    def walk(table: Table, prefix: str) -> None:
+        filled = table.check({}, (), Checker())
+        for name, f in table.fields.items():
+            path = f"{prefix}{name}"
+            if isinstance(f.spec, Table):
+                walk(f.spec, path + ".")
+            elif isinstance(f.spec, ListOf) and isinstance(f.spec.item, Table):
+                walk(f.spec.item, path + "[].")
+            elif filled.get(name) is not INVALID and name not in TEXTS:
+                _flat(filled.get(name), path, out)
+
+    if spec is not None:
+        walk(spec, "")
+    return out
+
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
 def _show(value) -> str:
     if value is None:
         return "none"
@@ -65,8 +95,12 @@ def _show(value) -> str:
     return text if len(text) <= 24 else text[:21] + "..."
 
 
-def _field_changes(old: dict, new: dict) -> list[str]:
-    keys = [k for k in old if k not in new or new[k] != old[k]] + [k for k in new if k not in old]
+def _field_changes(old: dict, new: dict, kind: str) -> list[str]:
+    """"path old -> new" for each field that differs. A field the old digest lacks whose new value is the
+    format's default for it is no change: the scenario format gained it since (filled in by default)."""
+    defaults = schema_defaults(kind)
+    added = [k for k in new if k not in old and defaults.get(_INDEX.sub("[]", k), object()) != new[k]]
+    keys = [k for k in old if k not in new or new[k] != old[k]] + added
     return [f"{k} {_show(old.get(k))} -> {_show(new.get(k))}" for k in keys]
 
 
@@ -81,7 +115,7 @@ def all_changes(old: dict, new: dict) -> list[str]:
     missions, milestones, events and flags (removed, changed, added, each in id order)."""
     lines = []
     groups: dict[str, list[str]] = {}
-    for part in _field_changes(old.get("settings", {}), new.get("settings", {})):
+    for part in _field_changes(old.get("settings", {}), new.get("settings", {}), "settings"):
         table, _, rest = part.partition(".")
         head = table if table != "side" else "side " + rest.split(".", 1)[0]
         rest = rest if table != "side" else rest.split(".", 1)[1]
@@ -91,7 +125,7 @@ def all_changes(old: dict, new: dict) -> list[str]:
         was, now = old.get(kind, {}), new.get(kind, {})
         lines += [f"{kind} {i} removed" for i in sorted(set(was) - set(now))]
         for i in sorted(set(was) & set(now)):
-            parts = _field_changes(was[i], now[i])
+            parts = _field_changes(was[i], now[i], kind)
             if parts:
                 lines.append(_line(f"{kind} {i}", parts))
         lines += [f"{kind} {i} added" for i in sorted(set(now) - set(was))]
