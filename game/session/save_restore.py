@@ -49,7 +49,8 @@ def restore(path: Path, data: dict, scenario, check_log: bool = True) -> Loaded:
         reports = [[report_from_json(rules, s, r, same) for r in data["reports"][s]] for s in (0, 1)]
         history = [[snapshot_from_json(rules, h, same) for h in data["history"][s]] for s in (0, 1)]
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-        raise CorruptSaveError(f"{name} is damaged: {exc}") from None
+        why = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise CorruptSaveError(f"{name} is damaged: {why}") from None
     try:
         seats = tuple(make_seat(str(s), rules) for s in data["seats"])
     except SeatError as exc:
