@@ -56,7 +56,7 @@ def released_scenario(content_hash: str):
     from game.scenario.loader import load_raw
 
     root = BUILTIN_DIR / RELEASED
-    for folder in sorted(root.glob("*/*"), reverse=True):       # newest release first
+    for folder in sorted(root.glob("*/*")):              # <version>/<id>; a content hash names one scenario
         if (folder / "scenario.toml").is_file() and load_raw(folder).content_hash == content_hash:
             try:
                 return load(folder)
