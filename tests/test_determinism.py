@@ -15,7 +15,8 @@ from gamekit import Players, assert_same, fields, historical, snapshot
 
 from game.rules import Orders, State, init, step
 from game.rules.rng import game_keys
-from game.sim.rollout import checksum, play_batch, play_games
+from game.rules.state import checksum
+from game.sim.rollout import play_batch, play_games
 
 SEED = 1957
 

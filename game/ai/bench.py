@@ -1,7 +1,6 @@
 """The `ai` section of `spacerace bench`: how long the search AI takes to decide.
 
-Importing this module adds the section to game.commands.bench.SECTIONS. Each
-level decides for one game (batch 1, as in the game window) at several
+Each level decides for one game (batch 1, as in the game window) at several
 mid-game states of scripted games, for both sides; figures are the median and
 90th percentile of the wall-clock time of one decision.
 """
@@ -13,7 +12,6 @@ import time
 import numpy as np
 
 from game.ai.policies import make_policy
-from game.commands.bench import SECTIONS
 from game.rules import Orders, State, init, observe, step
 from game.rules.rng import game_keys
 
@@ -52,6 +50,3 @@ def bench_ai(scenario) -> dict:
                       "p90_s": round(float(np.percentile(times, 90)), 4), "decisions": len(times)}
     return out
 
-
-if not any(name == "ai" for name, _ in SECTIONS):
-    SECTIONS.append(("ai", bench_ai))

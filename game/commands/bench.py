@@ -16,18 +16,25 @@ def add_parser(sub) -> None:
 
 
 BUSY_WARNING = 0.1   # others_cpu_share from which the readable report says the figures are low
-SECTIONS: list = []  # extra (name, function(scenario) -> dict) sections, added by other parts of the game
+
+
+def sections() -> list:
+    """The report's sections after `core`: (name, function(scenario) -> dict)."""
+    from game.ai.bench import bench_ai
+    from game.ui.bench import bench_ui
+
+    return [("ai", bench_ai), ("ui", bench_ui)]
 
 
 def run(args) -> int:
-    import game.ai.bench  # noqa: F401  (adds the `ai` section)
-    import game.ui.bench  # noqa: F401  (adds the `ui` section)
+    from game.ai.policies import ScriptedPolicy
     from game.sim.bench import bench_core, peak_rss_mb
 
     sc = load_scenario(args.scenario)
     prepare_core(sc.rules)   # compiling is not what bench measures
-    report = {"scenario": sc.id, "core": bench_core(sc.rules, big=args.batch)}
-    for name, fn in SECTIONS:
+    core = bench_core(sc.rules, ScriptedPolicy, big=args.batch, note="the scripted policy")
+    report = {"scenario": sc.id, "core": core}
+    for name, fn in sections():
         report[name] = fn(sc)
     report["peak_rss_mb"] = peak_rss_mb()
     if args.json:

@@ -44,6 +44,17 @@ def game_keys(seed: int, count: int, first: int = 0) -> np.ndarray:
     return mix32(index * _GOLDEN ^ base)
 
 
+POLICY_SALT = 0x5EED5EED
+
+
+def policy_keys(seed: int, side: int, count: int = 1, first: int = 0) -> np.ndarray:
+    """uint32 [count]: the keys of side `side`'s (0 US, 1 USSR) policy dice in games first..first+count-1
+    of a run seeded with `seed`: game_keys of the seed mixed with a salt of that side's own, so an AI
+    draws other dice than the game's and its rival's. A session and a batch of simulated games with
+    the same seed give an AI the same dice."""
+    return game_keys(seed ^ (POLICY_SALT if side == 0 else POLICY_SALT * 3), count, first)
+
+
 def uniforms(key: np.ndarray, turn: np.ndarray, stream: int, n: int) -> np.ndarray:
     """Uniform floats in [0, 1) for each game: float32 [B, n].
 

@@ -201,5 +201,17 @@ class State:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
+def checksum(state: State) -> str:
+    """A short hex digest of every array of a State, in field order (names, then bytes): equal for
+    states that are the same games bit for bit, so saves and tests can compare games exactly."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name, arr in state.arrays().items():
+        h.update(name.encode())
+        h.update(np.ascontiguousarray(arr).tobytes())
+    return h.hexdigest()[:16]
+
+
 def state_fields() -> list[str]:
     return [f.name for f in dataclasses.fields(State)]

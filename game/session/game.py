@@ -6,7 +6,7 @@ order log (what a save holds) and builds each side's digest from that side's
 own observations. Nothing else changes `state`.
 
 Randomness: the game's key is game_keys(seed, 1); each AI seat draws its dice
-from a key derived from the same seed (as game.sim.rollout does), so a game
+from a key derived from the same seed (rng.policy_keys, as game.sim.rollout's games do), so a game
 is a pure function of (scenario, seed, seats, order log).
 """
 
@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.rules import Observation, Orders, State, init, observe, step
-from game.rules.rng import game_keys
+from game.rules.rng import game_keys, policy_keys
+from game.rules.state import checksum
 from game.session.report import Snapshot, TurnReport, build_report, opening_report, snapshot
 from game.session.seats import Seat, make_seat_policy
-from game.sim.rollout import POLICY_SALT, checksum
 
 
 class OrdersError(ValueError):
@@ -100,8 +100,7 @@ class GameSession:
     # --- AI ------------------------------------------------------------------------------------------------
     def ai_key(self, side: int) -> np.ndarray:
         """uint32 [1]: the dice of the AI seat of `side`, derived from the game's seed."""
-        salt = POLICY_SALT if side == 0 else POLICY_SALT * 3
-        return game_keys(self.seed ^ salt, 1)
+        return policy_keys(self.seed, side)
 
     def ai_orders(self, side: int) -> Orders:
         """The AI seat's orders for this turn, from its own observation only. Pure in (state, seed)."""

@@ -22,8 +22,8 @@ import numpy as np
 
 from game.rules import Orders, init, step
 from game.rules.rng import game_keys
+from game.rules.state import checksum
 from game.rules.tables import Rules
-from game.sim.rollout import checksum
 
 PROBE_SEED, PROBE_GAMES, PROBE_TURNS = 1957, 16, 14
 _EARLIEST = 4       # each side launches among its four earliest missions

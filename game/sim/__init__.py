@@ -1,1 +1,1 @@
-"""Batch drivers: rollouts, batch slicing, state checksums."""
+"""Batch drivers: rollouts of whole games, their summaries, and the core's benchmark."""

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.rules import Orders, Rules, State, init, observe, step
-from game.rules.rng import game_keys
-
-POLICY_SALT = 0x5EED5EED
+from game.rules.rng import game_keys, policy_keys
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,7 @@ def play_batch(rules: Rules, us, ussr, seed: int, first: int, count: int) -> Sta
     us, ussr: policies (objects with act(obs, key) -> Orders).
     """
     state = init(rules, game_keys(seed, count, first))
-    keys = (game_keys(seed ^ POLICY_SALT, count, first), game_keys(seed ^ (POLICY_SALT * 3), count, first))
+    keys = (policy_keys(seed, 0, count, first), policy_keys(seed, 1, count, first))
     while not state.done.all():
         orders = Orders.merge(rules, us.act(observe(rules, state, 0), keys[0]),
                               ussr.act(observe(rules, state, 1), keys[1]))
@@ -70,14 +68,3 @@ def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
             "median_year": round(float(np.median(years)), 2) if got.any() else None,
         }
     return out
-
-
-def checksum(state: State) -> str:
-    """A short hex digest of every array of a State (to compare games exactly)."""
-    import hashlib
-
-    h = hashlib.sha256()
-    for name, arr in state.arrays().items():
-        h.update(name.encode())
-        h.update(np.ascontiguousarray(arr).tobytes())
-    return h.hexdigest()[:16]

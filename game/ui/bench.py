@@ -1,4 +1,4 @@
-"""The `ui` section of `spacerace bench` (importing this module adds it).
+"""The `ui` section of `spacerace bench`.
 
     frame_ms: median time of one frame on the headquarters screen (1280x720, SDL dummy driver)
     start_s:  wall time from starting a fresh Python process to the main menu's first frame
@@ -12,8 +12,6 @@ import subprocess
 import sys
 import tempfile
 import time
-
-from game.commands.bench import SECTIONS
 
 FRAMES = 240
 
@@ -76,6 +74,3 @@ def bench_ui(scenario) -> dict:
                     os.environ[k] = v
     return {"frame_ms": frame, "start_s": start_s()}
 
-
-if not any(name == "ui" for name, _ in SECTIONS):
-    SECTIONS.append(("ui", bench_ui))
