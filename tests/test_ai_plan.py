@@ -1,5 +1,6 @@
-"""The plan's readings of an observation (game.ai.plan) are written for speed: each must give exactly the
-bits of its plain numpy form, on observations of real games of every shipped scenario."""
+"""The plan's readings of an observation (game.ai.plan) are written for speed (the costs and chances by
+game.rules.missions, which the core runs too): each must give exactly the bits of its plain numpy form,
+on observations of real games of every shipped scenario."""
 
 import numpy as np
 import pytest
@@ -18,17 +19,23 @@ def plain_wanted(rules, obs):
 
 
 def plain_success_estimate(rules, obs):
+    """The core's chance (game.rules.missions) written out in numpy: each step's chance clamped to
+    [min_step_chance, 1], the steps' factors 1 - real * (1 - chance) multiplied in order."""
     b = obs.turn.shape[0]
     est = np.concatenate([np.nan_to_num(obs.estimate, nan=0.0), np.ones((b, 1), F32)], axis=1)
     missing = rules.mis_prereq_count - obs.held[:, obs.side].astype(F32) @ rules.mis_prereq
-    p = np.clip(est[:, rules.step_prog] - F32(rules.skip_penalty) * missing[:, :, None], 0.01, 1)
-    return np.where(rules.step_real > 0, p, F32(1)).prod(axis=2).astype(F32)
+    p = np.clip(est[:, rules.step_prog] - F32(rules.skip_penalty) * missing[:, :, None], F32(rules.min_step_chance), 1)
+    factors = F32(1) - rules.step_real * (F32(1) - p)
+    return np.cumprod(factors, axis=2)[:, :, -1].astype(F32)
 
 
 def plain_mission_costs(rules, obs):
+    """The mission's own cost, then each role's flight cost times its multiplier, added in role order."""
     b = obs.turn.shape[0]
     mult = np.concatenate([np.nan_to_num(obs.cost_mult, nan=1.0), np.ones((b, 1), F32)], axis=1)
-    return ((rules.flight_cost[rules.role_prog] * mult[:, rules.role_prog]).sum(axis=2) + rules.mis_cost).astype(F32)
+    roles = rules.flight_cost[rules.role_prog] * mult[:, rules.role_prog]                   # [B, M, R]
+    terms = np.concatenate([np.broadcast_to(rules.mis_cost[None, :, None], (b, rules.n_missions, 1)), roles], axis=2)
+    return np.cumsum(terms, axis=2)[:, :, -1].astype(F32)
 
 
 def observations(scenario_id: str, policy: str, games: int = 48, every: int = 3):

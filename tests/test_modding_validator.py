@@ -134,3 +134,14 @@ def test_dates_and_the_decisive_goal(tmp_path):
 def test_broken_toml_is_one_clear_error(tmp_path):
     found = check(tmp_path, {"missions.toml": TINY["missions.toml"] + "\n[[mission]\nid = \n"})
     assert len(found) == 1 and has(found, "missions.toml:13: error: TOML syntax error")
+
+
+def test_the_rules_numbers_are_checked_and_an_estimate_that_drifts_is_a_warning(tmp_path):
+    scenario = TINY["scenario.toml"] + "\n[rules]\nmin_step_chance = 2\nintel_noise = -1\nestimate_memory = 0.9\n"
+    found = check(tmp_path, {"scenario.toml": scenario})
+    assert has(found, "error: rules.min_step_chance: 2 is out of range (0 to 1)")
+    assert has(found, "error: rules.intel_noise: -1 is out of range (0 to 1)")
+    assert has(found, "warning: rules.estimate_memory: estimate_memory² + estimate_renewal² is 1.320, not 1",
+               "estimate_memory = 0.9 wants estimate_renewal = 0.436")
+    fitting = TINY["scenario.toml"] + "\n[rules]\nestimate_memory = 0.9\nestimate_renewal = 0.436\n"
+    assert check(tmp_path / "again", {"scenario.toml": fitting}) == []

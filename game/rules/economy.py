@@ -12,12 +12,12 @@ import numpy as np
 from game.rules.jit import F32, U64, kernel, part
 from game.rules.kernel_tables import KernelState, kernel_tables
 from game.rules.mathf import exp_f32, expm1_f32
+from game.rules.missions import plain
 from game.rules.rng import bits_at, normal_of, pair_of
 from game.rules.tables import Rules
 
 _ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
 _TINY = F32(1e-6)
-_EST_KEEP, _EST_NOISE = F32(0.7), F32(0.714 * 3.4641)  # 0.714 * sqrt(12): uniform noise of variance 0.51
 
 
 @part
@@ -126,34 +126,43 @@ def fund_programs(t, s, b, funding, money_left, dice, developed, pay, spent, pai
         if gap > _ZERO:
             luck, _ = pair_of(bits_at(dice, p))
             speed = s.research_speed[b, t.prog_side[p]]
-            rate = pay[p] * t.inv_research_cost[p] * speed * (luck + _HALF)
+            rate = pay[p] * t.inv_research_cost[p] * speed * (luck * t.luck_span + t.luck_low)
             s.rel[b, p] = rel - gap * expm1_f32(-rate)
     return n
 
 
 @part
-def sharpen_estimate(s, b, p, learned, u_noise):
+def sharpen_estimate(t, s, b, p, learned, u_noise):
     """Game b's estimate of program p's reliability after `learned` (> 0) observations this turn.
 
-    u_noise: a float32 uniform. The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z.
+    u_noise: a float32 uniform. The estimate shown is rel + estimate_noise / sqrt(1 + nobs) * est_z;
+    its error est_z keeps estimate_memory of itself and takes a fresh uniform error of spread
+    estimate_renewal (t.estimate_fresh: that spread times 3.4641, sqrt(12) as the rules round it).
     """
     z = s.est_z[b, p]
-    fresh = _EST_KEEP * z + _EST_NOISE * (u_noise - _HALF)
+    fresh = t.estimate_keep * z + t.estimate_fresh * (u_noise - _HALF)
     s.est_z[b, p] = z + (fresh - z)
     s.nobs[b, p] = s.nobs[b, p] + np.int16(learned)
 
 
 @part
 def estimate_of(t, rel, est_z, nobs):
-    """(estimate, its standard deviation) of one program's reliability, as its owner sees it."""
+    """(estimate, its standard deviation) of a program's reliability, as its owner sees it. Scalars
+    when compiled; its plain form (estimates) takes whole arrays."""
     sd = t.estimate_noise / np.sqrt(_ONE + F32(nobs))
     return min(max(rel + sd * est_z, _ZERO), _ONE), sd
 
 
 def estimates(rules: Rules, rel, est_z, nobs) -> tuple[np.ndarray, np.ndarray]:
-    """(estimate, its standard deviation), float32 [B, P]: estimate_of for whole arrays."""
-    sd = F32(rules.estimate_noise) / np.sqrt(F32(1) + nobs.astype(F32))
-    return np.clip(rel + sd * est_z, F32(0), F32(1)), sd
+    """(estimate, its standard deviation), float32 [B, P]: estimate_of's own code for whole arrays."""
+    return plain(estimate_of)(kernel_tables(rules), rel, est_z, np.asarray(nobs).astype(F32))
+
+
+@part
+def rival_budget_seen(t, budget, z):
+    """What a side's intelligence makes of its rival's budget: the true budget with an error of
+    spread intel_noise (a share of it); z standard normal. Scalars when compiled; arrays in init."""
+    return budget * (_ONE + t.intel_noise * z)
 
 
 @part
@@ -183,4 +192,4 @@ def pay_income(t, s, b, u_intel):
         if t.carryover_cap > _ZERO:
             saved = min(saved, budget * t.carryover_cap)
         s.cash[b, side] = saved + budget * t.inv_turns_per_year
-        s.intel_budget[b, side] = budget * (_ONE + F32(0.15) * normal_of(u_intel[side]))
+        s.intel_budget[b, side] = rival_budget_seen(t, budget, normal_of(u_intel[side]))

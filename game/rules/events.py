@@ -174,7 +174,7 @@ def apply_effects(t, s, b, fired_list, n_fired, options, n_options, turn, eff, u
             s.prestige[b, side] += eff[4 + side]
             awarded[side] += eff[4 + side]
         if used[6 + side]:
-            s.research_speed[b, side] = max(s.research_speed[b, side] + eff[6 + side], F32(0.1))
+            s.research_speed[b, side] = max(s.research_speed[b, side] + eff[6 + side], t.min_research_speed)
     for c in range(SIDE_KINDS):
         eff[c], used[c] = _ZERO, False
     for j in range(1, others):               # a few columns at most: insertion sort by place
@@ -189,10 +189,10 @@ def apply_effects(t, s, b, fired_list, n_fired, options, n_options, turn, eff, u
         kind, x, v = t.col_kind[c], t.col_target[c], eff[c]
         eff[c], used[c] = _ZERO, False
         if kind == REL:
-            s.rel[b, x] = min(max(s.rel[b, x] + v, F32(0.01)), t.max_rel[x])
+            s.rel[b, x] = min(max(s.rel[b, x] + v, t.min_reliability), t.max_rel[x])
         elif kind == COST:
             col = t.cost_col[x]                     # x: a program some effect costs, so it has a column
-            s.cost_mult[b, col] = max(s.cost_mult[b, col] + v, F32(0.1))
+            s.cost_mult[b, col] = max(s.cost_mult[b, col] + v, t.min_cost_multiplier)
         elif kind == GROUND:
             if v > _ZERO:
                 s.grounded_until[b, x] = max(s.grounded_until[b, x], int(turn + v))

@@ -41,11 +41,13 @@ _FIELDS = {
     "rush_penalty": F32, "crew_loss_prestige": F32, "grounding_turns": I64, "log_keep_success": np.float64,
     "log_keep_failure": np.float64, "estimate_noise": F32, "decisive_milestone": I64,
     "decisive_deadline": np.float64,
+    "intel_noise": F32, "min_step_chance": F32, "estimate_keep": F32, "estimate_fresh": F32, "luck_span": F32,
+    "luck_low": F32, "rush_window": F32, "min_reliability": F32, "min_research_speed": F32, "min_cost_multiplier": F32,
     # programs
     "prog_side": I64, "funding_cap": F32, "start_cost": F32,
     "dev_cap": F32, "research_pay_cap": F32, "prog_open_by_turn": bool, "prog_free": bool, "flight_cost": F32,
     "inv_research_cost": F32, "research_cap": F32, "max_rel": F32, "prereq_ptr": I64, "prereq_idx": I64,
-    "cost_targets": U64, "cost_col": I64,       # the programs with a cost multiplier (State.cost_mult's columns)
+    "cost_targets": U64, "cost_col": I64,       # the programs with a cost multiplier (State.cost_mult's columns; P: -1)
     # missions
     "mis_side": I64, "mis_avail_turn": I64, "mis_free": bool, "mis_crew": I64, "mis_cost": F32,
     "mis_steps": I64, "step_prog": I64, "step_real": F32, "step_lethality": F32, "cum_earn_bits": U64,
@@ -189,6 +191,10 @@ def _build(r: Rules) -> KernelTables:
         log_keep_success=np.log1p(-r.learn_success), log_keep_failure=np.log1p(-r.learn_failure),
         estimate_noise=r.estimate_noise, decisive_milestone=r.decisive_milestone,
         decisive_deadline=r.decisive_deadline,
+        intel_noise=r.intel_noise, min_step_chance=r.min_step_chance, estimate_keep=r.estimate_memory,
+        estimate_fresh=r.estimate_renewal * 3.4641, luck_span=2 * r.research_luck, luck_low=1 - r.research_luck,
+        rush_window=r.rush_window, min_reliability=r.min_reliability, min_research_speed=r.min_research_speed,
+        min_cost_multiplier=r.min_cost_multiplier,
         prog_side=r.prog_side, funding_cap=r.funding_cap,
         start_cost=r.start_cost, dev_cap=r.dev_cap, research_pay_cap=r.research_pay_cap,
         prog_open_by_turn=r.prog_open_by_turn, prog_free=r.prog_free, flight_cost=r.flight_cost,
@@ -202,7 +208,7 @@ def _build(r: Rules) -> KernelTables:
         prestige_failure=r.prestige_failure,
         ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn,
         ev_ready_gap=np.where(r.ev_once, int(NEVER), r.ev_cooldown),   # turns since it last fired that make it ready
-        cost_targets=r.cost_targets, cost_col=_columns(r.cost_targets, P),
+        cost_targets=r.cost_targets, cost_col=_columns(r.cost_targets, P + 1),
         fire_targets=r.fire_targets, ev_forced_col=_columns(r.fire_targets, r.n_events),
         option_events=r.option_events, ev_pending_col=_columns(r.option_events, r.n_events),
         live_ptr=live_ptr, live_idx=live_idx,

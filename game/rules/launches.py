@@ -14,6 +14,7 @@ import numpy as np
 
 from game.rules.jit import F32, U64, part
 from game.rules.mathf import exp_f32
+from game.rules.missions import chance_after, launch_penalty, mission_cost, step_chance
 from game.rules.rng import bits_at, pair_of
 from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS
 
@@ -32,9 +33,8 @@ Flights = namedtuple("Flights", [
     "prestige",   # float32: prestige the flight won or cost
 ])
 
-_ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
+_ZERO, _ONE = F32(0), F32(1)
 _NONE = U64(0)
-_LOW_REL = F32(0.01)
 _SLACK = F32(1e-4)
 
 
@@ -71,14 +71,12 @@ def check_launches(t, s, b, orders, turn, fl, x):
         m = order
         ok = (ordered and t.mis_side[m] == side and pad < t.pads[side] and turn >= t.mis_avail_turn[m]
               and (t.mis_free[m] or s.mis_unlocked[b, m]) and not s.mis_cancelled[b, m])
-        cost = t.mis_cost[m]
         for r in range(t.role_prog.shape[1]):
             p = t.role_prog[m, r]
             if p < t.P:
                 ok = ok and s.dev[b, p] >= t.start_cost[p] and not s.grounded_until[b, p] > turn
-                col = t.cost_col[p]                 # no column: no effect changes its cost
-                cost = cost + t.flight_cost[p] * (s.cost_mult[b, col] if col >= 0 else _ONE)
-        fl.mission[x, i], fl.ordered[x, i], fl.ok[x, i], fl.cost[x, i] = m, ordered, ok, cost
+        fl.mission[x, i], fl.ordered[x, i], fl.ok[x, i] = m, ordered, ok
+        fl.cost[x, i] = mission_cost(t, s.cost_mult[b], m)
 
 
 @part
@@ -96,7 +94,8 @@ def afford(t, fl, x, cash, spent):
 
 @part
 def fly(t, s, b, fl, x, dice, u_month):
-    """Fly game b's launches that may fly (fl.ok), with the programs' true reliability s.rel.
+    """Fly game b's launches that may fly (fl.ok), with the programs' true reliability s.rel (each
+    step's chance: game.rules.missions; a rushed launch flies in the first rush_window of the turn).
 
     dice: the turn's row seed (rng.row_seed); u_month: float32 [SL], each slot's
     launch date. The flight in slot i draws its two uniforms, u_fail and
@@ -108,21 +107,20 @@ def fly(t, s, b, fl, x, dice, u_month):
     """
     for i in range(2 * t.L):
         m, ok, rush = fl.mission[x, i], fl.ok[x, i], fl.rush[x, i]
-        fl.month[x, i] = u_month[i] * F32(t.months_per_turn) * (_HALF if rush else _ONE)
+        fl.month[x, i] = u_month[i] * F32(t.months_per_turn) * (t.rush_window if rush else _ONE)
         if not ok:
             fl.passed[x, i], fl.success[x, i], fl.lost[x, i], fl.earned[x, i] = 0, False, False, _NONE
             fl.outcome[x, i] = SCRUBBED if fl.ordered[x, i] else 0
             continue
         u_fail, u_lethal = pair_of(bits_at(dice, t.P + i))
         missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, t.slot_side[i]]))
-        penalty = t.skip_penalty * missing + (t.rush_penalty if rush else _ZERO)
+        penalty = launch_penalty(t, missing, rush)
         passed = 0
         cp = _ONE
         for j in range(t.J):
             p = t.step_prog[m, j]
             rel = s.rel[b, p] if p < t.P else _ONE
-            q = min(max(rel - penalty, _LOW_REL), _ONE)
-            cp *= _ONE - t.step_real[m, j] * (_ONE - q)
+            cp = chance_after(cp, t.step_real[m, j], step_chance(t, rel, penalty))
             if u_fail < cp:
                 passed += 1
         success = passed >= t.mis_steps[m]

@@ -22,7 +22,7 @@ from queue import SimpleQueue
 
 import numpy as np
 
-from game.rules.economy import fund_programs, new_budget_year, pay_income, sharpen_estimate
+from game.rules.economy import fund_programs, new_budget_year, pay_income, rival_budget_seen, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import direct, is_cached, kernel, part, prefetch, prefetch_to_write, take_next
 from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_in_block
@@ -77,7 +77,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
         budget_bonus=np.zeros((b, 2), F32), budget_noise=np.zeros((b, 2), F32),
         research_speed=np.ones((b, 2), F32), prestige=np.zeros((b, 2), F32),
         year_prestige=np.zeros((b, 2), F32), strikes=np.zeros((b, 2), np.int8), sacked=np.zeros((b, 2), bool),
-        intel_budget=(budget * (1 + F32(0.15) * normals_from(u[:, P:]))).astype(F32),
+        intel_budget=rival_budget_seen.py_func(kernel_tables(rules), budget, normals_from(u[:, P:])),
         dev=np.zeros((b, P), F32), rel=np.broadcast_to(rules.rel0, (b, P)).astype(F32),
         est_z=normals_from(u[:, :P]), nobs=np.zeros((b, P), np.int16),
         grounded_until=np.zeros((b, P), np.int16), cost_mult=np.ones((b, len(rules.cost_targets)), F32),
@@ -592,9 +592,9 @@ def _learn_and_record(t, s, w, b, x, wk, records):
         learned[w.paid[x, k]] += F32(1)
     for k in range(w.n_paid[x]):
         p = w.paid[x, k]
-        _sharpen(s, b, p, learned, w.dice[x])
+        _sharpen(t, s, b, p, learned, w.dice[x])
     for k in range(n):
-        _sharpen(s, b, progs[k], learned, w.dice[x])
+        _sharpen(t, s, b, progs[k], learned, w.dice[x])
     mission, outcome, month, passed, prestige = records
     for i in range(2 * t.L):    # every unfinished game rewrites the launch_* fields (see _REWRITTEN)
         mission[b, i] = fl.mission[x, i] if fl.ordered[x, i] else -1
@@ -605,12 +605,12 @@ def _learn_and_record(t, s, w, b, x, wk, records):
 
 
 @part
-def _sharpen(s, b, p, learned, dice):
+def _sharpen(t, s, b, p, learned, dice):
     """sharpen_estimate once for program p (learned [P] > 0), then clear learned[p] so a program met
     twice is counted once. Its noise is the second uniform of pair_of(bits_at(dice, p))."""
     if learned[p] > F32(0):
         _, u = pair_of(bits_at(dice, p))
-        sharpen_estimate(s, b, p, learned[p], u)
+        sharpen_estimate(t, s, b, p, learned[p], u)
         learned[p] = F32(0)
 
 

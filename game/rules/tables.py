@@ -171,6 +171,16 @@ class Rules:
     # effects
     effects: np.ndarray          # float32 [R, X]
     effect_cols: EffectColumns = field(repr=False)
+    # the rules' other numbers (game.scenario.schema's [rules]; defaults for Rules made by hand)
+    intel_noise: float = 0.15           # spread of a side's estimate of the rival's budget, a share of it
+    min_step_chance: float = 0.01       # no step's success chance is lower, whatever the penalties
+    estimate_memory: float = 0.7        # share of a reliability estimate's error kept at each observation
+    estimate_renewal: float = 0.714     # spread of the fresh error each observation brings
+    research_luck: float = 0.5          # research's random factor lies between 1 - this and 1 + this
+    rush_window: float = 0.5            # a rushed launch flies in this first share of the turn
+    min_reliability: float = 0.01       # no effect takes a program's reliability lower
+    min_research_speed: float = 0.1     # no effect takes a side's research speed lower
+    min_cost_multiplier: float = 0.1    # no effect takes a program's flight cost multiplier lower
     # the scripted plan
     ai_launch_threshold: float = 0.55
     ai_crewed_launch_threshold: float = 0.7

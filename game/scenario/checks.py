@@ -30,6 +30,7 @@ def check(raw: RawScenario, cal: Calendar | None) -> list[Diagnostic]:
     _check_milestones(raw, flying, out)
     _check_events(raw, ids, cal, out)
     _check_victory(raw, ids, flying, cal, out)
+    _check_estimates(raw, out)
     return out
 
 
@@ -357,6 +358,27 @@ def _check_fire_loops(raw: RawScenario, ids, out) -> None:
     if cyc and len(cyc) > 2:
         _diag(out, ids["event"][cyc[0]], ("effects",), WARNING,
               "repeatable events fire each other in an endless ring: " + " -> ".join(cyc))
+
+
+def _check_estimates(raw: RawScenario, out) -> None:
+    """An estimate's error keeps estimate_memory of itself and gains a fresh error of spread
+    estimate_renewal at each observation: unless memory² + renewal² is 1, its spread drifts away from
+    the estimate_noise / sqrt(1 + observations) the players are shown."""
+    rules = raw.meta.get("rules") if isinstance(raw.meta, dict) else None
+    if not isinstance(rules, dict):
+        return
+    memory, renewal = rules.get("estimate_memory", 0.7), rules.get("estimate_renewal", 0.714)
+    if not (_ok(memory) and _ok(renewal) and isinstance(memory, (int, float)) and isinstance(renewal, (int, float))):
+        return
+    total = memory ** 2 + renewal ** 2
+    fits = max(1 - memory ** 2, 0) ** 0.5
+    if abs(total - 1) > 0.01:
+        key = "estimate_renewal" if renewal != 0.714 else "estimate_memory"   # the one moved from its default
+        out.append(Diagnostic(*raw.meta_at(("rules", key)), WARNING,
+                              f"estimate_memory² + estimate_renewal² is {total:.3f}, not 1: estimates will be "
+                              f"{'more' if total > 1 else 'less'} wrong than the spread the players are shown "
+                              f"(estimate_memory = {memory} wants estimate_renewal = {fits:.3f})",
+                              f"rules.{key}"))
 
 
 def _check_victory(raw: RawScenario, ids, flying, cal, out) -> None:

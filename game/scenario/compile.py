@@ -134,6 +134,7 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         skip_penalty=rul["skip_penalty"], rush_penalty=rul["rush_penalty"],
         crew_loss_prestige=rul["crew_loss_prestige"], grounding_turns=rul["grounding_turns"],
         learn_success=rul["learn_success"], learn_failure=rul["learn_failure"], estimate_noise=rul["estimate_noise"],
+        **{k: rul[k] for k in _MORE_RULES},
         decisive_milestone=kidx[decisive] if decisive else -1,
         decisive_deadline=month_of(deadline) if deadline else 10 ** 7,
         prog_side=prog_side, side_programs=(np.flatnonzero(prog_side == 0), np.flatnonzero(prog_side == 1)),
@@ -181,6 +182,10 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         ai_focus=ai["focus"], ai_research_share=ai["research_share"],
         mis_ai_priority=np.array([m["ai_priority"] for m in missions], F32),
     )
+
+
+_MORE_RULES = ("estimate_memory", "estimate_renewal", "intel_noise", "min_step_chance", "research_luck", "rush_window",
+               "min_reliability", "min_research_speed", "min_cost_multiplier")   # [rules] keys Rules keeps as they are
 
 
 def _flag_visibility(events: list[dict], recv: np.ndarray, fidx: dict) -> np.ndarray:

@@ -346,6 +346,15 @@ RULES = Table({
     "learn_success": F(Num(0, 0.99), "share of the reliability gap closed by a step flown well", 0.05),
     "learn_failure": F(Num(0, 0.99), "the same for the step that failed", 0.15),
     "estimate_noise": F(Num(0, 1), "spread of a new program's reliability estimate", 0.15),
+    "estimate_memory": F(Num(0, 0.99), "share of an estimate's error kept at each test or flight", 0.7),
+    "estimate_renewal": F(Num(0, 1), "spread of the fresh error each test or flight brings", 0.714),
+    "intel_noise": F(Num(0, 1), "spread of a side's estimate of the rival's budget, a share of it", 0.15),
+    "min_step_chance": F(Num(0, 1), "no step's success chance is lower, whatever the penalties", 0.01),
+    "research_luck": F(Num(0, 1), "research's random factor lies between 1 - this and 1 + this", 0.5),
+    "rush_window": F(Num(0.01, 1), "a rushed launch flies in this first share of the turn", 0.5),
+    "min_reliability": F(Num(0.01, 1), "no effect takes a program's reliability lower", 0.01),
+    "min_research_speed": F(Num(0, 10), "no effect takes a side's research speed lower", 0.1),
+    "min_cost_multiplier": F(Num(0, 10), "no effect takes a program's flight cost multiplier lower", 0.1),
 })
 AI = Table({
     "launch_threshold": F(SHARE, "the scripted plan launches when its estimated success reaches this", 0.55),

@@ -3,7 +3,9 @@
 `Plan` is what a person builds on the headquarters screen: money per program,
 missions on launch pads (with a rush flag) and answers to pending events.
 `Plan.to_orders` turns it into the core's `Orders` for a batch of 1. The
-forecast functions read only the side's Observation (index 0 of its batch).
+forecast functions read only the side's Observation (index 0 of its batch);
+costs and chances are the core's own formulas (game.rules.missions), fed with
+the side's estimates.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.rules import missions
 from game.rules.observe import Observation
 from game.rules.orders import Orders
 from game.rules.tables import AVAILABLE, DEVELOPING, GROUNDED, READY, Rules
@@ -83,10 +86,8 @@ class Plan:
 
 
 def mission_cost(rules: Rules, obs: Observation, m: int) -> float:
-    """Money one flight of mission m costs the observing side now."""
-    roles = [int(p) for p in rules.role_prog[m] if p < rules.n_programs]
-    mult = np.nan_to_num(obs.cost_mult[0], nan=1.0)
-    return float(rules.mis_cost[m] + sum(rules.flight_cost[p] * mult[p] for p in roles))
+    """Money one flight of mission m costs the observing side now (what the core will charge)."""
+    return float(missions.mission_costs(rules, np.nan_to_num(obs.cost_mult[:1], nan=1.0))[0, m])
 
 
 def mission_programs(rules: Rules, m: int) -> list[int]:
@@ -103,18 +104,15 @@ def missing_prerequisites(rules: Rules, obs: Observation, m: int) -> list[int]:
 def step_chances(rules: Rules, obs: Observation, m: int, rush: bool = False) -> list[float]:
     """The side's estimate of each step's success chance (skip and rush penalties included)."""
     est = np.nan_to_num(obs.estimate[0], nan=0.0)
-    penalty = rules.skip_penalty * len(missing_prerequisites(rules, obs, m)) + (rules.rush_penalty if rush else 0)
-    out = []
-    for j in range(int(rules.mis_steps[m])):
-        p = int(rules.step_prog[m, j])
-        base = 1.0 if p >= rules.n_programs else float(est[p])
-        out.append(min(max(base - penalty, 0.01), 1.0))
-    return out
+    return missions.step_chances(rules, est, len(missing_prerequisites(rules, obs, m)), m, rush)
 
 
 def success_chance(rules: Rules, obs: Observation, m: int, rush: bool = False) -> float:
-    """The side's estimate that mission m succeeds at every step."""
-    return float(np.prod(step_chances(rules, obs, m, rush)))
+    """The side's estimate that mission m succeeds at every step (the AI's success_estimate when
+    not rushed)."""
+    est = np.nan_to_num(obs.estimate[:1], nan=0.0)
+    missing = missions.missing_counts(rules, obs.held[:1, obs.side])
+    return float(missions.success_chances(rules, est, missing, rush)[0, m])
 
 
 def stakes(rules: Rules, obs: Observation, m: int) -> list[tuple[int, str, float]]:
