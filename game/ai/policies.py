@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.ai.plan import flyable, mission_costs, pick_first, prerequisite_closure, success_estimate, wanted
+from game.ai.plan import flyable
+from game.ai.playbook import PlanTables, Playbook, plan_orders
 from game.rules.observe import Observation
 from game.rules.orders import Orders
 from game.rules.rng import uniforms
@@ -64,62 +65,21 @@ class RandomPolicy(Policy):
 
 
 class ScriptedPolicy(Policy):
-    """A sensible plan driven by scenario data: work on the `focus` most urgent
-    missions (lowest ai_priority) that can still earn a new milestone, develop
-    and research the programs they need, and fly a mission once its estimated
-    success reaches `launch_threshold`.
+    """A sensible plan driven by scenario data: the playbook's plan (game.ai.playbook.plan_orders) with
+    the scenario's own knobs (Playbook.scripted): work on the `focus` most urgent missions (lowest
+    ai_priority) that can still earn a new milestone, develop and research the programs they need,
+    and fly a mission once its estimated success reaches the launch threshold.
     """
 
     name = "scripted"
 
-    def __init__(self, rules: Rules, research_target: float = 0.9):
+    def __init__(self, rules: Rules):
         super().__init__(rules)
-        self.order = np.argsort(rules.mis_ai_priority, kind="stable")
-        self.closure = prerequisite_closure(rules).astype(F32)
-        self.use = rules.mis_prog_use.astype(F32)
-        self.research_target = research_target
-        cap = np.append(rules.research_cap, F32(1))[rules.step_prog]
-        self.ceiling = np.where(rules.step_real > 0, cap, F32(1)).prod(axis=1).astype(F32)  # best success research buys
+        self.tables = PlanTables(rules)
 
     def act(self, obs: Observation, key: np.ndarray) -> Orders:
-        r = self.rules
-        b, side, L = obs.turn.shape[0], obs.side, r.max_pads
-        o = self._orders(b)
-        want = wanted(r, obs)
-        goals = pick_first(want, self.order, r.ai_focus)
-        focus = np.zeros_like(want)
-        rows = np.repeat(np.arange(b), goals.shape[1])
-        cols = goals.ravel()
-        focus[rows[cols >= 0], cols[cols >= 0]] = True
-        need = focus.astype(F32) @ self.use
-        need = (need + need @ self.closure) > 0
-
-        # launches first: the most urgent wanted missions that look good enough and are affordable
-        cost = mission_costs(r, obs)
-        threshold = np.minimum(np.where(r.mis_crew > 0, F32(r.ai_crewed_launch_threshold), F32(r.ai_launch_threshold)),
-                               F32(0.9) * self.ceiling)
-        good = flyable(r, obs) & want & (success_estimate(r, obs) >= threshold)
-        picks = pick_first(good, self.order, int(r.pads[side]))
-        launch = np.full((b, 2, L), -1, np.int16)
-        money = obs.cash.astype(F32).copy()
-        for c in range(picks.shape[1]):
-            m = picks[:, c]
-            c_cost = np.where(m >= 0, cost[np.arange(b), np.maximum(m, 0)], 0)
-            fly = (m >= 0) & (c_cost <= money)
-            launch[:, side, c] = np.where(fly, m, -1)
-            money = money - np.where(fly, c_cost, 0)
-
-        # then programs: development where needed, research until the estimate is high
-        dev_left = (1 - np.nan_to_num(obs.dev_progress, nan=1.0)) * r.start_cost
-        status = obs.status
-        developing = need & np.isin(status, (AVAILABLE, DEVELOPING))
-        target = np.minimum(F32(self.research_target), r.research_cap - F32(0.03))
-        researching = need & (status == READY) & (np.nan_to_num(obs.estimate) < target)
-        demand = (developing * np.minimum(r.dev_cap, dev_left)
-                  + researching * r.research_cost * F32(r.ai_research_share)).astype(F32)
-        total = demand.sum(axis=1)
-        scale = np.minimum(F32(1), money / np.maximum(total, F32(1e-6)))
-        return o.replace(funding=(demand * scale[:, None]).astype(F32), launch=launch)
+        orders, _ = plan_orders(self.tables, obs, Playbook.scripted(self.rules, obs.turn.shape[0]))
+        return orders
 
 
 POLICIES = {"random": RandomPolicy, "scripted": ScriptedPolicy}
