@@ -12,7 +12,8 @@ import pytest
 from gamekit import Players, assert_same, historical
 
 from game.rules import State, init, step
-from game.rules.kernel_tables import kernel_tables, state_in_block
+from game.rules.bundle import on_block
+from game.rules.kernel_tables import state_bundle
 from game.rules.rng import game_keys
 
 
@@ -71,8 +72,8 @@ def _total(a):
 
 
 @numba.njit
-def _sums(t, block, offsets, batch):
-    s = state_in_block(t, block, offsets, batch)
+def _sums(layout, block):
+    s = on_block(layout, block)
     # every field, in State order
     return [_total(s.key), _total(s.turn), _total(s.done), _total(s.winner), _total(s.cash), _total(s.budget),
             _total(s.budget_bonus), _total(s.budget_noise), _total(s.research_speed), _total(s.prestige),
@@ -86,10 +87,10 @@ def _sums(t, block, offsets, batch):
 
 
 def test_the_compiled_code_sees_each_field_where_the_layout_puts_it(rules, played):
-    """The kernels make their views of a block from the byte offsets (state_in_block lists the fields
-    by position): every field must read back as numpy sees it."""
+    """The kernels see a block's fields through a bundle of descriptors (state_bundle): every field
+    must read back as numpy sees it."""
     layout, block = played.block()
-    got = _sums(kernel_tables(rules), block, layout.offsets, played.batch)
+    got = _sums(state_bundle(layout), block)
     names = list(played.arrays())
     want = [float(np.sum(played.arrays()[k].astype(np.float64))) for k in names]
     assert len(names) == len(got)

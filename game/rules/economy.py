@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.rules.jit import F32, U64, kernel, part
-from game.rules.kernel_tables import KernelState, kernel_tables
+from game.rules.kernel_tables import kernel_tables, state_bundle_of
 from game.rules.mathf import exp_f32, expm1_f32
 from game.rules.missions import plain
 from game.rules.rng import bits_at, normal_of, pair_of
@@ -56,7 +56,7 @@ def program_flags_batch(rules: Rules, state) -> tuple[np.ndarray, np.ndarray, np
     """(developed, grounded, fundable), each bool [B, P], at the start of each game's current turn."""
     b, P = state.batch, rules.n_programs
     out = np.empty((3, b, P), bool)
-    _program_flags_games(kernel_tables(rules), KernelState(**state.arrays()), out[0], out[1], out[2])
+    _program_flags_games(kernel_tables(rules), state_bundle_of(state.arrays()), out[0], out[1], out[2])
     return out[0], out[1], out[2]
 
 

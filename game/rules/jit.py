@@ -5,13 +5,23 @@ machine code; a batch is a loop over its games inside the compiled code. A
 game's turn reads and writes only that game's rows, so a batch of B games is
 exactly the same B games stepped one at a time, whatever B is.
 
+Three kinds of compiled function, chosen for the time it takes to compile
+them (a fresh install compiles everything once) as much as for speed:
+- `kernel`: an entry point called from Python, cached on disk.
+- `part`: a piece called from several places: compiled once, then inlined by
+  LLVM into each caller (`forceinline`), so calls cost nothing at run time.
+- `inlined` and `leaf`: a piece with one caller, or a few lines of arithmetic,
+  copied into its callers at numba's IR level: compiled with them, so it is
+  not compiled and optimised on its own and again in each caller.
+The tables and the state reach every piece as two pointers (game.rules.bundle).
+
 Settings: `cache=True` keeps the compiled code in the user's cache folder
 (platformdirs; SPACERACE_CACHE_DIR moves it), under a hash of this package's
 sources: numba checks only the file of a compiled entry point, not the parts
 inlined into it, so a changed rule anywhere means a fresh folder and a fresh
-compile (a minute or two, once). No `fastmath`, so float32 arithmetic is done
-in written order, IEEE-exact, on every machine; `nogil` lets a UI keep drawing while the
-AI thinks on another thread; `_nrt=False` (numba's own option) leaves out
+compile. No `fastmath`, so float32 arithmetic is done in written order,
+IEEE-exact, on every machine; `nogil` lets a UI keep drawing while the AI
+thinks on another thread; `_nrt=False` (numba's own option) leaves out
 reference counting, which cost ten times the work in the hot loops: the
 kernels never allocate, every array they touch is made by the caller.
 """
@@ -93,11 +103,22 @@ def direct(fn, args: tuple):
 
 
 def part(fn):
-    """Compile a piece of the rules that kernels call: inlined into its caller at numba's IR level.
+    """Compile a piece of the rules that kernels call from several places: compiled once for each
+    signature (keep the argument types of its calls alike: a literal 0 and an int64 variable are
+    two signatures), then inlined into each caller by LLVM. Not callable from Python."""
+    return _njit(error_model="numpy", _nrt=False, nogil=True, forceinline=True, no_cpython_wrapper=True,
+                 no_cfunc_wrapper=True)(fn)
 
-    The kernels pass the whole tables and state (named tuples of ~150 arrays);
-    a real call would copy them every time, an inlined one costs nothing.
-    """
+
+def inlined(fn):
+    """Compile a piece of the rules with one caller as part of that caller (inlined at numba's IR
+    level): a `part` would be optimised once on its own and again in its caller."""
+    return _njit(inline="always", error_model="numpy")(fn)
+
+
+def leaf(fn):
+    """Compile a few lines of arithmetic on scalars into each caller (inlined at numba's IR level).
+    Callable from Python too (the tests do)."""
     return _njit(inline="always", error_model="numpy")(fn)
 
 

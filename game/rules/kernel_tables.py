@@ -1,5 +1,6 @@
-"""The compiled rules' view of a scenario: `Rules` as one flat named tuple of
-arrays and scalars with fixed dtypes, plus the argument bundles of a step.
+"""The compiled rules' view of a scenario: `Rules` as one flat bundle of arrays
+and scalars with fixed dtypes (KernelTables' fields), the State as a bundle of
+its fields in a block, plus the small argument tuples of a step.
 
 The kernels index these per game. Dtypes are fixed (int64, float32, uint64,
 bool) so every scenario uses the same compiled code. Lists of indices walked
@@ -15,8 +16,8 @@ from collections import namedtuple
 
 import numpy as np
 
-from game.rules.jit import part
-from game.rules.state import NEVER, state_fields
+from game.rules.bundle import Bundle, bundle_layout
+from game.rules.state import NEVER, Layout, state_fields
 from game.rules.tables import Rules
 
 F32, I64, U64 = np.float32, np.int64, np.uint64
@@ -73,51 +74,6 @@ KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice"
 KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts"])   # StepInfo's, but fired (from s.news)
 
 
-@part
-def _at(block, offset, nbytes, dtype):
-    """block[offset:offset + nbytes] (uint8) seen as a 1-D array of dtype."""
-    return block[offset:offset + nbytes].view(dtype)
-
-
-@part
-def state_in_block(t, block, off, B):
-    """The KernelState of B games whose arrays lie in `block` (uint8) at byte offsets off (int64
-    [fields], State field order: game.rules.state.Layout), with the shapes the tables' sizes give.
-    Made inside the compiled code: one array crosses from Python instead of one per field."""
-    P, M, K, E, F, SL = t.P, t.M, t.prestige_first.shape[0], t.E, t.F, 2 * t.L
-    PC, EF, EO = t.cost_targets.shape[0], t.fire_targets.shape[0], t.option_events.shape[0]
-    f32, i16, i8, b1 = np.float32, np.int16, np.int8, np.bool_
-    return KernelState(
-        _at(block, off[0], 4 * B, np.uint32), _at(block, off[1], 2 * B, i16), _at(block, off[2], B, b1),
-        _at(block, off[3], B, i8),
-        # money and prestige
-        _at(block, off[4], 8 * B, f32).reshape((B, 2)), _at(block, off[5], 8 * B, f32).reshape((B, 2)),
-        _at(block, off[6], 8 * B, f32).reshape((B, 2)), _at(block, off[7], 8 * B, f32).reshape((B, 2)),
-        _at(block, off[8], 8 * B, f32).reshape((B, 2)), _at(block, off[9], 8 * B, f32).reshape((B, 2)),
-        _at(block, off[10], 8 * B, f32).reshape((B, 2)), _at(block, off[11], 2 * B, i8).reshape((B, 2)),
-        _at(block, off[12], 2 * B, b1).reshape((B, 2)), _at(block, off[13], 8 * B, f32).reshape((B, 2)),
-        # programs
-        _at(block, off[14], 4 * B * P, f32).reshape((B, P)), _at(block, off[15], 4 * B * P, f32).reshape((B, P)),
-        _at(block, off[16], 4 * B * P, f32).reshape((B, P)), _at(block, off[17], 2 * B * P, i16).reshape((B, P)),
-        _at(block, off[18], 2 * B * P, i16).reshape((B, P)), _at(block, off[19], 4 * B * PC, f32).reshape((B, PC)),
-        _at(block, off[20], B * P, b1).reshape((B, P)), _at(block, off[21], B * P, b1).reshape((B, P)),
-        _at(block, off[22], 2 * B * P, i16).reshape((B, P)),
-        # missions
-        _at(block, off[23], B * M, b1).reshape((B, M)), _at(block, off[24], B * M, b1).reshape((B, M)),
-        # milestones
-        _at(block, off[25], 16 * B, np.uint64).reshape((B, 2)), _at(block, off[26], B * K, i8).reshape((B, K)),
-        _at(block, off[27], 8 * B * K, np.float64).reshape((B, K)),
-        # events and flags
-        _at(block, off[28], B * F, b1).reshape((B, F)), _at(block, off[29], 2 * B * E, i16).reshape((B, E)),
-        _at(block, off[30], 2 * B * EF, i16).reshape((B, EF)), _at(block, off[31], B * EO, b1).reshape((B, EO)),
-        _at(block, off[32], B * E, b1).reshape((B, E)),
-        # last turn's launches
-        _at(block, off[33], 2 * B * SL, i16).reshape((B, 2, t.L)), _at(block, off[34], B * SL, i8).reshape((B, 2, t.L)),
-        _at(block, off[35], 4 * B * SL, f32).reshape((B, 2, t.L)), _at(block, off[36], B * SL, i8).reshape((B, 2, t.L)),
-        _at(block, off[37], 4 * B * SL, f32).reshape((B, 2, t.L)),
-    )
-
-
 def _columns(members: np.ndarray, n: int) -> np.ndarray:
     """int64 [n]: for each of n events (or programs), its column among `members` (the ones a compact
     State field keeps a column for), -1 if it has none."""
@@ -126,12 +82,33 @@ def _columns(members: np.ndarray, n: int) -> np.ndarray:
     return col
 
 
-def kernel_tables(rules: Rules) -> KernelTables:
-    """The flat tables of `rules` for the kernels (built once per Rules, then cached)."""
+def kernel_tables(rules: Rules) -> Bundle:
+    """The flat tables of `rules` for the kernels, as a Bundle of KernelTables' fields (built once
+    per Rules, then cached)."""
     cached = rules._kernel.get("tables")
     if cached is None:
-        cached = rules._kernel["tables"] = _build(rules)
+        cached = rules._kernel["tables"] = Bundle.of("Tables", _build(rules)._asdict())
     return cached
+
+
+def state_bundle(layout: Layout) -> Bundle:
+    """The kernels' view of a State laid out as `layout`, in State field order: a bundle of offsets,
+    which a kernel puts over a block with on_block (made once per layout)."""
+    made = _STATE_BUNDLES.get(layout)
+    if made is None:
+        if len(_STATE_BUNDLES) >= 64:
+            _STATE_BUNDLES.clear()
+        block = layout.new_block()
+        made = _STATE_BUNDLES[layout] = bundle_layout("State", block, {k: layout.view(block, k) for k in layout.index})
+    return made
+
+
+_STATE_BUNDLES: dict = {}
+
+
+def state_bundle_of(arrays: dict) -> Bundle:
+    """The kernels' view of a State given as its arrays (name -> array, State field order)."""
+    return Bundle.of("State", {k: np.ascontiguousarray(v) for k, v in arrays.items()})
 
 
 def _csr(rows: list[list[tuple[int, float]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

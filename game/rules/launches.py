@@ -12,7 +12,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from game.rules.jit import F32, U64, part
+from game.rules.jit import F32, U64, leaf, part
 from game.rules.mathf import exp_f32
 from game.rules.missions import chance_after, launch_penalty, mission_cost, step_chance
 from game.rules.rng import bits_at, pair_of
@@ -44,7 +44,7 @@ def new_flights(games: int, slots: int) -> Flights:
     return Flights(*(np.zeros((games, slots), d) for d in dtypes))
 
 
-@part
+@leaf
 def popcount(x):
     """Number of bits set in a uint64."""
     x = x - ((x >> U64(1)) & U64(0x5555555555555555))
@@ -144,7 +144,7 @@ def is_secret_failure(t, fl, x, i):
             and t.mis_crew[fl.mission[x, i]] == 0)
 
 
-@part
+@leaf
 def lowest_bit(bits):
     """Index of the lowest bit set in a uint64 that is not 0."""
     return popcount((bits & (~bits + U64(1))) - U64(1))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.rules.jit import fma, part
+from game.rules.jit import fma, leaf
 
 F32 = np.float32
 _LN2_HI, _LN2_LO = F32(6.9313812256e-01), F32(9.0580006145e-06)   # ln 2 split: hi has its last 12 bits zero
@@ -35,7 +35,7 @@ _Q4, _Q5 = F32(4.0082177293e-06), F32(-2.0109921195e-07)
 _ZERO, _ONE, _HALF, _THREE, _SIX = F32(0), F32(1), F32(0.5), F32(3), F32(6)
 
 
-@part
+@leaf
 def expm1_f32(x):
     """exp(x) - 1 of a float32 x, as float32; for x <= 0 (and -0, -inf) computed here, for anything
     else (x > 0, NaN: the rules never ask) by np.expm1."""
@@ -97,7 +97,7 @@ _EXP_C2 = float.fromhex("0x1.62e42ff0c52d6p-1") / _EXP_N
 _EXP_LIMIT = np.uint32(0x42B)               # the top 12 bits of 88.0f: |x| >= 88 goes to the library
 
 
-@part
+@leaf
 def exp_f32(x):
     """exp(x) of a float32 x, as float32 (the same bits as glibc's expf, see above)."""
     if ((np.float32(x).view(np.uint32) >> np.uint32(20)) & np.uint32(0x7FF)) >= _EXP_LIMIT:
@@ -133,7 +133,7 @@ _LOG_A2 = float.fromhex("-0x1.ffffef20a4123p-2")
 _LOG_OFF = np.uint32(0x3F330000)            # the bits of 0x1.66p-1, where the intervals start
 
 
-@part
+@leaf
 def log_f32(x):
     """log(x) of a float32 x, as float32 (the same bits as glibc's logf, see above)."""
     ix = np.float32(x).view(np.uint32)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.rules.jit import part
+from game.rules.jit import leaf
 from game.rules.mathf import log_f32
 
 _M1 = np.uint32(0x7FEB352D)
@@ -99,7 +99,7 @@ _K_LOW16 = np.uint64(0xFFFF)
 _K_BY16 = np.float32(1.0 / 65536.0)
 
 
-@part
+@leaf
 def mix32_one(x):
     """mix32 of one value (uint64 holding a uint32); returns uint64 < 2**32."""
     x ^= x >> _K_16
@@ -110,7 +110,7 @@ def mix32_one(x):
     return x
 
 
-@part
+@leaf
 def row_seed(key, turn, stream):
     """The per-(game, turn, stream) value that random_bits hashes each column against (uint64)."""
     salt = np.uint64((stream * 0x632BE5AB) & 0xFFFFFFFF)
@@ -118,26 +118,26 @@ def row_seed(key, turn, stream):
     return mix32_one(np.uint64(key) ^ ((t + salt) & _MASK))
 
 
-@part
+@leaf
 def bits_at(row, col):
     """random_bits for one column of a row_seed: uint64 < 2**32."""
     c = ((np.uint64(col) + _K_1) * _K_COL) & _MASK
     return mix32_one((row + c) & _MASK)
 
 
-@part
+@leaf
 def unit_of(bits):
     """uniforms_at's float32 in [0, 1) from 32 random bits."""
     return np.float32(bits >> _K_8) * _TO_UNIT
 
 
-@part
+@leaf
 def pair_of(bits):
     """(hi, lo): two independent float32 uniforms in [0, 1) with 16-bit resolution, from 32 random bits."""
     return np.float32(bits >> _K_16) * _K_BY16, np.float32(bits & _K_LOW16) * _K_BY16
 
 
-@part
+@leaf
 def normal_of(u):
     """normals_from for one float32 uniform (its logarithm: mathf.log_f32, the C library's logf bits, while
     normals_from's is numpy's own)."""

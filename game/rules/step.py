@@ -22,10 +22,11 @@ from queue import SimpleQueue
 
 import numpy as np
 
+from game.rules.bundle import on_block
 from game.rules.economy import fund_programs, new_budget_year, pay_income, rival_budget_seen, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
-from game.rules.jit import direct, is_cached, kernel, part, prefetch, prefetch_to_write, take_next
-from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_in_block
+from game.rules.jit import direct, inlined, is_cached, kernel, part, prefetch, prefetch_to_write, take_next
+from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_bundle
 from game.rules.launches import (
     afford,
     award_milestones,
@@ -97,7 +98,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
     rules._kernel.setdefault("state_rows", rows)     # the State layout of these rules (see _layout)
     layout = Layout.of(b, rows)
     block = layout.pack(g)
-    _run_split(_open_games, rules, b, (block, layout.offsets), _info(b))
+    _run_split(_open_games, rules, b, (state_bundle(layout), block), _info(b))
     return State.in_block(layout, block)
 
 
@@ -121,7 +122,8 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         choice=np.ascontiguousarray(orders.choice, np.int8),
     )
     info = _info(b, zeroed=False)               # the kernel writes every row
-    _run_split(_step_games, rules, b, (src, dst, layout.offsets, layout.width, _rewritten(rules, layout), ko), info)
+    _run_split(_step_games, rules, b, (state_bundle(layout), src, dst, layout.offsets, layout.width,
+                                      _rewritten(rules, layout), ko), info)
     new = State.in_block(layout, dst)
     return new, StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded, firsts=info.firsts,
                          news=new.news, done_before=state.done)
@@ -366,11 +368,11 @@ def _helper(jobs: SimpleQueue) -> None:
 
 
 @kernel
-def _open_games(t, block, offsets, info, w, queue, worker):
+def _open_games(t, layout, block, info, w, queue, worker):
     """Fire the first turn's events of a new batch's games (turn 0), in place in `block` (see
     _step_games), blocks of games taken from `queue` as in _step_games."""
     B = info.spent.shape[0]
-    s = state_in_block(t, block, offsets, B)
+    s = on_block(layout, block)
     x0 = np.uint64(worker * _BLOCK)
     while True:
         lo = _BLOCK * take_next(queue)
@@ -379,15 +381,18 @@ def _open_games(t, block, offsets, info, w, queue, worker):
         for b in range(np.uint64(lo), np.uint64(min(lo + _BLOCK, B))):
             x = x0 + b - np.uint64(lo)
             w.options[x, :] = False
-            n_fired = fire_events(t, s, b, 0, True, STREAM_FIRE, s.news[b], w.fired_list[x])
-            apply_effects(t, s, b, w.fired_list[x], n_fired, w.options[x], 0, 0, w.eff[x0], w.used[x0],
-                          w.ranks[x0], info.awarded[b])
+            # the turn 0 of a game that has not played, typed as _step_block's calls are, so that
+            # fire_events and apply_effects are compiled once for both kernels
+            n_fired = fire_events(t, s, b, np.int64(0), np.bool_(True), STREAM_FIRE, s.news[b], w.fired_list[x])
+            apply_effects(t, s, b, w.fired_list[x], n_fired, w.options[x], np.int64(0), np.int16(0), w.eff[x0],
+                          w.used[x0], w.ranks[x0], info.awarded[b])
 
 
 @kernel
-def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, worker):
+def _step_games(t, layout, src, dst, offsets, width, rewritten, orders, info, w, queue, worker):
     """One turn of a batch's unfinished games; finished games are left as they were.
 
+    layout: the State's fields as a bundle of offsets (kernel_tables.state_bundle);
     src, dst: the old and the new State's memory (uint8; state.Layout: field k
     starts at byte offsets[k] and has width[k] bytes per game); rewritten: bool
     [fields], rewritten by every unfinished game. Plays blocks of _BLOCK games,
@@ -399,7 +404,7 @@ def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, 
     copy finds them there instead of waiting for memory.
     """
     B = info.spent.shape[0]
-    s = state_in_block(t, dst, offsets, B)
+    s = on_block(layout, dst)
     lo = _BLOCK * take_next(queue)
     while lo < B:
         nxt = _BLOCK * take_next(queue)     # claimed now, so that its rows load while this block plays
@@ -414,7 +419,7 @@ def _step_games(t, src, dst, offsets, width, rewritten, orders, info, w, queue, 
                         _copy_bytes(src, dst, offsets[k] + b * width[k], offsets[k] + (b + 1) * width[k])
                 _nothing_happened(info, b)      # the turn of an unfinished game writes all of its info
         ahead = (src, dst, offsets, width, rewritten, nxt, min(nxt + _BLOCK, B))
-        _step_block(t, s, orders, info, w, lo, hi, worker, ahead, (-1 if nxt < B else len(offsets), 0, 0))
+        _step_block(t, s, orders, info, w, lo, hi, worker, ahead, (-1 if nxt < B else len(offsets), np.int64(0), np.int64(0)))
         lo = nxt
 
 
@@ -449,7 +454,7 @@ def _fetch_ahead(ahead, cur):
     return k, a, e
 
 
-@part
+@inlined
 def _nothing_happened(info, b):
     """Game b's step info when it did not play: nothing spent, awarded or won (nor fired: see step)."""
     for side in range(2):
@@ -458,7 +463,7 @@ def _nothing_happened(info, b):
         info.firsts[b, side] = np.uint64(0)
 
 
-@part
+@inlined
 def _copy_bytes(src, dst, lo, hi):
     """dst[lo:hi] = src[lo:hi] for flat uint8 arrays. Unsigned indices: no negative-index handling,
     so the loop compiles to wide moves instead of one checked byte at a time."""
@@ -466,7 +471,7 @@ def _copy_bytes(src, dst, lo, hi):
         dst[x] = src[x]
 
 
-@part
+@inlined
 def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
     """One turn of the unfinished games among lo..hi-1, phase by phase, each phase a loop over the
     games: small loops compile to far faster code than one loop holding the whole turn.
@@ -541,7 +546,7 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
             _finish(t, s, b)
 
 
-@part
+@inlined
 def _draw(t, w, x, key, turn):
     """A game's dice for this turn, into row x of the scratch arrays; column c of the turn's stream:
     research luck and estimate noise of program p (column p: two 16-bit uniforms from its 32 random
@@ -558,7 +563,7 @@ def _draw(t, w, x, key, turn):
         w.u_intel[x, side] = unit_of(bits_at(row, P + 2 * SL + 2 + side))
 
 
-@part
+@inlined
 def _fund(t, s, orders, info, w, b, x, wk):
     """Game b's programs spend what the launches left; the turn's spending leaves the cash.
     x, wk: game b's row of the scratch arrays carried from phase to phase, and of those used inside
@@ -573,7 +578,7 @@ def _fund(t, s, orders, info, w, b, x, wk):
         s.cash[b, side] = s.cash[b, side] - spent[side]
 
 
-@part
+@inlined
 def _learn_and_record(t, s, w, b, x, wk, records):
     """Game b's state after its flights: what the programs learned (reliability, sharper estimates, flight
     counts, groundings), and the turn's launches as the world saw them (into records: s.launch_mission,
@@ -604,7 +609,7 @@ def _learn_and_record(t, s, w, b, x, wk, records):
         prestige[b, i] = fl.prestige[x, i]
 
 
-@part
+@inlined
 def _sharpen(t, s, b, p, learned, dice):
     """sharpen_estimate once for program p (learned [P] > 0), then clear learned[p] so a program met
     twice is counted once. Its noise is the second uniform of pair_of(bits_at(dice, p))."""
@@ -614,7 +619,7 @@ def _sharpen(t, s, b, p, learned, dice):
         learned[p] = F32(0)
 
 
-@part
+@inlined
 def _finish(t, s, b):
     """End game b if its time is up, its leadership was sacked or a side won the decisive goal."""
     sacked0, sacked1 = s.sacked[b, 0], s.sacked[b, 1]

@@ -1,0 +1,170 @@
+"""Bundles: many arrays and scalars handed to the compiled rules as one pointer.
+
+The kernels read the tables (~100 arrays), the state (~40) and their scratch
+arrays through bundles. To numba a bundle is a single pointer to a buffer of
+descriptors (one numba array struct, or one scalar, per field); `b.name` loads
+that field's descriptor. A named tuple of the same arrays is copied whole,
+field by field, at every inlined call and every use, which made the compiled
+code (and the time to compile it) many times larger.
+
+The buffer is written in Python before a kernel runs and only read by it, so
+its loads are marked invariant: LLVM loads each descriptor once and keeps it,
+as it would a function argument. A bundle's arrays must outlive the kernel
+call (the Bundle object keeps them).
+
+Python side: `Bundle.of(kind, values)` for arrays made once (the tables); and
+`bundle_layout(...)` for the many States that share one memory layout: one
+bundle whose data addresses are offsets, put over each block inside the kernel
+with `on_block(bundle, block)`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from llvmlite import ir
+from numba import types
+from numba.core import cgutils
+from numba.core.imputils import impl_ret_borrowed, lower_getattr_generic
+from numba.core.typing.templates import AttributeTemplate
+from numba.extending import NativeValue, infer_getattr, intrinsic, models, register_model, typeof_impl, unbox
+
+_HEAD = 5   # an array struct's words before shape and strides: meminfo, parent, nitems, itemsize, data
+_DATA = 4   # the word holding the data address
+
+
+def _words(ty) -> int:
+    """Descriptor words (8 bytes each) of a field of numba type `ty`."""
+    return _HEAD + 2 * ty.ndim if isinstance(ty, types.Array) else 1
+
+
+class BundleType(types.Type):
+    """A bundle of fields ((name, numba type), ...): arrays (C-contiguous) and scalars."""
+
+    def __init__(self, kind: str, fields: tuple):
+        self.kind, self.fields = kind, tuple(fields)
+        self.index = {name: i for i, (name, _) in enumerate(self.fields)}
+        offsets, word = [], 0
+        for _, ty in self.fields:
+            offsets.append(word)
+            word += _words(ty)
+        self.word_offsets, self.n_words = tuple(offsets), word
+        super().__init__(name=f"{kind}({', '.join(f'{n}: {t}' for n, t in self.fields)})")
+
+
+@register_model(BundleType)
+class _BundleModel(models.StructModel):
+    def __init__(self, dmm, fe_type):
+        super().__init__(dmm, fe_type, [("words", types.voidptr), ("base", types.int64)])
+
+
+@infer_getattr
+class _BundleAttributes(AttributeTemplate):
+    key = BundleType
+
+    def generic_resolve(self, typ, attr):
+        i = typ.index.get(attr)
+        return None if i is None else typ.fields[i][1]
+
+
+@lower_getattr_generic(BundleType)
+def _load_field(context, builder, typ, value, attr):
+    i = typ.index[attr]
+    ty = typ.fields[i][1]
+    bundle = cgutils.create_struct_proxy(typ)(context, builder, value=value)
+    at = builder.gep(bundle.words, [ir.Constant(ir.IntType(64), 8 * typ.word_offsets[i])])
+    stored = context.get_value_type(ty) if isinstance(ty, types.Array) else context.get_data_type(ty)
+    loaded = builder.load(builder.bitcast(at, stored.as_pointer()))
+    loaded.set_metadata("invariant.load", builder.module.add_metadata([]))
+    if isinstance(ty, types.Array):
+        array = cgutils.create_struct_proxy(ty)(context, builder, value=loaded)
+        data = builder.gep(builder.bitcast(array.data, ir.IntType(8).as_pointer()), [bundle.base])
+        array.data = builder.bitcast(data, array.data.type)
+        loaded = array._getvalue()
+    else:
+        loaded = context.data_model_manager[ty].from_data(builder, loaded)
+    return impl_ret_borrowed(context, builder, ty, loaded)
+
+
+@intrinsic
+def on_block(typingctx, bundle, block):
+    """The bundle `bundle` (a BundleLayout's: its arrays' data addresses are offsets) over `block`
+    (a 1-D uint8 array laid out as it says): its arrays are then those of the block."""
+    if not (isinstance(bundle, BundleType) and isinstance(block, types.Array)):
+        return None
+
+    def codegen(context, builder, sig, args):
+        out = cgutils.create_struct_proxy(sig.return_type)(context, builder, value=args[0])
+        data = cgutils.create_struct_proxy(sig.args[1])(context, builder, value=args[1]).data
+        out.base = builder.ptrtoint(data, ir.IntType(64))
+        return out._getvalue()
+    return bundle(bundle, block), codegen
+
+
+@unbox(BundleType)
+def _unbox(typ, obj, c):
+    address = c.pyapi.object_getattr_string(obj, "address")
+    pointer = c.pyapi.long_as_voidptr(address)
+    c.pyapi.decref(address)
+    bundle = cgutils.create_struct_proxy(typ)(c.context, c.builder)
+    bundle.words = pointer
+    bundle.base = ir.Constant(ir.IntType(64), 0)
+    return NativeValue(bundle._getvalue(), is_error=cgutils.is_null(c.builder, pointer))
+
+
+class Bundle:
+    """The Python side of a bundle: its numba type, its descriptor buffer (`words`, int64) and the
+    arrays it points into (kept alive with it). `address` is what a kernel receives."""
+
+    __slots__ = ("numba_type", "words", "keep", "address")
+
+    def __init__(self, numba_type: BundleType, words: np.ndarray, keep):
+        self.numba_type, self.words, self.keep = numba_type, words, keep
+        self.address = words.__array_interface__["data"][0]
+
+    @staticmethod
+    def of(kind: str, values: dict) -> Bundle:
+        """A bundle of `values` (name -> C-contiguous array, or numpy scalar: int64, float32, float64,
+        bool), in that order. The arrays are kept, not copied."""
+        fields, parts = [], []
+        for name, v in values.items():
+            if isinstance(v, np.ndarray):
+                if not v.flags.c_contiguous:
+                    raise ValueError(f"bundle {kind}: {name} is not C-contiguous")
+                fields.append((name, types.Array(_numba_dtype(v.dtype), v.ndim, "C")))
+                parts.append(_descriptor(v))
+            else:
+                fields.append((name, _numba_dtype(np.asarray(v).dtype)))
+                slot = np.zeros(1, np.int64)
+                slot.view(np.uint8)[:np.asarray(v).dtype.itemsize] = np.asarray(v).reshape(1).view(np.uint8)
+                parts.append(slot)
+        return Bundle(BundleType(kind, tuple(fields)), np.concatenate(parts), dict(values))
+
+
+def bundle_layout(kind: str, block: np.ndarray, arrays: dict) -> Bundle:
+    """A bundle of `arrays`, all views of `block` (uint8), whose data addresses are offsets into it:
+    the same bundle serves every block of that layout, given to a kernel with on_block(bundle,
+    block). Used as it is, without on_block, its arrays point nowhere."""
+    bundle = Bundle.of(kind, arrays)
+    start = block.__array_interface__["data"][0]
+    for w in bundle.numba_type.word_offsets:
+        bundle.words[w + _DATA] -= start
+    bundle.keep = None
+    return bundle
+
+
+@typeof_impl.register(Bundle)
+def _typeof_bundle(value, context):
+    return value.numba_type
+
+
+def _descriptor(a: np.ndarray) -> np.ndarray:
+    """int64 words of numba's array struct for `a`: meminfo and parent (none), size, itemsize, data
+    address, shape, strides."""
+    head = [0, 0, a.size, a.itemsize, a.__array_interface__["data"][0]]
+    return np.array(head + list(a.shape) + list(a.strides), np.int64)
+
+
+def _numba_dtype(dtype: np.dtype):
+    from numba.np.numpy_support import from_dtype
+
+    return from_dtype(dtype)
