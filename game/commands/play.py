@@ -45,7 +45,7 @@ def _seats(args) -> tuple[str | None, str | None]:
 
 def run(args) -> int:
     from game.commands.common import announce_background_compile, load_scenario, prepare_core, prepare_core_apart
-    from game.rules.step import compiled
+    from game.rules import compiled
     from game.session.saves import SaveError, describe_save, open_save
 
     if args.turns is not None and args.turns < 1:

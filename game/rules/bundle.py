@@ -121,6 +121,13 @@ class Bundle:
         self.numba_type, self.words, self.keep = numba_type, words, keep
         self.address = words.__array_interface__["data"][0]
 
+    def __getattr__(self, name: str):
+        """A field, read from Python (so the rules' plain Python forms, `fn.py_func`, take bundles)."""
+        fields = object.__getattribute__(self, "keep")
+        if isinstance(fields, dict) and name in fields:
+            return fields[name]
+        raise AttributeError(f"bundle has no field {name!r}")
+
     @staticmethod
     def of(kind: str, values: dict) -> Bundle:
         """A bundle of `values` (name -> C-contiguous array, or numpy scalar: int64, float32, float64,

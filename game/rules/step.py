@@ -25,7 +25,7 @@ import numpy as np
 from game.rules.bundle import on_block
 from game.rules.economy import fund_programs, new_budget_year, pay_income, rival_budget_seen, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
-from game.rules.jit import direct, inlined, is_cached, kernel, part, prefetch, prefetch_to_write, take_next
+from game.rules.jit import direct, inlined, kernel, part, prefetch, prefetch_to_write, take_next
 from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_bundle
 from game.rules.launches import (
     afford,
@@ -65,6 +65,13 @@ class StepInfo:
 
 def init(rules: Rules, keys: np.ndarray) -> State:
     """B new games, one per key (uint32 [B]); the first turn's events have fired."""
+    layout, block = unopened_games(rules, keys)
+    _run_split(_open_games, rules, layout.batch, (state_bundle(layout), block), _info(layout.batch))
+    return State.in_block(layout, block)
+
+
+def unopened_games(rules: Rules, keys: np.ndarray) -> tuple[Layout, np.ndarray]:
+    """(layout, block) of B new games, one per key (uint32 [B]), before the first turn's events."""
     b = keys.shape[0]
     P, M, K, E, F = rules.n_programs, rules.n_missions, rules.n_milestones, rules.n_events, len(rules.flag_ids)
     L = rules.max_pads
@@ -97,9 +104,7 @@ def init(rules: Rules, keys: np.ndarray) -> State:
     rows = tuple((k, v.shape[1:], v.dtype.str) for k, v in g.items())
     rules._kernel.setdefault("state_rows", rows)     # the State layout of these rules (see _layout)
     layout = Layout.of(b, rows)
-    block = layout.pack(g)
-    _run_split(_open_games, rules, b, (state_bundle(layout), block), _info(b))
-    return State.in_block(layout, block)
+    return layout, layout.pack(g)
 
 
 def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
@@ -201,27 +206,6 @@ def _launch_orders(launch: np.ndarray) -> np.ndarray:
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
 # finished games (news: fire_events; launch_*: _learn_and_record).
 _REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige")
-
-
-def compiled() -> bool:
-    """Are the kernels already compiled in the cache for these sources (warm_up only loads them)?"""
-    return all(is_cached(k) for k in ("_open_games", "_step_games", "_program_flags_games"))
-
-
-def warm_up(rules: Rules, announce=None) -> None:
-    """Compile the kernels, or load them from the cache: one turn of one game, and an observation.
-
-    The first run after an install or an update compiles for a minute or two;
-    `announce(message)` is called first when that is about to happen.
-    """
-    from game.rules.observe import observe
-    from game.rules.rng import game_keys
-
-    if announce and not compiled():
-        announce("Compiling the rules engine (once after an install or update; a minute or two)...")
-    state = init(rules, game_keys(0, 1))
-    state, _ = step(rules, state, Orders.empty(rules, 1))
-    observe(rules, state, 0)
 
 
 def outcome(state: State) -> np.ndarray:
@@ -419,7 +403,8 @@ def _step_games(t, layout, src, dst, offsets, width, rewritten, orders, info, w,
                         _copy_bytes(src, dst, offsets[k] + b * width[k], offsets[k] + (b + 1) * width[k])
                 _nothing_happened(info, b)      # the turn of an unfinished game writes all of its info
         ahead = (src, dst, offsets, width, rewritten, nxt, min(nxt + _BLOCK, B))
-        _step_block(t, s, orders, info, w, lo, hi, worker, ahead, (-1 if nxt < B else len(offsets), np.int64(0), np.int64(0)))
+        start = (-1 if nxt < B else len(offsets), np.int64(0), np.int64(0))
+        _step_block(t, s, orders, info, w, lo, hi, worker, ahead, start)
         lo = nxt
 
 
