@@ -13,7 +13,7 @@ def add_parser(sub) -> None:
     b.add_argument("--batch", type=int, default=4096)
     b.add_argument("--json", action="store_true")
     b.add_argument("--cold", action="store_true",
-                   help="also time the rules getting ready in a new process, from an empty compile cache and a warm one")
+                   help="also time the rules getting ready in a new process: empty compile cache, then warm")
     b.set_defaults(func=run)
 
 
