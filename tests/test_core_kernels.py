@@ -99,7 +99,7 @@ def test_compiling_in_another_process_loads_or_reports_why_not(tmp_path):
 
 
 def test_a_failure_in_a_helper_thread_is_raised_to_the_caller_after_every_thread_stopped():
-    """_run_split hands part of a large batch to helper threads: an exception there reaches the caller,
+    """run_split hands part of a large batch to helper threads: an exception there reaches the caller,
     only once the calling thread's own part is done, and the helpers keep serving later steps."""
     import importlib
     import threading
@@ -109,7 +109,8 @@ def test_a_failure_in_a_helper_thread_is_raised_to_the_caller_after_every_thread
     from game.rules import Orders, init, set_threads, step
     from game.scenario import load
 
-    split = importlib.import_module("game.rules.step")
+    split = importlib.import_module("game.rules.batch_threads")
+    from game.rules.step_memory import new_info
     rules = load("historical").rules
     finished = []
 
@@ -121,7 +122,7 @@ def test_a_failure_in_a_helper_thread_is_raised_to_the_caller_after_every_thread
     set_threads(2)
     try:
         with pytest.raises(RuntimeError, match="helper rules-"):
-            split._run_split(kernel, rules, 2 * split._GAMES_PER_THREAD, (), split._info(2))
+            split.run_split(kernel, rules, 2 * split._GAMES_PER_THREAD, (), new_info(2))
         assert finished == [0]
         state = init(rules, rng.game_keys(3, 2 * split._GAMES_PER_THREAD))
         after, _ = step(rules, state, Orders.empty(rules, state.batch))

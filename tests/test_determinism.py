@@ -102,7 +102,7 @@ def test_step_does_not_change_its_input(rules):
 def test_a_batch_split_over_threads_is_the_same_as_one_thread(rules):
     """Large batches are shared out over threads a block of games at a time, whichever thread comes
     first: the split must change nothing."""
-    from game.rules.step import set_threads
+    from game.rules import set_threads
 
     players = Players(rules, "random", "scripted")
     games = 1100                                    # above two parts' worth, and not a multiple of either
@@ -124,7 +124,7 @@ def test_a_batch_split_over_threads_is_the_same_as_one_thread(rules):
 def test_the_fields_step_does_not_copy_are_rewritten_by_every_running_game(rules):
     """`step` skips copying a few fields (funding, news, last launches) for running games, which
     rewrite them in full: what the input held there must not matter, and must not leak through."""
-    from game.rules.step import _REWRITTEN
+    from game.rules.step_memory import REWRITTEN as _REWRITTEN
 
     players = Players(rules, "random", "scripted")
     finished = play_batch(rules, players.us, players.ussr, seed=5, first=0, count=3)

@@ -4,10 +4,11 @@
 game.rules.jit); the only files it touches are numba's cache of compiled code.
 """
 
+from game.rules.batch_threads import set_threads
 from game.rules.observe import Observation, observe
 from game.rules.orders import Orders
 from game.rules.state import State
-from game.rules.step import StepInfo, init, outcome, set_threads, step
+from game.rules.step import StepInfo, init, outcome, step
 from game.rules.tables import Rules
 from game.rules.warm import compiled, warm_up
 

@@ -9,36 +9,36 @@ year and leadership review, events, income. Finished games stay as they are.
 
 `step` hands the old state's memory and a new block (state.Layout) to one
 compiled kernel that copies each game's rows over and plays each unfinished
-game's turn on its own rows (see game.rules.jit).
+game's turn on its own rows (see game.rules.jit). Beside it: where its arrays
+live (step_memory) and how a batch is shared out over threads (batch_threads).
 """
 
 from __future__ import annotations
 
-import os
-import threading
-from collections import namedtuple
 from dataclasses import dataclass
-from queue import SimpleQueue
 
 import numpy as np
 
+from game.rules.batch_threads import run_split
 from game.rules.bundle import on_block
 from game.rules.economy import fund_programs, new_budget_year, pay_income, rival_budget_seen, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
-from game.rules.jit import direct, inlined, kernel, part, prefetch, prefetch_to_write, take_next
-from game.rules.kernel_tables import KernelInfo, KernelOrders, kernel_tables, state_bundle
-from game.rules.launches import (
-    afford,
-    award_milestones,
-    check_launches,
-    flight_lessons,
-    fly,
-    learn_from_flights,
-    new_flights,
-)
+from game.rules.jit import inlined, kernel, take_next
+from game.rules.kernel_tables import KernelOrders, state_bundle
+from game.rules.launches import afford, award_milestones, check_launches, flight_lessons, fly, learn_from_flights
 from game.rules.orders import Orders
 from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of
 from game.rules.state import NEVER, Layout, State
+from game.rules.step_memory import (
+    BLOCK,
+    block_of,
+    check_orders,
+    copy_bytes,
+    fetch_ahead,
+    launch_orders,
+    new_info,
+    rewritten_fields,
+)
 from game.rules.tables import DRAW, ONGOING, Rules
 
 F32 = np.float32
@@ -66,7 +66,7 @@ class StepInfo:
 def init(rules: Rules, keys: np.ndarray) -> State:
     """B new games, one per key (uint32 [B]); the first turn's events have fired."""
     layout, block = unopened_games(rules, keys)
-    _run_split(_open_games, rules, layout.batch, (state_bundle(layout), block), _info(layout.batch))
+    run_split(_open_games, rules, layout.batch, (state_bundle(layout), block), new_info(layout.batch))
     return State.in_block(layout, block)
 
 
@@ -116,19 +116,19 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     Finished games stay exactly as they are.
     """
     b = state.batch
-    _check_orders(rules, b, orders)
+    check_orders(rules, b, orders)
     layout = _layout(rules, b)
-    src = _block_of(rules, state, layout)
+    src = block_of(rules, state, layout)
     dst = layout.new_block()                    # the kernel copies each game's rows in, then plays
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
-        launch=_launch_orders(orders.launch),
+        launch=launch_orders(orders.launch),
         rush=np.ascontiguousarray(orders.rush, bool),
         choice=np.ascontiguousarray(orders.choice, np.int8),
     )
-    info = _info(b, zeroed=False)               # the kernel writes every row
-    _run_split(_step_games, rules, b, (state_bundle(layout), src, dst, layout.offsets, layout.width,
-                                      _rewritten(rules, layout), ko), info)
+    info = new_info(b, zeroed=False)               # the kernel writes every row
+    run_split(_step_games, rules, b, (state_bundle(layout), src, dst, layout.offsets, layout.width,
+                                      rewritten_fields(rules, layout), ko), info)
     new = State.in_block(layout, dst)
     return new, StepInfo(spent=info.spent, cash_before=state.cash, awarded=info.awarded, firsts=info.firsts,
                          news=new.news, done_before=state.done)
@@ -149,206 +149,9 @@ def _layout(rules: Rules, b: int) -> Layout:
     return layout
 
 
-def _block_of(rules: Rules, state: State, layout: Layout) -> np.ndarray:
-    """The state's memory in `layout`: its own block when it has one in that layout (made by step,
-    init, slice or concat), else a new block its arrays are copied into.
-
-    The compiled code trusts shapes (it does not check indices): a State of
-    another scenario or batch size is refused with a ValueError; a dtype of
-    the same kind (float64 for float32, say) is converted.
-    """
-    held = state.block()
-    if held is not None and held[0] is layout:
-        return held[1]
-    arrays = state.arrays()
-    for name, shape, dtype, _ in layout.fields:
-        arr = arrays[name]
-        if arr.shape != shape:
-            raise ValueError(f"state.{name} has shape {arr.shape}; these rules need {shape}")
-        if arr.dtype != dtype and not np.can_cast(arr.dtype, dtype, "same_kind"):
-            raise ValueError(f"state.{name} is {arr.dtype}; these rules need {dtype}")
-    return layout.pack(arrays)
-
-
-def _rewritten(rules: Rules, layout: Layout) -> np.ndarray:
-    """bool [fields]: the fields in _REWRITTEN, in layout order."""
-    flags = rules._kernel.get("rewritten")
-    if flags is None:
-        flags = rules._kernel["rewritten"] = np.array([f[0] in _REWRITTEN for f in layout.fields])
-    return flags
-
-
-def _check_orders(rules: Rules, b: int, orders: Orders) -> None:
-    """Refuse (ValueError) Orders whose arrays do not fit b games of these rules."""
-    P, E, L = rules.n_programs, rules.n_events, rules.max_pads
-    need = ((b, P), (b, 2, L), (b, 2, L), (b, E))
-    try:                                # the usual case, checked with as little Python as can be
-        if (orders.funding.shape, orders.launch.shape, orders.rush.shape, orders.choice.shape) == need:
-            return
-    except AttributeError:              # not arrays: np.shape below says what they hold
-        pass
-    for name, shape in zip(("funding", "launch", "rush", "choice"), need, strict=True):
-        if np.shape(getattr(orders, name)) != shape:
-            raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
-
-
-def _launch_orders(launch: np.ndarray) -> np.ndarray:
-    """Launch orders as the kernels take them, int16 (Orders' own dtype). Other dtypes are brought
-    into [-1, 32767] first, so an order out of range (no such mission) stays out of range."""
-    launch = np.asarray(launch)
-    if launch.dtype == np.int16:
-        return np.ascontiguousarray(launch)
-    if launch.dtype.kind == "f":
-        launch = np.where(np.isfinite(launch), launch, -1)
-    return np.clip(launch, -1, 32767).astype(np.int16)
-
-
-# Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
-# finished games (news: fire_events; launch_*: _learn_and_record).
-_REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige")
-
-
 def outcome(state: State) -> np.ndarray:
     """int8 [B]: -1 still playing, 0 US won, 1 USSR won, 2 draw."""
     return np.where(state.done, state.winner, ONGOING).astype(np.int8)
-
-
-Work = namedtuple("Work", [
-    # carried from one phase to the next: _BLOCK rows per worker thread, one per game of its block
-    # (see _work); [W, ...] is written [B, ...] below
-    "dice",                                  # uint64 [B]: the row seed of this turn's dice (_draw)
-    "u_month",                               # float32 [B, SL]
-    "u_intel",                               # float32 [B, S]
-    "paid",                                  # uint64 [B, P]: programs that did research (fund_programs)
-    "n_paid",                                # int64 [B]
-    "options",                               # bool [B, O]
-    "fired_list",                            # uint64 [B, E]: the fired events (fire_events)
-    "n_options", "n_fired",                  # int64 [B]
-    "fl",                                    # launches.Flights [B, SL]
-    # inside one game's phase only: one row per worker thread (row k * _BLOCK of worker k: the rows
-    # between stay untouched, so two workers never write the same cache line), the same for each game
-    "u_budget",                              # float32 [B, S]
-    "developed",                             # bool [B, P]
-    "learned",                               # float32 [B, P]: all zero between games (_learn_and_record)
-    "gap",                                   # float64 [B, P]
-    "crew_lost",                             # bool [B, P]
-    "public",                                # int16 [B, P]
-    "lesson_slot", "lesson_prog",            # uint64 [B, SL * R]: launches.flight_lessons
-    "eff", "used",                           # float32 / bool [B, X]: all zero between games (apply_effects)
-    "ranks",                                 # int64 [B, X]
-    "pay",                                   # float32 [B, P]: fund_programs
-    "money_left", "program_spent",           # float32 [B, S]: fund_programs
-])
-
-
-def _work(rules: Rules, workers: int) -> Work:
-    """Scratch arrays, kept per calling thread, as two threads may step games of the same rules at once.
-    Those carried from one phase of a turn to the next have _BLOCK rows per worker thread (worker k
-    uses rows k*_BLOCK.., one per game of the block it is playing: see _step_block); those used
-    inside one game's phase use one row per worker (row k*_BLOCK), reused game after game, so they
-    stay in the fastest cache. A kernel writes each entry it reads within the same block, except
-    eff, used and learned, which are left all zero after each game."""
-    mine = rules._kernel.setdefault("work", threading.local())
-    if not hasattr(mine, "cache"):
-        mine.cache = {}
-    w = mine.cache.get(workers)
-    if w is None:
-        n = _BLOCK * workers
-        P, SL, X, R = rules.n_programs, 2 * rules.max_pads, rules.effects.shape[1], rules.role_prog.shape[1]
-        z = lambda k, d=F32: np.zeros((n, k), d)  # noqa: E731
-        w = mine.cache[workers] = Work(
-            dice=np.zeros(n, np.uint64), u_month=z(SL), u_intel=z(2), paid=z(P, np.uint64),
-            n_paid=np.zeros(n, np.int64), options=z(len(rules.opt_event), bool),
-            fired_list=z(rules.n_events, np.uint64), n_options=np.zeros(n, np.int64), n_fired=np.zeros(n, np.int64),
-            fl=new_flights(n, SL),
-            u_budget=z(2), developed=z(P, bool), learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool),
-            public=z(P, np.int16), lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64),
-            eff=z(X), used=z(X, bool), ranks=z(X, np.int64), pay=z(P), money_left=z(2), program_spent=z(2),
-        )
-    return w
-
-
-def _info(b: int, zeroed: bool = True) -> KernelInfo:
-    """What a step tells of b games (StepInfo's arrays), zeroed or left for the kernel to write."""
-    make = np.zeros if zeroed else np.empty
-    return KernelInfo(spent=make((b, 2), F32), awarded=make((b, 2), F32),
-                      firsts=make((b, 2), np.uint64))
-
-
-def set_threads(n: int) -> None:
-    """Use up to n threads for large batches (default: one per core). Results do not depend on it."""
-    global _THREADS
-    _THREADS = max(1, int(n))
-
-
-_THREADS = os.cpu_count() or 1
-_GAMES_PER_THREAD = 192    # a second thread from 384 games on: below that its hand-over costs about what it saves
-
-
-def _run_split(kernel_fn, rules: Rules, b: int, args: tuple, info: KernelInfo) -> None:
-    """Run a batch kernel, kernel_fn(tables, *args, info, scratch, queue, worker), over b games on up
-    to _THREADS threads (one per _GAMES_PER_THREAD games): the calling thread and helpers.
-
-    The kernels release the GIL and share out the batch a block of _BLOCK games
-    at a time (an atomic counter: a thread that starts late or runs slow simply
-    takes fewer blocks); each game touches only its own rows of the state and
-    its worker's rows of the scratch arrays, so which thread plays which block
-    changes nothing in the results. An exception in any thread is raised here,
-    once every thread has stopped touching the arrays.
-    """
-    t = kernel_tables(rules)
-    workers = max(1, min(_THREADS, b // _GAMES_PER_THREAD))
-    w = _work(rules, workers)
-    queue = np.zeros(1, np.int64)           # the next block to take
-    run = rules._kernel.get(kernel_fn)      # kernel_fn for these argument types: the callers build them
-    if run is None:                         # with the same dtypes, dimensions and layout every time
-        run = rules._kernel[kernel_fn] = direct(kernel_fn, (t, *args, info, w, queue, 0))
-    if workers == 1:
-        run(t, *args, info, w, queue, 0)
-        return
-    jobs = _helpers(workers - 1)
-    done = SimpleQueue()                    # one report per helper job: None, or the exception it raised
-    for k in range(1, workers):
-        jobs.put((run, (t, *args, info, w, queue, k), done))
-    failed = None
-    try:
-        run(t, *args, info, w, queue, 0)
-    finally:
-        for _ in range(1, workers):
-            failed = done.get() or failed
-    if failed is not None:
-        raise failed
-
-
-_HELPERS = {"pid": None, "jobs": None, "count": 0}      # this process's helper threads and their job queue
-_HELPERS_LOCK = threading.Lock()
-
-
-def _helpers(n: int) -> SimpleQueue:
-    """The job queue of the helper threads, at least n of them waiting on it: started on first use
-    (and again in a forked child, which inherits the queue but not the threads). A job is
-    (fn, args, done): the helper runs fn(*args), then puts None or the exception into done.
-    Plain C queues: the hand-over costs a few microseconds of Python, not a thread pool's futures."""
-    with _HELPERS_LOCK:
-        if _HELPERS["pid"] != os.getpid():
-            _HELPERS.update(pid=os.getpid(), jobs=SimpleQueue(), count=0)
-        while _HELPERS["count"] < n:
-            _HELPERS["count"] += 1
-            threading.Thread(target=_helper, args=(_HELPERS["jobs"],), daemon=True,
-                             name=f"rules-{_HELPERS['count']}").start()
-        return _HELPERS["jobs"]
-
-
-def _helper(jobs: SimpleQueue) -> None:
-    while True:
-        fn, args, done = jobs.get()
-        try:
-            fn(*args)
-        except BaseException as exc:        # reported to the caller, who raises it
-            done.put(exc)
-        else:
-            done.put(None)
-        del fn, args, done                  # the arrays are freed when the caller lets go of them
 
 
 @kernel
@@ -357,12 +160,12 @@ def _open_games(t, layout, block, info, w, queue, worker):
     _step_games), blocks of games taken from `queue` as in _step_games."""
     B = info.spent.shape[0]
     s = on_block(layout, block)
-    x0 = np.uint64(worker * _BLOCK)
+    x0 = np.uint64(worker * BLOCK)
     while True:
-        lo = _BLOCK * take_next(queue)
+        lo = BLOCK * take_next(queue)
         if lo >= B:
             break
-        for b in range(np.uint64(lo), np.uint64(min(lo + _BLOCK, B))):
+        for b in range(np.uint64(lo), np.uint64(min(lo + BLOCK, B))):
             x = x0 + b - np.uint64(lo)
             w.options[x, :] = False
             # the turn 0 of a game that has not played, typed as _step_block's calls are, so that
@@ -379,64 +182,33 @@ def _step_games(t, layout, src, dst, offsets, width, rewritten, orders, info, w,
     layout: the State's fields as a bundle of offsets (kernel_tables.state_bundle);
     src, dst: the old and the new State's memory (uint8; state.Layout: field k
     starts at byte offsets[k] and has width[k] bytes per game); rewritten: bool
-    [fields], rewritten by every unfinished game. Plays blocks of _BLOCK games,
+    [fields], rewritten by every unfinished game. Plays blocks of BLOCK games,
     taking the next block from `queue` (int64 [1], shared by the workers) until
     none is left; `worker` picks its scratch rows. A block's rows are first
     copied from src into dst (rewritten fields only for finished games), then
     played: the block's rows stay in the cache. While a block plays, the rows of
-    the worker's next block are fetched into the cache (_fetch_ahead), so its
+    the worker's next block are fetched into the cache (step_memory.fetch_ahead), so its
     copy finds them there instead of waiting for memory.
     """
     B = info.spent.shape[0]
     s = on_block(layout, dst)
-    lo = _BLOCK * take_next(queue)
+    lo = BLOCK * take_next(queue)
     while lo < B:
-        nxt = _BLOCK * take_next(queue)     # claimed now, so that its rows load while this block plays
-        hi = min(lo + _BLOCK, B)
+        nxt = BLOCK * take_next(queue)     # claimed now, so that its rows load while this block plays
+        hi = min(lo + BLOCK, B)
         for k in range(len(offsets)):
             if not rewritten[k]:
-                _copy_bytes(src, dst, offsets[k] + lo * width[k], offsets[k] + hi * width[k])
+                copy_bytes(src, dst, offsets[k] + lo * width[k], offsets[k] + hi * width[k])
         for b in range(lo, hi):
             if s.done[b]:                       # copied above: not a rewritten field
                 for k in range(len(offsets)):
                     if rewritten[k]:
-                        _copy_bytes(src, dst, offsets[k] + b * width[k], offsets[k] + (b + 1) * width[k])
+                        copy_bytes(src, dst, offsets[k] + b * width[k], offsets[k] + (b + 1) * width[k])
                 _nothing_happened(info, b)      # the turn of an unfinished game writes all of its info
-        ahead = (src, dst, offsets, width, rewritten, nxt, min(nxt + _BLOCK, B))
+        ahead = (src, dst, offsets, width, rewritten, nxt, min(nxt + BLOCK, B))
         start = (-1 if nxt < B else len(offsets), np.int64(0), np.int64(0))
         _step_block(t, s, orders, info, w, lo, hi, worker, ahead, start)
         lo = nxt
-
-
-_BLOCK = 64
-_AHEAD_LINES = 3    # cache lines of the next block fetched per game and phase: 8 phases x 64 games x 3
-                    # cover its ~1,420 lines (1.4 KB of state per game) by the block's last phase; more
-                    # lines per call were slower (see the commit that set 3)
-
-
-@part
-def _fetch_ahead(ahead, cur):
-    """Prefetch the next _AHEAD_LINES cache lines of a block's rows: in src to be read (except the
-    fields its unfinished games rewrite) and in dst to be written.
-
-    ahead: (src, dst, offsets, width, rewritten, lo, hi) as in _step_games, lo..hi-1 the block's games;
-    cur: (field, address, end), where the last call stopped (field -1: nothing fetched yet; past the
-    last field: all done). Returns where this call stopped. Only time depends on it.
-    """
-    src, dst, offsets, width, rewritten, lo, hi = ahead
-    k, a, e = cur
-    for _ in range(_AHEAD_LINES):
-        while a >= e:
-            k += 1
-            if k >= len(offsets):
-                return k, a, e
-            a = (offsets[k] + lo * width[k]) & ~np.int64(63)
-            e = offsets[k] + hi * width[k]
-        if not rewritten[k]:
-            prefetch(src, np.uint64(a))
-        prefetch_to_write(dst, np.uint64(a))
-        a += 64
-    return k, a, e
 
 
 @inlined
@@ -449,52 +221,44 @@ def _nothing_happened(info, b):
 
 
 @inlined
-def _copy_bytes(src, dst, lo, hi):
-    """dst[lo:hi] = src[lo:hi] for flat uint8 arrays. Unsigned indices: no negative-index handling,
-    so the loop compiles to wide moves instead of one checked byte at a time."""
-    for x in range(np.uint64(lo), np.uint64(hi)):
-        dst[x] = src[x]
-
-
-@inlined
 def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
     """One turn of the unfinished games among lo..hi-1, phase by phase, each phase a loop over the
     games: small loops compile to far faster code than one loop holding the whole turn.
 
-    Game b uses row x = worker * _BLOCK + (b - lo) of the scratch arrays `w` carried from phase to
+    Game b uses row x = worker * BLOCK + (b - lo) of the scratch arrays `w` carried from phase to
     phase (the worker's rows; the same few serve each of its blocks in turn, so they stay in the
-    cache: a row per game would cost a cache miss at every touch), and row wk = worker * _BLOCK of
+    cache: a row per game would cost a cache miss at every touch), and row wk = worker * BLOCK of
     those used inside a phase. Each game of each phase also fetches a few lines of the next block
-    (ahead, cur: see _fetch_ahead).
+    (ahead, cur: see step_memory.fetch_ahead).
     """
     fl = w.fl
-    wk = np.uint64(worker * _BLOCK)
+    wk = np.uint64(worker * BLOCK)
     x0 = wk - np.uint64(lo)
     # the turn: dice, options chosen, launches paid first, then programs, then the flights and what they teach
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             _draw(t, w, x, s.key[b], s.turn[b])
             w.n_options[x] = chosen_options(t, s, b, orders.choice[b], STREAM_CHOICE, w.options[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             check_launches(t, s, b, orders, s.turn[b], fl, x)
             afford(t, fl, x, s.cash[b], info.spent[b])
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             _fund(t, s, orders, info, w, b, x, wk)
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             fly(t, s, b, fl, x, w.dice[x], w.u_month[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
@@ -504,13 +268,13 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
     records = (s.launch_mission.reshape((B, SL)), s.launch_outcome.reshape((B, SL)),
                s.launch_month.reshape((B, SL)), s.launch_passed.reshape((B, SL)), s.launch_prestige.reshape((B, SL)))
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             _learn_and_record(t, s, w, b, x, wk, records)
     # the next turn opens: a new budget year, events, income; then is the game over?
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             nxt = s.turn[b] + 1
@@ -522,7 +286,7 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
                 new_budget_year(t, s, b, year_turn, w.u_budget[wk])
             w.n_fired[x] = fire_events(t, s, b, nxt, nxt < t.n_turns, STREAM_FIRE, s.news[b], w.fired_list[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
-        cur = _fetch_ahead(ahead, cur)
+        cur = fetch_ahead(ahead, cur)
         x = x0 + b
         if not s.done[b]:
             apply_effects(t, s, b, w.fired_list[x], w.n_fired[x], w.options[x], w.n_options[x],
@@ -586,7 +350,7 @@ def _learn_and_record(t, s, w, b, x, wk, records):
     for k in range(n):
         _sharpen(t, s, b, progs[k], learned, w.dice[x])
     mission, outcome, month, passed, prestige = records
-    for i in range(2 * t.L):    # every unfinished game rewrites the launch_* fields (see _REWRITTEN)
+    for i in range(2 * t.L):    # every unfinished game rewrites the launch_* fields (see REWRITTEN)
         mission[b, i] = fl.mission[x, i] if fl.ordered[x, i] else -1
         outcome[b, i] = fl.outcome[x, i]
         month[b, i] = fl.month[x, i]
