@@ -18,7 +18,7 @@ import pygame  # noqa: E402
 from uikit import click_named, frames, press  # noqa: E402  (sets SDL's dummy drivers first)
 
 from game.commands.common import prepare_core_apart  # noqa: E402
-from game.rules.step import compiled  # noqa: E402
+from game.rules import compiled  # noqa: E402
 from game.scenario import load  # noqa: E402
 from game.ui.app import App, Options  # noqa: E402
 from game.ui.main import first_screen  # noqa: E402

@@ -1,6 +1,6 @@
 """Shared test setup: pygame stays quiet (no support banner) whichever test imports it first, and the
 rules engine is compiled once before any test, so tests that start a fresh interpreter load it from the
-cache instead of compiling it again (about a minute) inside their time limits."""
+cache instead of compiling it again inside their time limits."""
 
 import os
 
