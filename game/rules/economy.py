@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.rules.jit import F32, U64, kernel, part
+from game.rules.jit import F32, U64, kernel, leaf, part
 from game.rules.kernel_tables import kernel_tables, state_bundle_of
 from game.rules.mathf import exp_f32, expm1_f32
 from game.rules.missions import plain
@@ -20,7 +20,7 @@ _ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
 _TINY = F32(1e-6)
 
 
-@part
+@leaf
 def is_developed(t, s, b, p):
     """Program p of game b has paid its development (it can fly and do research)."""
     return s.dev[b, p] >= t.start_cost[p]
@@ -145,7 +145,7 @@ def sharpen_estimate(t, s, b, p, learned, u_noise):
     s.nobs[b, p] = s.nobs[b, p] + np.int16(learned)
 
 
-@part
+@leaf
 def estimate_of(t, rel, est_z, nobs):
     """(estimate, its standard deviation) of a program's reliability, as its owner sees it. Scalars
     when compiled; its plain form (estimates) takes whole arrays."""
@@ -158,7 +158,7 @@ def estimates(rules: Rules, rel, est_z, nobs) -> tuple[np.ndarray, np.ndarray]:
     return plain(estimate_of)(kernel_tables(rules), rel, est_z, np.asarray(nobs).astype(F32))
 
 
-@part
+@leaf
 def rival_budget_seen(t, budget, z):
     """What a side's intelligence makes of its rival's budget: the true budget with an error of
     spread intel_noise (a share of it); z standard normal. Scalars when compiled; arrays in init."""

@@ -136,7 +136,7 @@ def fly(t, s, b, fl, x, dice, u_month):
         fl.earned[x, i], fl.outcome[x, i] = earned, outcome
 
 
-@part
+@leaf
 def is_secret_failure(t, fl, x, i):
     """The flight in slot i (row x of fl) failed without earning anything, uncrewed, for a side that keeps such
     failures secret: the rival never learns of it."""
@@ -150,7 +150,7 @@ def lowest_bit(bits):
     return popcount((bits & (~bits + U64(1))) - U64(1))
 
 
-@part
+@leaf
 def _bits_prestige(bits, values):
     """Sum of values[k] (float32 [K]) over the bits k set in a uint64, in bit order."""
     total = _ZERO

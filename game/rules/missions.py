@@ -10,7 +10,7 @@ looked up for whole arrays). Apart from those, the bodies use only arithmetic
 that means the same on a numba scalar and on a numpy array, all in float32, so
 equal inputs give equal bits in both: the AI and the player are told the chance
 the core will draw against. `t` is the KernelTables of the rules
-(game.rules.kernel_tables), the same named tuple of numpy arrays in both forms.
+(game.rules.kernel_tables), the same bundle of numpy arrays in both forms (its fields read from Python too).
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from types import FunctionType
 
 import numpy as np
 
-from game.rules.jit import F32, part
+from game.rules.jit import F32, leaf
 from game.rules.kernel_tables import kernel_tables
 from game.rules.tables import Rules
 
 ZERO, ONE = F32(0), F32(1)
 
 
-@part
+@leaf
 def cost_multiplier(cost_mult, col):
     """A program's flight cost multiplier: cost_mult[col], col being its column among the programs an
     effect can make dearer (t.cost_col), or 1 for col -1 (any other program). Compiled: cost_mult
@@ -41,7 +41,7 @@ def _plain_cost_multiplier(cost_mult, col):
     return cost_mult[..., col]
 
 
-@part
+@leaf
 def mission_cost(t, cost_mult, m):
     """Money one flight of mission m costs (float32): its own cost, then for each of its roles in
     order the role's program's flight cost times that program's cost multiplier (cost_multiplier of
@@ -56,7 +56,7 @@ def mission_cost(t, cost_mult, m):
     return cost
 
 
-@part
+@leaf
 def launch_penalty(t, missing, rush):
     """Success chance a launch loses at every step (float32): skip_penalty for each prerequisite
     milestone of its targets that its side lacks (`missing`, a float32 count or array of counts),
@@ -64,7 +64,7 @@ def launch_penalty(t, missing, rush):
     return t.skip_penalty * missing + (t.rush_penalty if rush else ZERO)
 
 
-@part
+@leaf
 def step_chance(t, reliability, penalty):
     """The chance one step succeeds: its program's reliability less the launch's penalty, never below
     min_step_chance nor above 1. `reliability` is the true one in the core, a side's estimate
@@ -72,7 +72,7 @@ def step_chance(t, reliability, penalty):
     return min(max(reliability - penalty, t.min_step_chance), ONE)
 
 
-@part
+@leaf
 def chance_after(so_far, real, chance):
     """The chance that every step so far succeeded, after one more step with success chance `chance`:
     real is t.step_real of that step (1 for a step of the mission, 0 for padding, which changes

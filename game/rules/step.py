@@ -24,7 +24,7 @@ from game.rules.bundle import on_block
 from game.rules.economy import fund_programs, new_budget_year, pay_income, rival_budget_seen, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import inlined, kernel, take_next
-from game.rules.kernel_tables import KernelOrders, state_bundle
+from game.rules.kernel_tables import KernelOrders, kernel_tables, state_bundle
 from game.rules.launches import afford, award_milestones, check_launches, flight_lessons, fly, learn_from_flights
 from game.rules.orders import Orders
 from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of

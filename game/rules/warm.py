@@ -11,8 +11,11 @@ the turn itself: slower, never wrong.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 from game.rules.jit import is_cached
 from game.rules.orders import Orders
@@ -41,11 +44,11 @@ def warm_up(rules: Rules, announce=None) -> None:
         if announce:
             announce("Compiling the rules engine (once after an install or update)...")
         if not is_cached("_step_games") and (os.cpu_count() or 1) > 1:
-            helper = _start(compile_turn, rules)
+            helper = _start_turn_compiler(rules)
     state = init(rules, game_keys(0, 1))
     observe(rules, state, 0)
     if helper is not None:
-        helper.join()
+        helper.wait()
     state, _ = step(rules, state, Orders.empty(rules, 1))
     observe(rules, state, 0)
 
@@ -59,13 +62,21 @@ def compile_turn(rules: Rules) -> None:
     step(rules, State.in_block(layout, block), Orders.empty(rules, 1))
 
 
-def _start(job, rules: Rules):
-    """A started process running job(rules) (a fresh interpreter: numba's compiler is not safe to
-    fork), or None where one cannot be started."""
+_CHILD = ("import pickle, sys\n"
+          "from game.rules.warm import compile_turn\n"
+          "compile_turn(pickle.load(sys.stdin.buffer))\n")
+
+
+def _start_turn_compiler(rules: Rules) -> subprocess.Popen | None:
+    """A new interpreter running compile_turn(rules) into the same cache (its output discarded: should
+    it fail, warm_up compiles the turn itself), or None where one cannot be started."""
+    package_root = str(Path(__file__).resolve().parents[2])      # the folder that holds `game`
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p))
     try:
-        process = multiprocessing.get_context("spawn").Process(
-            target=job, args=(dataclasses.replace(rules, _kernel={}),), name="spacerace-compile", daemon=True)
-        process.start()
-        return process
-    except (OSError, RuntimeError, ValueError):
+        child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, env=env)
+        with child.stdin:
+            child.stdin.write(pickle.dumps(dataclasses.replace(rules, _kernel={})))
+        return child
+    except (OSError, pickle.PicklingError):
         return None
