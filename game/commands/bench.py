@@ -35,6 +35,13 @@ def run(args) -> int:
     sc = load_scenario(args.scenario)
     prepare_core(sc.rules)   # compiling is not what bench measures
     core = bench_core(sc.rules, ScriptedPolicy, big=args.batch, note="the scripted policy")
+    if args.cold:
+        from game.sim.cold_start import start_times
+
+        try:
+            core.update(start_times(str(sc.folder)))
+        except RuntimeError as exc:
+            raise SystemExit(f"spacerace: {exc}") from None
     report = {"scenario": sc.id, "core": core}
     for name, fn in sections():
         report[name] = fn(sc)
