@@ -1,9 +1,10 @@
 """Bundles: many arrays and scalars handed to the compiled rules as one pointer.
 
-The kernels read the tables (~100 arrays), the state (~40) and their scratch
-arrays through bundles. To numba a bundle is a single pointer to a buffer of
-descriptors (one numba array struct, or one scalar, per field); `b.name` loads
-that field's descriptor. A named tuple of the same arrays is copied whole,
+The kernels read the tables (~100 arrays) and the state (~40) through bundles.
+To numba a bundle is a pointer to a buffer of descriptors (one numba array
+struct, or one scalar, per field) and a base address added to every array's
+data address (0, or the block a State lies in); `b.name` loads that field's
+descriptor. A named tuple of the same arrays is copied whole,
 field by field, at every inlined call and every use, which made the compiled
 code (and the time to compile it) many times larger.
 
