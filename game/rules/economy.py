@@ -1,8 +1,8 @@
 """Money: program funding and research, the yearly budget, the leadership review, income.
 
-Compiled per-game functions: `t` is the KernelTables, `s` the KernelState
-being built (its rows of game `b` are updated in place), scratch arrays are
-passed in by the caller. Numbers are float32, computed in the order written.
+Compiled per-game functions: `t` is the KernelTables and `s` the State being
+built, as bundles (game.rules.bundle; game `b`'s rows are updated in place);
+scratch arrays are passed in by the caller. Numbers are float32, computed in the order written.
 """
 
 from __future__ import annotations

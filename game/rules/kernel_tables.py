@@ -17,7 +17,7 @@ from collections import namedtuple
 import numpy as np
 
 from game.rules.bundle import Bundle, bundle_layout
-from game.rules.state import NEVER, Layout, state_fields
+from game.rules.state import NEVER, Layout
 from game.rules.tables import Rules
 
 F32, I64, U64 = np.float32, np.int64, np.uint64
@@ -69,7 +69,6 @@ _FIELDS = {
 }
 
 KernelTables = namedtuple("KernelTables", list(_FIELDS))
-KernelState = namedtuple("KernelState", state_fields())
 KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice"])
 KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts"])   # StepInfo's, but fired (from s.news)
 
