@@ -67,12 +67,18 @@ def test_the_menu_and_its_screens_work_while_the_engine_is_prepared(tmp_path, mo
     app.close()
 
 
-def test_a_new_game_started_meanwhile_waits_and_begins_when_ready(tmp_path, monkeypatch, gate):
+def new_game_while_preparing(tmp_path, monkeypatch, gate):
+    """A window whose rules are held by `gate`, where the player has started a new game from the menu."""
     app = make_app(tmp_path, monkeypatch)
     app.core = Preparation(held(gate))
     first_screen(app)
     click_named(app, "new")
     click_named(app, "start")
+    return app
+
+
+def test_a_new_game_started_meanwhile_waits_and_begins_when_ready(tmp_path, monkeypatch, gate):
+    app = new_game_while_preparing(tmp_path, monkeypatch, gate)
     assert app.scene.name == "waiting-for-rules" and app.flow is None
     frames(app, 30)
     assert app.scene.name == "waiting-for-rules" and app.scene.frames >= 30   # drawing meanwhile
@@ -88,11 +94,7 @@ def test_a_new_game_started_meanwhile_waits_and_begins_when_ready(tmp_path, monk
 
 
 def test_escape_on_the_waiting_screen_goes_back_and_the_engine_keeps_preparing(tmp_path, monkeypatch, gate):
-    app = make_app(tmp_path, monkeypatch)
-    app.core = Preparation(held(gate))
-    first_screen(app)
-    click_named(app, "new")
-    click_named(app, "start")
+    app = new_game_while_preparing(tmp_path, monkeypatch, gate)
     assert app.scene.name == "waiting-for-rules"
     press(app, pygame.K_ESCAPE)
     assert app.scene.name == "new-game" and app.core.running and app.running

@@ -30,7 +30,6 @@ from numba.core.typing.templates import AttributeTemplate
 from numba.extending import NativeValue, infer_getattr, intrinsic, models, register_model, typeof_impl, unbox
 
 _HEAD = 5   # an array struct's words before shape and strides: meminfo, parent, nitems, itemsize, data
-_DATA = 4   # the word holding the data address
 
 
 def _words(ty) -> int:
@@ -148,16 +147,19 @@ class Bundle:
         return Bundle(BundleType(kind, tuple(fields)), np.concatenate(parts), dict(values))
 
 
-def bundle_layout(kind: str, block: np.ndarray, arrays: dict) -> Bundle:
-    """A bundle of `arrays`, all views of `block` (uint8), whose data addresses are offsets into it:
-    the same bundle serves every block of that layout, given to a kernel with on_block(bundle,
-    block). Used as it is, without on_block, its arrays point nowhere."""
-    bundle = Bundle.of(kind, arrays)
-    start = block.__array_interface__["data"][0]
-    for w in bundle.numba_type.word_offsets:
-        bundle.words[w + _DATA] -= start
-    bundle.keep = None
-    return bundle
+def bundle_layout(kind: str, fields) -> Bundle:
+    """A bundle of C-contiguous arrays that lie in one block of memory: `fields` gives each one's
+    (name, shape, dtype, byte offset in the block), and its data address is that offset. The same
+    bundle serves every block of that layout, given to a kernel with on_block(bundle, block); used
+    as it is, its arrays point nowhere."""
+    types_, parts = [], []
+    for name, shape, dtype, offset in fields:
+        dtype = np.dtype(dtype)
+        strides = [dtype.itemsize * int(np.prod(shape[i + 1:], dtype=np.int64)) for i in range(len(shape))]
+        types_.append((name, types.Array(_numba_dtype(dtype), len(shape), "C")))
+        size = int(np.prod(shape, dtype=np.int64))
+        parts.append(np.array([0, 0, size, dtype.itemsize, offset, *shape, *strides], np.int64))
+    return Bundle(BundleType(kind, tuple(types_)), np.concatenate(parts), None)
 
 
 @typeof_impl.register(Bundle)
@@ -167,7 +169,7 @@ def _typeof_bundle(value, context):
 
 def _descriptor(a: np.ndarray) -> np.ndarray:
     """int64 words of numba's array struct for `a`: meminfo and parent (none), size, itemsize, data
-    address, shape, strides."""
+    address, shape, strides (bundle_layout writes the same words for arrays inside a block)."""
     head = [0, 0, a.size, a.itemsize, a.__array_interface__["data"][0]]
     return np.array(head + list(a.shape) + list(a.strides), np.int64)
 

@@ -97,8 +97,7 @@ def state_bundle(layout: Layout) -> Bundle:
     if made is None:
         if len(_STATE_BUNDLES) >= 64:
             _STATE_BUNDLES.clear()
-        block = layout.new_block()
-        made = _STATE_BUNDLES[layout] = bundle_layout("State", block, {k: layout.view(block, k) for k in layout.index})
+        made = _STATE_BUNDLES[layout] = bundle_layout("State", layout.fields)
     return made
 
 

@@ -141,7 +141,7 @@ def _layout(rules: Rules, b: int) -> Layout:
     if layout is None:
         rows = rules._kernel.get("state_rows")
         if rows is None:
-            init(rules, np.zeros(1, np.uint32))
+            unopened_games(rules, np.zeros(1, np.uint32))       # records them; no kernel needs to run
             rows = rules._kernel["state_rows"]
         if len(known) >= 16:
             known.clear()
