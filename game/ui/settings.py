@@ -1,4 +1,4 @@
-"""Player settings (window, scale, sound, animation), kept as JSON in the config folder."""
+"""Player settings (window, scale, sound, animation, palette, prompts), kept as JSON in the config folder."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from game.session.paths import config_dir
 WINDOW_SIZES = [(1024, 640), (1280, 720), (1366, 768), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160)]
 MIN_SIZE = (1024, 640)
 MAX_SIZE = (3840, 2160)
+PALETTES = ("standard", "colourblind")
 
 
 @dataclass
@@ -22,6 +23,10 @@ class Settings:
     ui_scale: float = 1.0        # 0.75 .. 2.0, on top of the automatic scale for the window's size
     volume: float = 0.5          # 0 .. 1
     animation_speed: float = 1.0  # 0.25 .. 4; higher is faster
+    reduced_motion: bool = False  # launches and banners without movement or flashing
+    palette: str = "standard"     # "standard" or "colourblind" (see game/ui/theme.py)
+    confirm_end_turn: bool = True  # ask before ending a turn that funds or launches little
+    guide: bool = True            # offer the guided first turns when a new game starts
 
     def clamp(self) -> Settings:
         self.width = min(max(int(self.width), MIN_SIZE[0]), MAX_SIZE[0])
@@ -30,6 +35,10 @@ class Settings:
         self.volume = min(max(float(self.volume), 0.0), 1.0)
         self.animation_speed = min(max(float(self.animation_speed), 0.25), 4.0)
         self.fullscreen = bool(self.fullscreen)
+        self.reduced_motion = bool(self.reduced_motion)
+        self.palette = self.palette if self.palette in PALETTES else "standard"
+        self.confirm_end_turn = bool(self.confirm_end_turn)
+        self.guide = bool(self.guide)
         return self
 
 
