@@ -29,7 +29,7 @@ import pygame_gui  # noqa: E402
 from game.ui.layout import Layout, auto_scale  # noqa: E402
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings  # noqa: E402
 from game.ui.sounds import Sounds  # noqa: E402
-from game.ui.theme import palette, scaled_theme, theme_font_sizes  # noqa: E402
+from game.ui.theme import palette, scaled_theme, theme_font_sizes, use_palette  # noqa: E402
 
 
 @dataclass
@@ -59,6 +59,7 @@ class App:
     def __init__(self, options: Options | None = None, settings: Settings | None = None):
         self.options = options or Options()
         self.settings = (settings or load_settings()).clamp()
+        use_palette(self.settings.palette)
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
@@ -127,6 +128,7 @@ class App:
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings.clamp()
+        use_palette(self.settings.palette)  # the new theme and colours apply from the rebuild below
         save_settings(self.settings)
         self.resize()
 

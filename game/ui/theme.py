@@ -1,5 +1,10 @@
 """Looks: the pygame_gui theme and the palette, both JSON files of the package `game.data.assets` (assets/).
 
+Two palettes: "standard" (palette.json) and "colourblind" (palette_colourblind.json, the same keys). The
+App calls `use_palette(settings.palette)` at start and when settings are applied; from then on `palette()`,
+`side_colour()` and `scaled_theme()` give that palette's colours (the colour-blind theme replaces the
+blocks of theme.json listed in theme_colourblind.json).
+
 Font sizes in the theme are for a UI scale of 1; `scaled_theme` multiplies them
 so text stays readable from 1024x640 up to 4K.
 """
@@ -14,6 +19,24 @@ from game import data
 
 THEME_FILE = "theme.json"
 PALETTE_FILE = "palette.json"
+PALETTE_FILES = {"standard": PALETTE_FILE, "colourblind": "palette_colourblind.json"}
+THEME_OVERRIDES = {"colourblind": "theme_colourblind.json"}  # blocks replacing theme.json's, per palette
+
+_current = "standard"
+
+
+def use_palette(name: str) -> None:
+    """Make `name` ("standard" or "colourblind") the palette every later palette()/scaled_theme() call gives.
+    Raises ValueError for an unknown name."""
+    global _current
+    if name not in PALETTE_FILES:
+        raise ValueError(f"unknown palette {name!r}: use one of {', '.join(PALETTE_FILES)}")
+    _current = name
+
+
+def palette_name() -> str:
+    """The palette in use."""
+    return _current
 
 
 def hex_colour(text: str) -> tuple[int, ...]:
@@ -22,10 +45,15 @@ def hex_colour(text: str) -> tuple[int, ...]:
     return tuple(int(t[i:i + 2], 16) for i in range(0, len(t), 2))
 
 
-@lru_cache(maxsize=1)
 def palette() -> dict:
-    """Palette name -> colour tuple (and "series": list of colour tuples)."""
-    raw = json.loads(data.text(data.ASSETS, PALETTE_FILE))
+    """The palette in use: colour name -> colour tuple (and "series": list of colour tuples). Do not modify it."""
+    return load_palette(_current)
+
+
+@lru_cache(maxsize=len(PALETTE_FILES))
+def load_palette(name: str) -> dict:
+    """Palette `name`'s colours, read once from its file."""
+    raw = json.loads(data.text(data.ASSETS, PALETTE_FILES[name]))
     out = {}
     for k, v in raw.items():
         if k.startswith("_"):
@@ -35,19 +63,25 @@ def palette() -> dict:
 
 
 def side_colour(side: int, text: bool = False) -> tuple[int, ...]:
+    """Side 0 (US) or 1 (USSR)'s colour in the palette in use: for shapes, or (`text`) for text on panels."""
     p = palette()
     return p[("us", "ussr")[side] + ("_text" if text else "")]
 
 
 @lru_cache(maxsize=8)
-def _base_theme() -> str:
-    return data.text(data.ASSETS, THEME_FILE)
+def _base_theme(name: str) -> str:
+    """The theme of palette `name` as JSON text: theme.json with that palette's replaced blocks."""
+    theme = json.loads(data.text(data.ASSETS, THEME_FILE))
+    if name in THEME_OVERRIDES:
+        theme.update({k: v for k, v in json.loads(data.text(data.ASSETS, THEME_OVERRIDES[name])).items()
+                      if not k.startswith("_")})
+    return json.dumps(theme)
 
 
 def scaled_theme(scale: float) -> dict:
-    """The theme with every font size (and text box padding, from scale 1 up) multiplied by `scale` (a fresh
-    dict)."""
-    theme = copy.deepcopy(json.loads(_base_theme()))
+    """The theme of the palette in use with every font size (and text box padding, from scale 1 up) multiplied
+    by `scale` (a fresh dict)."""
+    theme = copy.deepcopy(json.loads(_base_theme(_current)))
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:

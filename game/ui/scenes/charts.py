@@ -8,15 +8,18 @@ from __future__ import annotations
 import pygame
 
 from game.session.describe import SIDE_SHORT, month_label
-from game.ui.fonts import draw_text, fit_text
+from game.ui.fonts import draw_text, fit_text, font
+from game.ui.markers import SIDE_SHAPES, draw_marker, series_shape
 from game.ui.scene import Scene
 from game.ui.theme import palette, side_colour
 
 
 def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tuple, list[tuple[float, float]], bool]],
                L, x_range: tuple[float, float], y_label=lambda v: f"{v:.0f}", y_min: float | None = None,
-               y_max: float | None = None, x_label=None, fill: bool = False) -> None:
-    """A line chart. series: (name, colour, [(x, y)], dashed); `fill` shades the area under solid lines."""
+               y_max: float | None = None, x_label=None, fill: bool = False, shapes: list[str] | None = None) -> None:
+    """A line chart. series: (name, colour, [(x, y)], dashed); `fill` shades the area under solid lines.
+    Each series has a marker shape (`shapes`, default markers.series_shape(i)) drawn along its line, at its
+    last point beside its name, and in the legend, so series are told apart without their colours."""
     pal = palette()
     pygame.draw.rect(surf, pal["panel"], rect, border_radius=6)
     draw_text(surf, title, (rect.x + L.pad, rect.y + L.pad // 2), L.font(15), pal["text"], bold=True)
@@ -57,11 +60,14 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
         anchor = "topleft" if i == 0 else ("topright" if i == 4 else "midtop")
         draw_text(surf, x_label(v), (x, plot.bottom + 2), small, pal["muted"], anchor=anchor)
     pygame.draw.rect(surf, pal["grid"], plot, 1)
+    shapes = shapes or [series_shape(i) for i in range(len(series))]
+    mark = max(9, L.u * 2 // 5)
     lx = rect.right - L.pad
-    for name, colour, pts, dashed in reversed(series):
+    for (name, colour, pts, dashed), shape in reversed(list(zip(series, shapes, strict=True))):
         r = draw_text(surf, fit_text(name, small, rect.w // 3), (lx, rect.y + L.pad // 2), small, colour,
                       anchor="topright")
-        lx = r.x - L.pad
+        draw_marker(surf, shape, colour, (r.x - mark, r.centery), mark, outline=pal["background"])
+        lx = r.x - 2 * mark - L.pad
         if len(pts) >= 2:
             xy = [px(x, y) for x, y in pts]
             if dashed:
@@ -73,8 +79,33 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
                     pygame.draw.polygon(shade, (*colour[:3], 60), [(xy[0][0], base), *xy, (xy[-1][0], base)])
                     surf.blit(shade, (0, 0))
                 pygame.draw.lines(surf, colour, False, xy, 3)
-        elif pts:
-            pygame.draw.circle(surf, colour, px(*pts[0]), 4)
+        for x, y in marker_points([px(*p) for p in pts], plot.w // 8):
+            draw_marker(surf, shape, colour, (x, y), mark, outline=pal["background"])
+    if len(series) <= 3:  # few lines: each is also named at its end, the names kept apart
+        placed: list[pygame.Rect] = []
+        for name, colour, pts, _ in series:
+            if not pts:
+                continue
+            x, y = px(*pts[-1])
+            img = font(small).render(name, True, colour)
+            r = img.get_rect(midright=(x - mark, y - mark))
+            r.clamp_ip(plot)
+            while any(r.colliderect(o) for o in placed) and r.bottom < plot.bottom:
+                r.y = min(plot.bottom - r.h, max(o.bottom for o in placed if r.colliderect(o)) + 1)
+            placed.append(r)
+            surf.blit(img, r)
+
+
+def marker_points(points: list[tuple[float, float]], spacing: float) -> list[tuple[float, float]]:
+    """The points of a line that carry markers: the last one, and earlier ones at least `spacing` pixels
+    apart from each other and from it."""
+    if not points:
+        return []
+    out = [points[-1]]
+    for p in reversed(points[:-1]):
+        if abs(p[0] - out[-1][0]) >= spacing and abs(p[0] - points[-1][0]) >= spacing:
+            out.append(p)
+    return out
 
 
 def nice_range(lo: float, hi: float) -> tuple[float, float, float]:
@@ -130,10 +161,6 @@ class ChartsScene(Scene):
         elif self.back_to is not None:
             self.app.show(self.back_to)
 
-    def key(self, key, mod) -> None:
-        if key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_c):
-            self.back()
-
     def default_action(self) -> None:
         self.back()
 
@@ -156,16 +183,18 @@ class ChartsScene(Scene):
         prestige = [(SIDE_SHORT[k], side_colour(k, True), [(year(h.turn), h.prestige[k]) for h in hist], False)
                     for k in (0, 1)]
         if self.public_only:
-            draw_chart(surf, area, "Prestige", prestige, L, xr, fill=True)
+            draw_chart(surf, area, "Prestige", prestige, L, xr, fill=True, shapes=list(SIDE_SHAPES))
             return
         half_w = (area.w - pad) // 2
         half_h = (area.h - pad) // 2
-        draw_chart(surf, pygame.Rect(area.x, area.y, half_w, half_h), "Prestige", prestige, L, xr, fill=True)
-        budget = [("yours", side_colour(self.side, True), [(year(h.turn), h.budget) for h in hist], False),
-                  ("rival (estimate)", side_colour(1 - self.side, True),
+        draw_chart(surf, pygame.Rect(area.x, area.y, half_w, half_h), "Prestige", prestige, L, xr, fill=True,
+                   shapes=list(SIDE_SHAPES))
+        me, rival = SIDE_SHORT[self.side], SIDE_SHORT[1 - self.side]
+        budget = [(f"{me} (yours)", side_colour(self.side, True), [(year(h.turn), h.budget) for h in hist], False),
+                  (f"{rival} (estimate)", side_colour(1 - self.side, True),
                    [(year(h.turn), h.rival_budget_estimate) for h in hist], True)]
         draw_chart(surf, pygame.Rect(area.x + half_w + pad, area.y, half_w, half_h), "Yearly budget", budget, L, xr,
-                   fill=True)
+                   fill=True, shapes=[SIDE_SHAPES[self.side], SIDE_SHAPES[1 - self.side]])
         series = []
         colours = palette()["series"]
         programs = sorted({p for h in hist for p in h.estimates})
