@@ -4,8 +4,8 @@ Method (Monte Carlo over beliefs):
 1. sample `worlds` plausible full States from the Observation (game.ai.worlds.sample_worlds, as the
    search AI does: the true State is never read);
 2. play each world `rollouts` times to the end of the game with the real rules (game.rules.step), each
-   rollout with its own dice and both sides driven by fast playbooks: half the rollouts the scenario's
-   plan, half the AI's house plan, every playbook's knobs perturbed (the players' strategies are not known);
+   rollout with its own dice and both sides driven by fast playbooks: each side of each rollout plays one
+   of the search AI's strategies (archetypes), drawn at random and perturbed (the players' are not known);
 3. count: who took each first still open, who won.
 
 Uncertainty: a chance's `se` is the standard error of the mean over the sampled worlds, taking each world's
@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from game.ai.playbook import PlanTables, Playbook, mutate, plan_orders
+from game.ai.playbook import ARCHETYPES, PlanTables, Playbook, archetype, mutate, plan_orders
 from game.ai.worlds import library, sample_worlds
 from game.rules.observe import Observation, observe
 from game.rules.orders import Orders
@@ -96,18 +96,17 @@ def forecast_key(obs: Observation) -> np.ndarray:
 
 
 def _books(rules: Rules, key: np.ndarray, turn: np.ndarray, stream: int) -> Playbook:
-    """One perturbed playbook per row: rows alternate the scenario's plan and the house plan."""
-    n = key.shape[0]
-    house = np.arange(n) % 2 == 1
-    plain, own = Playbook.scripted(rules, n), Playbook.house(rules, n)
-    base = Playbook(**{f.name: np.where(house.reshape((n,) + (1,) * (getattr(plain, f.name).ndim - 1)),
-                                        getattr(own, f.name), getattr(plain, f.name))
-                       for f in fields(Playbook)})
-    return mutate(base, uniforms(key, turn, stream, rules.n_missions + 5), 0.5)
+    """One playbook per row: one of the search AI's archetypes (game.ai.playbook.ARCHETYPES), drawn per row,
+    its knobs perturbed by a full mutation: the players' strategies are not known, so the rollouts cover the
+    ones the AI plays."""
+    every = Playbook.concat([archetype(rules, a) for a in ARCHETYPES])
+    u = uniforms(key, turn, stream + 50, 1)[:, 0]
+    base = every.take(np.minimum((u * len(ARCHETYPES)).astype(np.int64), len(ARCHETYPES) - 1))
+    return mutate(base, uniforms(key, turn, stream, rules.n_missions + 5), 1.0)
 
 
 def play_out(rules: Rules, tables: PlanTables, state: State) -> State:
-    """Play every game of `state` to its end, both sides with perturbed playbooks (from the games' keys)."""
+    """Play every game of `state` to its end, each side with a playbook drawn from the games' keys (_books)."""
     turn = state.turn.astype(np.int64)
     books = (_books(rules, state.key, turn, STREAM_BOOKS), _books(rules, state.key, turn, STREAM_BOOKS + 1))
     for _ in range(rules.n_turns + 1):

@@ -10,8 +10,9 @@ odd games the USSR). Each forecast gives binary events scored against what happe
 
 Brier score: the mean of (chance - outcome)^2 over the events. Two references forecast without looking
 at the game: `base_rate` always says the observed frequency of all the events of its kind (firsts, wins);
-`climatology` says the observed frequency of that very event (that milestone and side, at that turn),
-which knows the answer's average in hindsight and is hard to beat. Skill = 1 - Brier / reference.
+`climatology` says the observed frequency of that very event (that milestone and side, at that turn) in
+the other games of the sample (leave-one-out, so it does not see the answer it is scored on): a reference
+that knows, in hindsight, how often each first goes to each side, and is hard to beat. Skill = 1 - Brier / reference.
 Reliability: the events in 10 bins of forecast chance: mean forecast, observed frequency, count.
 """
 
@@ -75,10 +76,12 @@ def _brier(p: np.ndarray, y: np.ndarray, group: np.ndarray) -> dict:
         return out
     forecast = float(np.mean((p - y) ** 2))
     base = float(np.mean((y.mean() - y) ** 2))
-    clim = np.zeros_like(y)
+    clim = np.full_like(y, y.mean())
     for g in np.unique(group):
         at = group == g
-        clim[at] = y[at].mean()
+        n = int(at.sum())
+        if n > 1:   # leave-one-out: each event's reference is the frequency of the others of its group
+            clim[at] = (y[at].sum() - y[at]) / (n - 1)
     climatology = float(np.mean((clim - y) ** 2))
     out.update(brier=round(forecast, 4), base_rate=round(base, 4), climatology=round(climatology, 4),
                skill_vs_base_rate=round(1 - forecast / base, 3) if base > 0 else None,
