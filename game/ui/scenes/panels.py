@@ -26,6 +26,7 @@ from game.session.checker import grounded_label, money, program_blocker
 from game.session.describe import SIDE_SHORT, historical_label, month_label, side_name
 from game.session.plan import missing_prerequisites, mission_cost, stakes, step_chances, useful_funding
 from game.ui.fonts import draw_text
+from game.ui.markers import draw_side_marker
 from game.ui.scene import coloured, escape
 from game.ui.theme import palette, side_colour
 
@@ -35,7 +36,8 @@ STEP_MARKS = {"passed": "ok", "failed": "FAILED", "not flown": "not flown"}
 
 
 def side_tag(side: int) -> str:
-    return coloured(SIDE_SHORT[side], side_colour(side, text=True))
+    """The side's short label in bold and in its colour (the label, not the colour, tells the sides apart)."""
+    return f"<b>{coloured(SIDE_SHORT[side], side_colour(side, text=True))}</b>"
 
 
 def muted(text: str) -> str:
@@ -222,8 +224,10 @@ def draw_prestige(surf, rect: pygame.Rect, prestige, L) -> None:
     for s in (0, 1):
         y = rect.y + int(L.u * 0.75) + s * (bar_h + L.pad // 2 + 2)
         label = f"{SIDE_SHORT[s]} {prestige[s]:.0f}"
-        tr = draw_text(surf, label, (rect.x, y - 3), size, side_colour(s, text=True), bold=True)
-        x0 = rect.x + max(tr.w, L.u * 2) + L.pad
+        mark = max(8, bar_h + 2)
+        draw_side_marker(surf, s, (rect.x + mark // 2, y + bar_h // 2), mark)
+        tr = draw_text(surf, label, (rect.x + mark + L.pad // 2, y - 3), size, side_colour(s, text=True), bold=True)
+        x0 = rect.x + mark + L.pad // 2 + max(tr.w, L.u * 2) + L.pad
         w = max(4, rect.right - x0)
         pygame.draw.rect(surf, pal["grid"], (x0, y, w, bar_h))
         pygame.draw.rect(surf, side_colour(s), (x0, y, int(w * max(0.0, float(prestige[s])) / top), bar_h))

@@ -199,12 +199,13 @@ class ResultsScene(Scene):
         x0 = r.x + L.pad
         if self.report.launches:
             y += L.pad
-            draw_text(surf, "Launches by date (filled: success, outline: failed)", (x0, y), L.font(13), pal["muted"])
+            draw_text(surf, "Launches by date (US circles, USSR triangles; filled: success)", (x0, y), L.font(13),
+                      pal["muted"])
             y += int(L.u * 0.7)
-        for x in self.report.launches:  # one marker per launch, in date order: filled for success
-            colour = side_colour(x.side)
-            rect = pygame.Rect(x0, y + L.pad, bar_h, bar_h)
-            pygame.draw.rect(surf, colour, rect, 0 if x.succeeded else 2, border_radius=3)
+        for x in self.report.launches:  # one marker per launch, in date order: the side's shape, filled for success
+            from game.ui.markers import draw_side_marker
+
+            draw_side_marker(surf, x.side, (x0 + bar_h // 2, y + L.pad + bar_h // 2), bar_h, filled=x.succeeded)
             x0 += bar_h + L.pad // 2
 
 

@@ -1,4 +1,6 @@
-"""Settings: window size, full screen, UI scale, sound volume, animation speed."""
+"""Settings: window size, full screen, UI scale, sound volume, animation speed, colour palette, reduced
+motion, the question before ending a thin turn and the guide on new games. Changes are a draft until Apply,
+which saves them and repaints the window at once (a new palette included)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,13 @@ from game.ui.scene import Scene
 from game.ui.settings import WINDOW_SIZES, settings_path
 
 SCALES = ["0.75", "0.9", "1.0", "1.15", "1.3", "1.5", "1.75", "2.0"]
+PALETTE_NAMES = {"standard": "Standard", "colourblind": "Colour-blind safe"}
+TOGGLES = [  # (setting, label, tooltip): each an On/Off button
+    ("reduced_motion", "Reduced motion", "Show launches and banners without movement or flashing."),
+    ("confirm_end_turn", "Confirm thin turns",
+     "Ask before ending a turn that funds or launches little (or nothing)."),
+    ("guide", "Guide on new games", "Offer the guided first turns when a new game starts."),
+]
 
 
 def volume_text(volume: float) -> str:
@@ -80,7 +89,19 @@ class SettingsScene(Scene):
         self.widgets["speed"] = self.speed
         self.label("speed_value", (x + w - vw + pad, y, vw - pad, u), speed_text(d.animation_speed))
         self.actions[self.speed] = self.set_speed
-        y += u + 2 * pad
+        y += u + pad
+        self.label(None, (x, y, lw, u), "Colours")
+        self.dropdown("palette", (x + lw, y, w - lw, u), list(PALETTE_NAMES.values()), PALETTE_NAMES[d.palette],
+                      "Colour-blind safe: blue and orange sides, good and bad never red against green. The sides "
+                      "also differ by shape and label in both palettes.", self.set_palette)
+        y += u + pad
+        for field, text, tip in TOGGLES:
+            on = bool(getattr(d, field))
+            self.label(None, (x, y, lw, u), text)
+            self.button(field, (x + lw, y, w - lw, u), "On" if on else "Off", tip,
+                        lambda f=field: self.toggle(f), object_id="#toggled" if on else None)
+            y += u + pad
+        y += pad
         self.button("apply", (x + w - int(u * 5), y, int(u * 5), u), "Apply", "Use and keep these settings (Enter).",
                     self.apply, object_id="#accent")
         self.button("back", (x, y, int(u * 5), u), "Back", "Return without changing anything (Esc).", self.back)
@@ -102,12 +123,21 @@ class SettingsScene(Scene):
     def set_scale(self, text: str) -> None:
         self.draft.ui_scale = float(text)
 
+    def set_palette(self, text: str) -> None:
+        self.draft.palette = next(k for k, v in PALETTE_NAMES.items() if v == text)
+
     def toggle_fullscreen(self) -> None:
-        self.draft.fullscreen = not self.draft.fullscreen
+        self.toggle("fullscreen")
+
+    def toggle(self, field: str) -> None:
+        """Switch the on/off setting `field` of the draft and show it."""
+        setattr(self.draft, field, not getattr(self.draft, field))
         self.rebuild()
 
     def apply(self) -> None:
+        """Save the draft and repaint the window with it; the screen then edits a fresh draft."""
         self.app.apply_settings(self.draft)
+        self.draft = dataclasses.replace(self.app.settings)
         self.app.notify("Settings saved.", 2)
 
     def key(self, key, mod) -> None:
