@@ -14,6 +14,7 @@ from game.scenario.calendar import Calendar
 from game.scenario.checks import check
 from game.scenario.compile import calendar_of, compile_rules
 from game.scenario.diagnostics import ERROR, WARNING, Diagnostic, ScenarioError, has_errors, sort_key
+from game.scenario.images import image_paths
 from game.scenario.loader import RawScenario, is_valid, load_raw
 from game.scenario.locations import SHIPPED_DIR, discover, display, known_ids, resolve, user_dir
 
@@ -26,7 +27,8 @@ class Scenario:
     """A loaded scenario: its texts and entries for people, its Rules for the engine.
 
     chain: the scenario's id, then the ids of the scenarios it extends (base last);
-    folders: their folders, in the same order; content_hash: hash of every file of the chain.
+    folders: their folders, in the same order; content_hash: hash of every file of the chain;
+    images: the picture file of each program that names one (its `image`, checked).
     """
 
     folder: Path
@@ -40,6 +42,7 @@ class Scenario:
     warnings: list[Diagnostic] = field(default_factory=list)
     chain: tuple[str, ...] = ()
     folders: tuple[Path, ...] = ()
+    images: dict[str, Path] = field(default_factory=dict)  # program id -> its checked `image` file
 
     @property
     def id(self) -> str:
@@ -129,7 +132,7 @@ def load(id_or_path) -> Scenario:
     return Scenario(folder=raw.folder, meta=raw.meta, programs=data["program"], milestones=data["milestone"],
                     missions=data["mission"], events=data["event"], rules=rules, calendar=cal,
                     warnings=sorted({d for d in diags if d.severity != ERROR}, key=sort_key),
-                    chain=tuple(raw.chain), folders=tuple(raw.folders))
+                    chain=tuple(raw.chain), folders=tuple(raw.folders), images=image_paths(raw))
 
 
 __all__ = ["Scenario", "ScenarioError", "Diagnostic", "load", "validate", "resolve", "shipped_ids", "discover",

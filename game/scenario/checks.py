@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from game.scenario.calendar import Calendar, month_of
 from game.scenario.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from game.scenario.images import check_images
 from game.scenario.loader import Entry, RawScenario, is_valid
 
 MAX_ROLES = 6          # distinct programs one mission may fly
@@ -31,6 +32,7 @@ def check(raw: RawScenario, cal: Calendar | None) -> list[Diagnostic]:
     _check_events(raw, ids, cal, out)
     _check_victory(raw, ids, flying, cal, out)
     _check_estimates(raw, out)
+    out += check_images(raw)
     return out
 
 

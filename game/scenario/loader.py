@@ -44,6 +44,7 @@ class Source:
     array: str | None              # "program", "patch"... (None: scenario.toml)
     index: int                     # which block of that name in the file
     keys: frozenset | None = None  # top-level fields it gave (None: the whole entry)
+    folder: Path | None = None     # the scenario folder the file is in (paths in the entry are relative to it)
 
     def line(self, path: tuple = ()) -> int:
         return locate(self.lines, self.array, self.index, path)
@@ -323,7 +324,7 @@ def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, array: str,
                        f"{did_you_mean(k, (array, *ENTRY_KEYS))}")
         seen: dict[str, Source] = {}
         for i, item in enumerate(_blocks(data, array, lines, report)):
-            src = Source(shown, lines, array, i)
+            src = Source(shown, lines, array, i, folder=layer.folder)
             ident = item.get("id")
             if isinstance(ident, str) and ident in seen:
                 report(src.line(("id",)), f"duplicate {array} id '{ident}' (first defined at line "
@@ -334,7 +335,7 @@ def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, array: str,
                 seen[ident] = src
             items[key] = (item, [src])
         for i, item in enumerate(_blocks(data, "patch", lines, report)):
-            src = Source(shown, lines, "patch", i, frozenset(item) - {"id"})
+            src = Source(shown, lines, "patch", i, frozenset(item) - {"id"}, layer.folder)
             ident = item.get("id")
             if not isinstance(ident, str):
                 report(src.line(("id",)) or src.line(), "a [[patch]] needs the id of the entry it changes",

@@ -303,7 +303,7 @@ def R(spec, doc: str = "") -> Field:
 SIDE = Enum(("us", "ussr"))
 MONEY = Num(0, 1e6)
 SHARE = Num(0, 1)
-KINDS = ("launcher", "capsule", "satellite", "probe", "lander", "eva", "docking", "station")
+KINDS = ("launcher", "capsule", "satellite", "probe", "lander", "rover", "eva", "docking", "station")
 
 SCENARIO = Table({
     "id": R(Id(), "must match the folder name"),
@@ -383,6 +383,8 @@ PROGRAM = Table({
     "crew": F(Num(0, 12, integer=True), "seats", 0),
     "description": F(Str(), "", ""),
     "source": F(Str(), "", ""),
+    "image": F(Str(), "a PNG or JPEG picture of it: a path inside the scenario folder, like \"images/r7.png\" "
+                      "(empty: the game draws one from the program's fields)", ""),
 })
 MILESTONE = Table({
     "id": R(Id()), "name": R(Str()),
