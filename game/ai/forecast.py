@@ -157,3 +157,24 @@ def _se(per_world: np.ndarray) -> np.ndarray:
 def forecast(rules: Rules, obs: Observation, quality: str | Quality = "normal") -> Forecast:
     """The forecast of a single game (an Observation of batch 1)."""
     return forecast_batch(rules, obs, quality)[0]
+
+
+SIDES = ("us", "ussr", "none")
+
+
+def forecast_dict(fc: Forecast, milestone_ids: list[str], milestone_names: list[str]) -> dict:
+    """The forecast as plain data (the `spacerace forecast --json` output; docs/FORECAST.md lists the keys).
+
+    Chances and standard errors are rounded to 4 decimals; firsts are listed in the scenario's order.
+    """
+    def chances(p, se):
+        return {s: {"chance": round(float(p[i]), 4), "se": round(float(se[i]), 4)} for i, s in enumerate(SIDES)}
+
+    win = chances(fc.win, fc.win_se)
+    win["draw"] = win.pop("none")
+    return {
+        "side": SIDES[fc.side], "turn": fc.turn, "worlds": fc.worlds, "rollouts": fc.rollouts,
+        "firsts": [{"id": milestone_ids[k], "name": milestone_names[k], **chances(fc.first[j], fc.first_se[j])}
+                   for j, k in enumerate(fc.milestones)],
+        "win": win,
+    }
