@@ -20,11 +20,13 @@ from game.ui.settings import Settings  # noqa: E402
 DT = 1 / 60
 
 
-def make_app(tmp_path, monkeypatch, options: Options | None = None, size=(1280, 720)) -> App:
-    """A fresh App whose saves and settings live under tmp_path."""
+def make_app(tmp_path, monkeypatch, options: Options | None = None, size=(1280, 720), **settings) -> App:
+    """A fresh App whose saves and settings live under tmp_path. The guide and the end-turn question are
+    off unless `settings` turns them on (their own tests do), so other tests play turns directly."""
     monkeypatch.setenv("SPACERACE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SPACERACE_CONFIG_DIR", str(tmp_path / "config"))
-    return App(options or Options(), Settings(width=size[0], height=size[1], volume=0.0))
+    chosen = {"guide": False, "confirm_end_turn": False, **settings}
+    return App(options or Options(), Settings(width=size[0], height=size[1], volume=0.0, **chosen))
 
 
 def frames(app: App, n: int = 1) -> None:

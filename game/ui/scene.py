@@ -4,6 +4,11 @@ own graphics in `draw` (under the widgets) and `draw_over` (above them).
 
 Widgets are made with the helpers here so that every control has a tooltip
 and a name: tests find `scene.widgets[name]` and click it by posting events.
+
+Keys go through game/ui/keys.py's table for the scene's name. A key press
+belongs to the screen it was made on: a scene ignores a KEYDOWN that reached it
+before its first frame was drawn, and the key repeat of a key already held down
+when it was shown, so one press never both closes one screen and acts on the next.
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UITextBox, UITextEntryLine
 
+from game.ui import keys
 from game.ui.layout import Layout
+
+HELD: set[int] = set()  # keys down now, as the scenes saw KEYDOWN and KEYUP (tests post these events)
 
 
 class Scene:
@@ -28,6 +36,7 @@ class Scene:
         self.widgets: dict[str, object] = {}
         self.actions: dict[object, Callable] = {}
         self.frames = 0
+        self._pressed_here: set[int] = set()  # keys whose press this scene saw and acted on
 
     # --- life cycle --------------------------------------------------------------------------------------
     @property
@@ -56,14 +65,27 @@ class Scene:
         elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element in self.actions:
             self.actions[event.ui_element](event.value)
         elif event.type == pygame.KEYDOWN:
-            self.key(event.key, event.mod)
+            if self.fresh_press(event.key):
+                self.key(event.key, event.mod)
+        elif event.type == pygame.KEYUP:
+            HELD.discard(event.key)
+            self._pressed_here.discard(event.key)
         elif event.type == pygame.MOUSEWHEEL:
             self.wheel(event.y)
 
+    def fresh_press(self, key: int) -> bool:
+        """Whether a KEYDOWN of `key` was pressed on this screen: not before its first frame was drawn
+        (App.show sets frames to 0), and not the key repeat of a press made on an earlier screen."""
+        repeat = key in HELD
+        HELD.add(key)
+        if self.frames == 0 or (repeat and key not in self._pressed_here):
+            return False
+        self._pressed_here.add(key)
+        return True
+
     def key(self, key: int, mod: int) -> None:
-        """Keyboard shortcuts of the scene (Escape: back)."""
-        if key == pygame.K_ESCAPE:
-            self.back()
+        """Keyboard shortcuts of the scene: its bindings in game/ui/keys.py."""
+        keys.dispatch(self, self.name, key, mod)
 
     def wheel(self, dy: int) -> None:
         pass

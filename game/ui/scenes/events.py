@@ -97,10 +97,14 @@ class EventScene(Scene):
     def done(self) -> None:
         self.flow.advance()
 
-    def key(self, key: int, mod: int) -> None:
-        if self.pending and pygame.K_1 <= key <= pygame.K_9 and key - pygame.K_1 < len(self.options):
-            self.choose(key - pygame.K_1)
-        elif not self.pending and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE):
+    def choose_key(self, i: int) -> None:
+        """Number key i + 1: pick option i of a decision."""
+        if self.pending and i < len(self.options):
+            self.choose(i)
+
+    def close_key(self) -> None:
+        """Enter, Space or Esc: close a news item (a decision needs its option)."""
+        if not self.pending:
             self.done()
 
     def default_action(self) -> None:

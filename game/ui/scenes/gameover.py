@@ -4,8 +4,6 @@ timeline of firsts beside the historical dates.
 
 from __future__ import annotations
 
-import pygame
-
 from game.session.describe import historical_label, month_label, side_name
 from game.ui.scene import Scene, escape
 from game.ui.scenes.panels import muted, side_tag
@@ -81,12 +79,6 @@ class GameOverScene(Scene):
 
         self.app.flow = None
         self.app.show(MainMenuScene(self.app))
-
-    def key(self, key, mod) -> None:
-        if key == pygame.K_c:
-            self.open_charts()
-        else:
-            super().key(key, mod)
 
     def default_action(self) -> None:
         if self.app.options.exit_at_end:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pygame
-
 from game.session.describe import side_name
 from game.ui.fonts import draw_text
 from game.ui.scene import Scene
@@ -32,11 +30,8 @@ class PassDeviceScene(Scene):
 
         self.app.show(MainMenuScene(self.app, resume=self))
 
-    def key(self, key: int, mod: int) -> None:
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.flow.advance()
-        else:
-            super().key(key, mod)
+    def ready(self) -> None:
+        self.flow.advance()
 
     def default_action(self) -> None:
         self.flow.advance()

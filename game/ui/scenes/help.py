@@ -1,8 +1,11 @@
-"""Help: how to play, and the keyboard shortcuts."""
+"""Help: how to play, when the game asks before ending a turn, and every key of every screen (read from
+game/ui/keys.py, the table the screens dispatch through)."""
 
 from __future__ import annotations
 
-from game.ui.scene import Scene
+from game.ui import keys
+from game.ui.scene import Scene, escape
+from game.ui.scenes.confirm import THIN_TURN_SHARE
 
 HELP = """<b>How to play</b><br>
 You lead the space program of the United States or the Soviet Union. Every turn (two a year) both sides give
@@ -23,16 +26,35 @@ costs some. The side with the most prestige at the end wins.<br><br>
 <b>Events</b> from history arrive as pop-ups; some ask you to decide. Their effects are spelled out on each
 option.<br><br>
 <b>Hot-seat.</b> Two players share the machine: after one ends a turn, a neutral screen hides everything until the
-other continues.<br><br>
-<b>Keyboard shortcuts</b><br>
-Enter or E — end the turn (headquarters), continue (other screens)<br>
-1 / 2 — programs / missions; 3 / 4 / 5 — news / firsts / rival<br>
-Page Up / Page Down, arrows, mouse wheel — scroll the list<br>
-Shift + click on + or − — change funding by 5<br>
-C — charts; Space — show all turn results at once<br>
-Ctrl+S — save or load; F1 or H — this help; Esc — back or main menu<br>
-F11 — full screen; Ctrl+Q — quit<br>
-1…9 — pick an event option"""
+other continues."""
+
+
+MOUSE = """<b>Mouse</b><br>
+Mouse wheel: scroll a list. Shift + click on + or −: change funding by 5. Hover a name, a figure or a button to
+read what it means."""
+
+
+def asking_html() -> str:
+    """When ending a turn asks first (game/ui/scenes/confirm.py holds the rule)."""
+    return ("<b>Ending a thin turn.</b> When you end a turn that funds nothing and launches nothing, or that "
+            f"leaves more than {THIN_TURN_SHARE:.0%} of your money unspent, the game asks once whether you "
+            "meant to. Tick \"Don't ask again\" (or turn it off in Settings) to stop the question.")
+
+
+def keys_html() -> str:
+    """Every key binding, grouped by screen, as help shows them."""
+    parts = ["<b>Keyboard, on every screen</b><br>"
+             + "<br>".join(f"{escape(b.keys)} — {escape(b.text)}" for b in keys.EVERYWHERE)]
+    for title, bindings in keys.SCREENS.values():
+        parts.append(f"<b>{escape(title)}</b><br>"
+                     + "<br>".join(f"{escape(b.keys)} — {escape(b.text)}" for b in bindings))
+    return "<br><br>".join(parts)
+
+
+def help_html() -> str:
+    """The whole help text."""
+    body = HELP.replace("<br>\n", "<br>").replace("\n", " ")
+    return "<br><br>".join([body, asking_html(), keys_html(), MOUSE.replace("\n", " ")])
 
 
 class HelpScene(Scene):
@@ -48,10 +70,22 @@ class HelpScene(Scene):
         w = min(L.width - 4 * pad, int(u * 36))
         x = (L.width - w) // 2
         self.label("title", (x, pad, w, int(u * 1.8)), "Help", "#title")
-        html = HELP.replace("<br>\n", "<br>").replace("\n", " ")
-        self.textbox("text", (x, pad + int(u * 1.9), w, L.height - int(u * 2.9) - 4 * pad), html)
+        self.textbox("text", (x, pad + int(u * 1.9), w, L.height - int(u * 2.9) - 4 * pad), help_html())
         self.button("back", (x + w - int(u * 5), L.height - u - pad, int(u * 5), u), "Back", "Return (Esc).",
                     self.back, object_id="#accent")
+
+    def scroll_down(self) -> None:
+        self._scroll(1)
+
+    def scroll_up(self) -> None:
+        self._scroll(-1)
+
+    def _scroll(self, pages: int) -> None:
+        """Move the text by a third of its box."""
+        bar = self.widgets["text"].scroll_bar
+        if bar is not None:
+            bar.set_scroll_from_start_percentage(min(1.0, max(0.0, bar.start_percentage + pages * 0.3 *
+                                                                bar.visible_percentage)))
 
     def back(self) -> None:
         if self.back_to is not None:

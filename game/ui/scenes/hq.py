@@ -31,6 +31,7 @@ from game.session.plan import (
 from game.ui.fonts import draw_text, fit_text, font
 from game.ui.scene import Scene
 from game.ui.scenes import panels
+from game.ui.scenes.confirm import ConfirmScene, thin_turn
 from game.ui.theme import palette, side_colour
 
 RISKY = 0.35  # success chances below this are shown in the warning colour
@@ -140,8 +141,8 @@ class HeadquartersScene(Scene):
         self.label("status", (pad, H - self.bottom_h + pad, status_w, u), "")
         end_text = "Next turn" if self.spectator else "End turn"
         self.button("end_turn", (W - ew - pad, H - self.bottom_h + pad, ew, u), end_text,
-                    "Seal your orders and end the turn (Enter). Problems with your orders are shown on the left "
-                    "first.", self.end_turn, object_id="#accent")
+                    "Seal your orders and end the turn (Ctrl+Enter or E). Problems with your orders are shown on "
+                    "the left first.", self.end_turn, object_id="#accent")
         # panels
         top = self.top_h + pad
         split = int(W * 0.6)
@@ -305,15 +306,15 @@ class HeadquartersScene(Scene):
         if self.spectator:
             self.problems = []
             text = "Watching: the AI's orders are shown. " + ("AI thinking…" if not self._spectator_plan_loaded
-                                                               else "Next turn (Enter).")
+                                                               else "Next turn (Ctrl+Enter or E).")
         else:
             self.problems = check_plan(self.scenario, obs, plan)
             errors = [p for p in self.problems if p.is_error]
-            first = self.problems[0].text if self.problems else "Your orders are ready: End turn (Enter)."
+            first = self.problems[0].text if self.problems else "Your orders are ready: End turn (Ctrl+Enter or E)."
             more = len(self.problems) - 1
             if not errors and not plan.funding and not plan.launches:  # nothing planned yet: what to do
                 first = ("To do: fund programs with + or Max (hover a name to learn more), book flights on the "
-                         "Missions tab (2), then End turn (Enter).")
+                         "Missions tab (2), then End turn (Ctrl+Enter or E).")
                 more = len(self.problems)
             text = ("Problem: " if errors else "") + first + (f"  (+{more} more: hover)" if more > 0 else "")
         status = self.widgets["status"]
@@ -364,6 +365,12 @@ class HeadquartersScene(Scene):
         if errors:
             self.app.notify(errors[0].text)
             return
+        why = thin_turn(self.rules, self.obs, self.plan) if self.app.settings.confirm_end_turn else None
+        if why:
+            self.app.show(ConfirmScene(self.app, "End the turn anyway?", why,
+                                       lambda: self.flow.end_turn(self.side, self.plan), back_to=self,
+                                       dont_ask="confirm_end_turn"))
+            return
         self.flow.end_turn(self.side, self.plan)
 
     def open_charts(self) -> None:
@@ -386,29 +393,34 @@ class HeadquartersScene(Scene):
 
         self.app.show(MainMenuScene(self.app, resume=self))
 
-    def key(self, key: int, mod: int) -> None:
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_e):
-            self.end_turn()
-        elif key == pygame.K_c:
-            self.open_charts()
-        elif key == pygame.K_s and mod & pygame.KMOD_CTRL:
-            self.open_save()
-        elif key in (pygame.K_F1, pygame.K_h):
-            self.open_help()
-        elif key in (pygame.K_1, pygame.K_2):
-            self.set_left(LEFT_TABS[key - pygame.K_1])
-        elif key in (pygame.K_3, pygame.K_4, pygame.K_5):
-            self.set_right(RIGHT_TABS[key - pygame.K_3])
-        elif key in (pygame.K_PAGEDOWN, pygame.K_DOWN):
-            self.wheel(-(self.visible_rows() if key == pygame.K_PAGEDOWN else 1))
-        elif key in (pygame.K_PAGEUP, pygame.K_UP):
-            self.wheel(self.visible_rows() if key == pygame.K_PAGEUP else 1)
-        else:
-            super().key(key, mod)
+    def end_turn_hint(self) -> None:
+        self.app.notify("To end the turn press Ctrl+Enter or E, or click " + self.widgets["end_turn"].text + ".")
+
+    def left_tab_key(self, i: int) -> None:
+        self.set_left(LEFT_TABS[i])
+
+    def right_tab_key(self, i: int) -> None:
+        self.set_right(RIGHT_TABS[i])
+
+    def page_down(self) -> None:
+        self.scroll_by(-self.visible_rows())
+
+    def page_up(self) -> None:
+        self.scroll_by(self.visible_rows())
+
+    def row_down(self) -> None:
+        self.scroll_by(-1)
+
+    def row_up(self) -> None:
+        self.scroll_by(1)
 
     def wheel(self, dy: int) -> None:
         if not self.list_rect.collidepoint(pygame.mouse.get_pos()) and abs(dy) == 1 and pygame.mouse.get_focused():
             return
+        self.scroll_by(dy)
+
+    def scroll_by(self, dy: int) -> None:
+        """Scroll the list by dy rows (positive: up)."""
         items = self.programs if self.left_tab == "programs" else self.missions
         new = min(max(0, self.scroll[self.left_tab] - dy), max(0, len(items) - self.visible_rows()))
         if new != self.scroll[self.left_tab]:

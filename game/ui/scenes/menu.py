@@ -33,12 +33,12 @@ class MainMenuScene(Scene):
         items += [
             ("new", "New game", "Choose a scenario, a side and an opponent (N).", self.new_game,
              None if self.resume else "#accent", True),
-            ("continue", "Continue", f"Load the latest autosave ({latest.name})." if latest else
+            ("continue", "Continue", f"Load the latest autosave ({latest.name}) (C)." if latest else
              "No autosave yet: autosaves are written every turn of a game.", self.continue_latest, None, bool(latest)),
             ("load", "Load game", "Load a saved game or an autosave (L).", self.load, None, True),
-            ("scenarios", "Scenarios", "The installed scenarios and whether they are valid.", self.scenarios, None,
+            ("scenarios", "Scenarios", "The installed scenarios and whether they are valid (S).", self.scenarios, None,
              True),
-            ("settings", "Settings", "Window size, full screen, UI scale, volume, animation speed.", self.settings,
+            ("settings", "Settings", "Window size, full screen, UI scale, volume, animation speed (O).", self.settings,
              None, True),
             ("help", "Help", "How to play and the keyboard shortcuts (F1).", self.help, None, True),
             ("quit", "Quit", "Close the game (Ctrl+Q).", lambda: self.app.quit(0), "#danger", True),
@@ -86,16 +86,6 @@ class MainMenuScene(Scene):
         from game.ui.scenes.help import HelpScene
 
         self.app.show(HelpScene(self.app, back_to=self))
-
-    def key(self, key, mod) -> None:
-        if key == pygame.K_n:
-            self.new_game()
-        elif key == pygame.K_l:
-            self.load()
-        elif key == pygame.K_F1:
-            self.help()
-        elif key == pygame.K_ESCAPE:
-            self.back()
 
     def update(self, dt: float) -> None:
         self.t += dt

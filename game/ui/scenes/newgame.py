@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import secrets
 
-import pygame
-
 from game.scenario import ScenarioError, discover, load
 from game.session.seats import SeatError
 from game.ui.scene import Scene, escape
@@ -74,7 +72,7 @@ class NewGameScene(Scene):
         half = (w - lw - pad) // 2
         for s, text in enumerate(("United States", "Soviet Union")):
             self.button(f"side_{s}", (x + lw + s * (half + pad), y, half, u), text,
-                        f"Play the {text}.", lambda s=s: self.set_side(s),
+                        f"Play the {text} (Ctrl+{s + 1}).", lambda s=s: self.set_side(s),
                         object_id="#toggled" if s == self.side else None)
         y += u + pad
         self.label(None, (x, y, lw, u), "Opponent")
@@ -98,7 +96,8 @@ class NewGameScene(Scene):
         bw = int(u * 5)
         yb = L.height - int(u * 1.3) - pad
         self.button("back", (x, yb, bw, int(u * 1.3)), "Back", "Back to the main menu (Esc).", self.back)
-        self.button("start", (x + w - int(u * 6), yb, int(u * 6), int(u * 1.3)), "Start", "Start the game (Enter).",
+        self.button("start", (x + w - int(u * 6), yb, int(u * 6), int(u * 1.3)), "Start",
+                    "Start the game (Enter or Ctrl+Enter).",
                     self.start, object_id="#accent", enabled=not isinstance(sc, ScenarioError))
 
     def _read_inputs(self) -> None:
@@ -145,9 +144,7 @@ class NewGameScene(Scene):
         except SeatError as exc:
             self.widgets["error"].set_text(str(exc))
 
-    def key(self, key, mod) -> None:
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not any(
-                getattr(w, "is_focused", False) for w in self.widgets.values()):
+    def start_unless_typing(self) -> None:
+        """Enter starts the game unless a text field has the cursor (Ctrl+Enter always does)."""
+        if not any(getattr(w, "is_focused", False) for w in self.widgets.values()):
             self.start()
-        else:
-            super().key(key, mod)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import sys
 
-import pygame
-
 from game.session.saves import SaveError
 from game.session.seats import SeatError
 from game.ui.fonts import draw_text, fit_text, font
@@ -107,10 +105,6 @@ class WaitingScene(Scene):
             from game.ui.scenes.menu import MainMenuScene
 
             self.app.show(MainMenuScene(self.app))
-
-    def key(self, key: int, mod: int) -> None:
-        if key == pygame.K_ESCAPE:
-            self.back()
 
     def ready_for_screenshot(self) -> bool:
         return False             # the demo's screenshots are of the game

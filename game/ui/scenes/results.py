@@ -145,14 +145,6 @@ class ResultsScene(Scene):
 
         self.app.show(ChartsScene(self.app, self.flow, self.side, back_to=self))
 
-    def key(self, key: int, mod: int) -> None:
-        if key == pygame.K_SPACE:
-            self.show_all()
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.done()
-        elif key == pygame.K_c:
-            self.open_charts()
-
     def ready_for_screenshot(self) -> bool:
         return self.shown >= len(self.lines) or self.frames > 120
 

@@ -54,8 +54,8 @@ class SaveLoadScene(Scene):
             default = f"{self.app.flow.session.scenario.id}-turn{self.app.flow.session.turn + 1}"
             self.entry("save_name", (x + int(u * 4), y, w - int(u * 9), u), default,
                        "A name for the save (letters, digits, - and _).")
-            self.button("save", (x + w - int(u * 4.6), y, int(u * 4.6), u), "Save", "Save the game under this name.",
-                        self.save, object_id="#accent")
+            self.button("save", (x + w - int(u * 4.6), y, int(u * 4.6), u), "Save",
+                        "Save the game under this name (Ctrl+S).", self.save, object_id="#accent")
             y += u + pad
         self.label("status", (x, y, w, u), "", "#small")
         y += u + pad
@@ -67,8 +67,8 @@ class SaveLoadScene(Scene):
             self.label(None, (x, y, w, u), "No saves yet.", "#muted")
         for i, path in enumerate(shown):
             yy = y + i * (u + pad // 2)
-            self.button(f"load_{i}", (x, yy, int(u * 3.5), u), "Load", f"Load {path.name}.",
-                        lambda p=path: self.load(p))
+            self.button(f"load_{i}", (x, yy, int(u * 3.5), u), "Load",
+                        f"Load {path.name}" + (f" ({i + 1})." if i < 9 else "."), lambda p=path: self.load(p))
             kind = "auto" if path.parent == autosave_dir() else "save"
             self.label(f"file_{i}", (x + int(u * 3.5) + pad, yy, w - int(u * 3.5) - pad, u),
                        f"[{kind}] " + (f"{path.stem}: " if kind == "save" else "") + save_summary(path), "#small",
@@ -76,16 +76,32 @@ class SaveLoadScene(Scene):
         yb = L.height - u - pad
         self.button("back", (x, yb, int(u * 4), u), "Back", "Return (Esc).", self.back)
         if len(files) > per:
-            self.button("prev", (x + w - int(u * 8.4), yb, int(u * 4), u), "Newer", "Newer saves.",
+            self.button("prev", (x + w - int(u * 8.4), yb, int(u * 4), u), "Newer", "Newer saves (Page Up).",
                         lambda: self.turn_page(-1), enabled=self.page > 0)
-            self.button("next", (x + w - int(u * 4), yb, int(u * 4), u), "Older", "Older saves.",
+            self.button("next", (x + w - int(u * 4), yb, int(u * 4), u), "Older", "Older saves (Page Down).",
                         lambda: self.turn_page(1), enabled=(self.page + 1) * per < len(files))
+
+    def load_key(self, i: int) -> None:
+        """Number key i + 1: load the i-th save shown."""
+        button = self.widgets.get(f"load_{i}")
+        if button is not None:
+            self.actions[button]()
+
+    def newer(self) -> None:
+        if self.page > 0:
+            self.turn_page(-1)
+
+    def older(self) -> None:
+        if "next" in self.widgets and self.widgets["next"].is_enabled:
+            self.turn_page(1)
 
     def turn_page(self, d: int) -> None:
         self.page = max(0, self.page + d)
         self.rebuild()
 
     def save(self) -> None:
+        if "save_name" not in self.widgets:  # the load screen, outside a game: nothing to save
+            return
         name = re.sub(r"[^A-Za-z0-9_-]+", "-", self.widgets["save_name"].get_text()).strip("-") or "save"
         try:
             path = save_game(self.app.flow.session, saves_dir() / name)
@@ -161,14 +177,6 @@ class LoadedScene(Scene):
 
     def default_action(self) -> None:
         self.go_on()
-
-    def key(self, key: int, mod: int) -> None:
-        import pygame
-
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.go_on()
-        else:
-            super().key(key, mod)
 
     def back(self) -> None:
         self.app.show(SaveLoadScene(self.app))

@@ -140,12 +140,6 @@ class SettingsScene(Scene):
         self.draft = dataclasses.replace(self.app.settings)
         self.app.notify("Settings saved.", 2)
 
-    def key(self, key, mod) -> None:
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.apply()
-        else:
-            super().key(key, mod)
-
     def back(self) -> None:
         if self.back_to is not None:
             self.app.show(self.back_to)
