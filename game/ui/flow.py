@@ -73,6 +73,10 @@ class GameFlow:
         if self.hotseat:
             steps.append(lambda: PassDeviceScene(self.app, self, side))
         report = self.session.last_report(side)
+        if report.turn >= 0 and report.launches:  # the launch view plays the turn's launches first
+            from game.ui.scenes.launch import LaunchScene
+
+            steps.append(lambda: LaunchScene(self.app, self, side, report))
         if report.turn >= 0:
             steps.append(lambda: ResultsScene(self.app, self, side, report))
         events = own_events(self.session, side)
@@ -121,12 +125,8 @@ class GameFlow:
         reports = s.resolve()
         self.turns_played += 1
         mine = reports[self.viewer]
-        if any(x.crew_lost or not x.succeeded for x in mine.launches if x.side == self.viewer):
-            self.app.sounds.play("failure")
-        elif mine.firsts:
+        if mine.firsts and not mine.launches:  # launches are sounded by the launch view
             self.app.sounds.play("first")
-        elif mine.launches:
-            self.app.sounds.play("launch")
         if s.humans:
             self.save_auto()
         self.begin_turn()

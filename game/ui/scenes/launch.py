@@ -1,0 +1,563 @@
+"""The launch view: after a turn resolves, each launch of the side's report plays as a short scene.
+
+A launch: the vehicle on the pad with a countdown; lift-off (the stack rises on its exhaust and the
+camera follows it up into space); each step named as it is flown, then its outcome (a failure is
+drawn: the stack blows up, or the craft tumbles away); last a banner for a first won or a crew lost.
+The launches come from the side's TurnReport, in date order, both sides, the rival's only as far as
+public. Space or Enter goes to the next launch, Escape skips them all (game/ui/keys.py); then the flow
+goes on (to the turn's results). The settings' animation speed scales every duration; with reduced motion each launch
+is a still picture whose step outcomes appear in turn (no movement, flashing or shaking).
+
+Everything static (sky, ground and pad, the vehicle, text) is drawn once and cached; a frame blits them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pygame
+
+from game.rules.tables import CREW_LOST, SCRUBBED, SUCCESS
+from game.session.describe import SIDE_SHORT, month_label, side_name
+from game.ui.fonts import fit_text, font
+from game.ui.scene import Scene
+from game.ui.scenes.panels import OUTCOME_WORDS
+from game.ui.theme import palette, side_colour
+
+PAD_S = 1.0      # on the pad: the countdown
+STEP_S = 0.8     # each step of the flight
+REVEAL_S = 0.45  # into a step: its outcome shows
+END_S = 1.5      # the banner before the next launch
+FLY_S = 2.2      # lift-off to space (the engines then stop)
+TICKS = (0.25, 0.5, 0.75)  # countdown ticks, as shares of PAD_S
+SKY_SCREENS = 3  # the sky picture is this many views tall; the camera climbs through it
+STEP_WORDS = {"passed": "passed", "failed": "FAILED", "not flown": "not flown"}
+
+
+@dataclass(frozen=True)
+class Beat:
+    """When the parts of one launch happen, in seconds at animation speed 1."""
+
+    steps: int
+    flown: bool        # False when the launch was scrubbed: the stack stays on the pad
+    failed_step: int   # index of the step that failed, -1 for none
+
+    def step_start(self, i: int) -> float:
+        return PAD_S + i * STEP_S
+
+    def reveal(self, i: int) -> float:
+        """When step i's outcome shows."""
+        return self.step_start(i) + REVEAL_S
+
+    @property
+    def banner(self) -> float:
+        return self.step_start(self.steps)
+
+    @property
+    def total(self) -> float:
+        return self.banner + END_S
+
+    @property
+    def failure_time(self) -> float | None:
+        return self.reveal(self.failed_step) if self.failed_step >= 0 else None
+
+
+def beat_of(launch) -> Beat:
+    """The timing of a LaunchReport."""
+    states = [s.state for s in launch.steps]
+    failed = states.index("failed") if "failed" in states else -1
+    return Beat(len(states), launch.outcome != SCRUBBED, failed)
+
+
+def altitude_share(t: float) -> float:
+    """0 on the pad .. 1 in space, `t` seconds after lift-off (a smooth climb)."""
+    x = min(max(t / FLY_S, 0.0), 1.0)
+    return x * x * (3 - 2 * x)
+
+
+def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
+    """(kind, lines, sound) of a launch's closing banner: kind "first", "loss" or "outcome"."""
+    firsts = {(k, s) for k, s, _ in report.firsts}
+    won = [scenario.milestones[k]["name"] for k in launch.earned if (k, launch.side) in firsts]
+    who = side_name(scenario, launch.side)
+    mission = scenario.missions[launch.mission]
+    if launch.outcome == CREW_LOST:
+        crew = mission.get("crew", 0)
+        people = "crew" if crew != 1 else "pilot"
+        return "loss", ["Crew lost", f"The {people} of {mission['name']} ({who}) did not come home."], "loss"
+    if won:
+        return "first", [f"A first for the {who}" if who.startswith(("United", "Soviet")) else f"A first for {who}",
+                         ", ".join(won)], "fanfare"
+    word = OUTCOME_WORDS.get(launch.outcome, "?")
+    word = word[0].upper() + word[1:]
+    if launch.outcome == SUCCESS:
+        return "outcome", [word], "success"
+    return "outcome", [word], "failure" if launch.outcome != SCRUBBED else ""
+
+
+class LaunchScene(Scene):
+    name = "launch"
+    auto_frames = 120   # the demo skips to the results after two seconds (the screenshot is at lift-off)
+    shows_core_status = False
+
+    def __init__(self, app, flow, side: int, report):
+        super().__init__(app)
+        self.flow = flow
+        self.side = side
+        self.report = report
+        self.launches = list(report.launches)
+        self.index = 0
+        self.t = 0.0
+        self.sounded: set = set()
+        self._cache: dict = {}
+
+    # --- moving through the launches ---------------------------------------------------------------------
+    @property
+    def launch(self):
+        return self.launches[self.index]
+
+    @property
+    def beat(self) -> Beat:
+        return beat_of(self.launch)
+
+    @property
+    def still(self) -> bool:
+        return self.app.settings.reduced_motion
+
+    def next_launch(self) -> None:
+        """Skip to the next launch; after the last one, on to what follows in the flow."""
+        self.app.sounds.stop()
+        if self.index + 1 >= len(self.launches):
+            self.flow.advance()
+            return
+        self.index += 1
+        self.t = 0.0
+        self.sounded = set()
+
+    def skip_all(self) -> None:
+        self.app.sounds.stop()
+        self.flow.advance()
+
+    def update(self, dt: float) -> None:
+        self.t += dt * self.app.settings.animation_speed
+        self._play_sounds()
+        if self.t >= self.beat.total:
+            self.next_launch()
+
+    def _sound_cues(self) -> list[tuple[float, str]]:
+        b, x = self.beat, self.launch
+        cues = [(share * PAD_S, "tick") for share in TICKS]
+        if b.flown:
+            cues.append((PAD_S, "rumble"))
+        for i, st in enumerate(x.steps):
+            if st.state == "passed":
+                cues.append((b.reveal(i), "chime"))
+        if b.failure_time is not None:
+            cues.append((b.failure_time, "explosion"))
+        sound = banner_lines(self.flow.session.scenario, self.report, x)[2]
+        if sound:
+            cues.append((b.banner, sound))
+        return cues
+
+    def _play_sounds(self) -> None:
+        for i, (at, name) in enumerate(self._sound_cues()):
+            if self.t >= at and i not in self.sounded:
+                self.sounded.add(i)
+                if name == "explosion":
+                    self.app.sounds.stop()  # the engines fall silent
+                self.app.sounds.play(name)
+
+    def default_action(self) -> None:
+        self.skip_all()
+
+    def ready_for_screenshot(self) -> bool:
+        return self.index > 0 or self.t >= PAD_S + 0.6 or not self.beat.flown and self.t >= PAD_S
+
+    # --- layout ------------------------------------------------------------------------------------------
+    def build(self) -> None:
+        L = self.L
+        u, pad = L.u, L.pad
+        self._cache = {}
+        self.header = pygame.Rect(0, 0, L.width, int(u * 2.4))
+        footer = u + 2 * pad
+        panel_w = max(int(u * 9), int(L.width * 0.28))
+        self.view = pygame.Rect(0, self.header.bottom, L.width - panel_w, L.height - self.header.bottom - footer)
+        self.panel = pygame.Rect(self.view.right, self.view.y, panel_w, self.view.h)
+        bw = int(u * 5)
+        y = L.height - u - pad
+        self.button("skip", (L.width - 2 * bw - 3 * pad, y, bw, u), "Next launch",
+                    "Skip this launch and show the next one (Space or Enter).", self.next_launch)
+        self.button("skip_all", (L.width - bw - 2 * pad, y, bw, u), "Skip all",
+                    "Skip every remaining launch and go to the turn's results (Esc).", self.skip_all,
+                    object_id="#accent")
+
+    # --- cached pictures ---------------------------------------------------------------------------------
+    def _text(self, text: str, size: int, colour, bold: bool = False) -> pygame.Surface:
+        key = ("text", text, size, tuple(colour), bold)
+        if key not in self._cache:
+            self._cache[key] = font(size, bold).render(text, True, colour)
+        return self._cache[key]
+
+    def _ground_h(self) -> int:
+        return int(self.view.h * 0.16)
+
+    def _sky(self) -> pygame.Surface:
+        """The sky above the pad, SKY_SCREENS views tall: ground and gantry at the bottom, dawn-lit air
+        darkening into starry space at the top."""
+        key = ("sky", self.view.size)
+        if key in self._cache:
+            return self._cache[key]
+        w, vh = self.view.size
+        h = vh * SKY_SCREENS
+        stops = np.array([[2, 3, 10], [6, 10, 26], [18, 38, 72], [64, 96, 140], [196, 150, 120]], float)
+        where = np.array([0.0, 0.4, 0.62, 0.85, 1.0])  # 0 top (space) .. 1 the horizon
+        ys = np.linspace(0, 1, h)
+        column = np.stack([np.interp(ys, where, stops[:, c]) for c in range(3)], axis=1)
+        arr = np.repeat(column[None, :, :], w, axis=0).astype(np.uint8)
+        rng = np.random.default_rng(5)  # star field: the same picture every time
+        n = int(w * h / 2500)
+        sx, sy = rng.integers(0, w, n), rng.integers(0, int(h * 0.7), n)
+        bright = rng.uniform(90, 255, n) * (1 - sy / (h * 0.7))
+        arr[sx, sy] = np.maximum(arr[sx, sy], bright[:, None].astype(np.uint8))
+        surf = pygame.surfarray.make_surface(arr).convert()
+        g = self._ground_h()
+        ground = pygame.Rect(0, h - g, w, g)
+        pygame.draw.rect(surf, (24, 30, 30), ground)
+        pygame.draw.line(surf, (70, 80, 74), ground.topleft, ground.topright, 2)
+        pad_x = self._vehicle_x()
+        pygame.draw.rect(surf, (58, 62, 66), (pad_x - int(w * 0.09), h - g - 6, int(w * 0.18), 8))
+        self._draw_gantry(surf, pad_x - int(vh * 0.13), h - g, int(vh * 0.6), max(8, int(vh * 0.045)))
+        self._cache[key] = surf
+        return surf
+
+    @staticmethod
+    def _draw_gantry(surf, x: int, base: int, height: int, width: int) -> None:
+        """The service tower: a lattice of girders."""
+        colour = (120, 70, 52)
+        top = base - height
+        pygame.draw.line(surf, colour, (x, base), (x, top), 2)
+        pygame.draw.line(surf, colour, (x + width, base), (x + width, top), 2)
+        step = max(6, width)
+        for y in range(base, top, -step):
+            pygame.draw.line(surf, colour, (x, y), (x + width, y - step), 1)
+            pygame.draw.line(surf, colour, (x, y - step), (x + width, y), 1)
+            pygame.draw.line(surf, colour, (x, y), (x + width, y), 1)
+        for k in (0.35, 0.6, 0.85):  # swing arms
+            y = base - int(height * k)
+            pygame.draw.line(surf, colour, (x + width, y), (x + width + int(width * 1.3), y), 2)
+
+    def _vehicle_x(self) -> int:
+        return int(self.view.w * 0.5)
+
+    def _vehicle_h(self) -> int:
+        return int(self.view.h * 0.44)
+
+    def _vehicle(self, mission: int, grey: bool = False) -> pygame.Surface:
+        key = ("vehicle", mission, self._vehicle_h(), grey)
+        if key not in self._cache:
+            from game.ui.pictures import mission_picture
+
+            pic = mission_picture(self.flow.session.scenario, mission, self._vehicle_h()).convert_alpha()
+            if grey:
+                pic = pygame.transform.grayscale(pic)
+                pic.fill((110, 110, 110, 255), special_flags=pygame.BLEND_RGBA_MULT)
+            self._cache[key] = pic
+        return self._cache[key]
+
+    # --- drawing -----------------------------------------------------------------------------------------
+    def draw(self, surf: pygame.Surface) -> None:
+        if not self.launches:
+            return
+        self._draw_view(surf)
+        self._draw_header(surf)
+        self._draw_steps(surf)
+        self._draw_footer(surf)
+
+    def _flight(self) -> tuple[float, float, float]:
+        """(climb in pixels, seconds since lift-off, seconds since the failure or -1) at the current time."""
+        b = self.beat
+        if self.still or not b.flown:
+            return 0.0, 0.0, -1.0
+        since = self.t - PAD_S
+        fail_at = b.failure_time
+        dead = self.t - fail_at if fail_at is not None and self.t >= fail_at else -1.0
+        climb_t = min(since, fail_at - PAD_S) if dead >= 0 else since
+        room = self.view.h * (SKY_SCREENS - 1) + self._follow_room()
+        return room * altitude_share(climb_t), since, dead
+
+    def _follow_room(self) -> int:
+        """How far the stack climbs on screen before the camera follows it."""
+        return int(self.view.h * 0.14)
+
+    def _draw_view(self, surf: pygame.Surface) -> None:
+        v = self.view
+        b = self.beat
+        climb, since, dead = self._flight()
+        cam = max(0.0, climb - self._follow_room())
+        shake = (0, 0)
+        if not self.still and 0 <= since < 0.9 and dead < 0:  # lift-off shakes the camera
+            amp = (1 - since / 0.9) * max(2, v.h * 0.006)
+            shake = (int(amp * math.sin(self.t * 71)), int(amp * math.sin(self.t * 53)))
+        sky = self._sky()
+        src = pygame.Rect(0, int(sky.get_height() - v.h - cam), v.w, v.h)
+        surf.blit(sky, (v.x + shake[0], v.y + shake[1]), src)
+        ground_top = v.bottom - self._ground_h() + cam + shake[1]
+        pic = self._vehicle(self.launch.mission, grey=self.still and b.failed_step >= 0 and self.t >= b.failure_time)
+        cx = v.x + self._vehicle_x() + shake[0]
+        bottom = ground_top - 4 - climb
+        clip = surf.get_clip()
+        surf.set_clip(v)
+        thrust = b.flown and not self.still and 0 <= since < FLY_S and dead < 0
+        if b.flown and not self.still and 0 <= since < 1.6:
+            self._draw_smoke(surf, cx, ground_top, since)
+        if thrust:
+            self._draw_flame(surf, cx, bottom, pic.get_width(), since)
+        rect = pic.get_rect(midbottom=(cx, int(bottom)))
+        if self.still:
+            surf.blit(pic, rect)
+            if b.failed_step >= 0 and self.t >= b.failure_time:
+                self._draw_still_failure(surf, rect)
+        elif dead < 0:
+            surf.blit(pic, rect)
+        elif b.failed_step == 0 or self.launch.outcome == CREW_LOST:
+            self._draw_explosion(surf, rect.center, dead)
+        else:
+            self._draw_tumble(surf, rect.center, dead, pic)
+        self._draw_caption(surf)
+        if self.t >= b.banner:
+            self._draw_banner(surf)
+        surf.set_clip(clip)
+
+    def _draw_flame(self, surf, cx: int, bottom: float, width: int, since: float) -> None:
+        """The exhaust under the stack, flickering (a function of time, not of chance)."""
+        w = max(6, int(width * 0.3))
+        flick = 0.85 + 0.15 * math.sin(since * 47) * math.sin(since * 29)
+        length = self.view.h * (0.1 + 0.12 * min(1.0, since / 0.6)) * flick
+        y = int(bottom) - 2
+        outer = [(cx - w // 2, y), (cx + w // 2, y), (cx + w // 4, y + int(length * 0.5)), (cx, y + int(length)),
+                 (cx - w // 4, y + int(length * 0.5))]
+        inner = [(cx - w // 4, y), (cx + w // 4, y), (cx, y + int(length * 0.55))]
+        pygame.draw.polygon(surf, (255, 140, 40), outer)
+        pygame.draw.polygon(surf, (255, 236, 170), inner)
+
+    def _draw_smoke(self, surf, cx: int, ground: float, since: float) -> None:
+        """Clouds billowing out along the ground at lift-off."""
+        grow = min(1.0, since / 1.2)
+        fade = max(0.0, 1 - since / 1.6)
+        base = self.view.h * 0.05
+        for k, dx in enumerate((-1.6, -0.9, -0.3, 0.3, 0.9, 1.6)):
+            r = int(base * (0.6 + grow) * (1.1 - 0.1 * abs(dx)))
+            x = cx + int(dx * base * (1 + 2 * grow))
+            shade = int(150 + 60 * fade)
+            pygame.draw.circle(surf, (shade, shade, shade - 6), (x, int(ground - r * 0.5 - (k % 2) * 3)), r)
+
+    def _draw_explosion(self, surf, centre, dead: float) -> None:
+        """A fireball and flying debris (fixed directions), then nothing."""
+        x, y = centre
+        s = self.view.h
+        if dead < 0.12:  # a short flash over the view
+            flash = pygame.Surface(self.view.size)
+            flash.fill((255, 230, 190))
+            flash.set_alpha(int(200 * (1 - dead / 0.12)))
+            surf.blit(flash, self.view.topleft)
+        r = int(s * 0.03 + s * 0.14 * min(1.0, dead / 0.5))
+        fade = max(0.0, 1 - dead / 1.1)
+        if fade > 0:
+            ball = pygame.Surface((2 * r + 2, 2 * r + 2), pygame.SRCALPHA)
+            pygame.draw.circle(ball, (255, 120, 30, int(220 * fade)), (r + 1, r + 1), r)
+            pygame.draw.circle(ball, (255, 220, 120, int(240 * fade)), (r + 1, r + 1), int(r * 0.55))
+            surf.blit(ball, (x - r - 1, y - r - 1))
+        for k in range(10):
+            ang = k * 2 * math.pi / 10 + 0.3
+            dist = s * 0.25 * min(1.0, dead / 1.2)
+            px = x + int(math.cos(ang) * dist)
+            py = y + int(math.sin(ang) * dist + s * 0.2 * dead * dead)
+            pygame.draw.rect(surf, (90, 90, 96), (px, py, max(3, s // 120), max(3, s // 120)))
+
+    def _draw_tumble(self, surf, centre, dead: float, pic) -> None:
+        """The craft spins away and fades: lost in space."""
+        angle = dead * 140
+        img = pygame.transform.rotate(pic, angle)
+        img.set_alpha(int(255 * max(0.0, 1 - dead / 1.4)))
+        drift = int(self.view.h * 0.08 * dead)
+        surf.blit(img, img.get_rect(center=(centre[0] + drift, centre[1] - drift // 2)))
+
+    def _draw_still_failure(self, surf, rect: pygame.Rect) -> None:
+        """Reduced motion: the greyed vehicle under a still burst mark."""
+        bad = palette()["bad"]
+        cx, cy = rect.centerx, rect.top + rect.h // 3
+        r = max(12, rect.h // 5)
+        points = []
+        for k in range(16):
+            rr = r if k % 2 == 0 else r * 0.45
+            ang = k * math.pi / 8
+            points.append((cx + rr * math.cos(ang), cy + rr * math.sin(ang)))
+        pygame.draw.polygon(surf, bad, points, 3)
+
+    def _draw_caption(self, surf) -> None:
+        """The step being flown, large, over the view; its outcome once known."""
+        b, x = self.beat, self.launch
+        L = self.L
+        pal = palette()
+        if self.t < PAD_S:
+            left = PAD_S - self.t
+            count = 3 - sum(self.t >= share * PAD_S for share in TICKS)
+            text = f"On the pad — {count}" if b.flown and left > 0 else "On the pad"
+            if not b.flown:
+                text = "On the pad"
+            img = self._text(text, L.font(24), pal["text"], True)
+            surf.blit(img, img.get_rect(midtop=(self.view.centerx, self.view.y + L.pad * 2)))
+            return
+        i = min(int((self.t - PAD_S) // STEP_S), b.steps - 1)
+        if self.t >= b.banner:
+            return
+        st = x.steps[i]
+        name = self._text(f"Step {i + 1} of {b.steps}: {st.name}", L.font(22), pal["text"], True)
+        top = self.view.y + L.pad * 2
+        surf.blit(name, name.get_rect(midtop=(self.view.centerx, top)))
+        if self.t >= b.reveal(i):
+            colour = {"passed": pal["good"], "failed": pal["bad"], "not flown": pal["muted"]}[st.state]
+            word = self._text(STEP_WORDS[st.state], L.font(20), colour, True)
+            surf.blit(word, word.get_rect(midtop=(self.view.centerx, top + name.get_height())))
+
+    def _draw_banner(self, surf) -> None:
+        L = self.L
+        pal = palette()
+        kind, lines, _ = banner_lines(self.flow.session.scenario, self.report, self.launch)
+        big = {"first": 34, "loss": 30, "outcome": 26}[kind]
+        imgs = [self._text(lines[0], L.font(big), pal["text"], True)]
+        imgs += [self._text(fit_text(t, L.font(18), self.view.w - 6 * L.pad), L.font(18), pal["text"]) for t in
+                 lines[1:]]
+        w = min(self.view.w - 2 * L.pad, max(i.get_width() for i in imgs) + 6 * L.pad)
+        h = sum(i.get_height() for i in imgs) + 3 * L.pad
+        rect = pygame.Rect(0, 0, w, h)
+        on_pad = self.still or not self.beat.flown  # above the vehicle on the pad, else below the flying one
+        rect.center = (self.view.centerx, self.view.y + int(self.view.h * (0.3 if on_pad else 0.86)))
+        edge = {"first": side_colour(self.launch.side), "loss": (150, 150, 160),
+                "outcome": pal["good"] if self.launch.outcome == SUCCESS else pal["bad"]}[kind]
+        fill = {"first": (16, 30, 56), "loss": (22, 22, 28), "outcome": (14, 24, 42)}[kind]
+        pygame.draw.rect(surf, fill, rect, border_radius=8)
+        pygame.draw.rect(surf, edge, rect, max(2, L.pad // 2), border_radius=8)
+        y = rect.y + int(1.5 * L.pad)
+        for img in imgs:
+            surf.blit(img, img.get_rect(midtop=(rect.centerx, y)))
+            y += img.get_height()
+
+    def _draw_header(self, surf) -> None:
+        L = self.L
+        pal = palette()
+        x = self.launch
+        sc = self.flow.session.scenario
+        r = self.header
+        pygame.draw.rect(surf, pal["panel"], r)
+        colour = side_colour(x.side)
+        pygame.draw.rect(surf, colour, (0, r.bottom - 4, r.w, 4))
+        pad = 2 * L.pad
+        date = self._text(month_label(x.month), L.font(26), pal["text"], True)
+        surf.blit(date, (pad, r.y + L.pad))
+        chip = self._text(f" {SIDE_SHORT[x.side]} ", L.font(18), (255, 255, 255), True)
+        cr = chip.get_rect(topleft=(pad, r.y + L.pad + date.get_height()))
+        pygame.draw.rect(surf, colour, cr.inflate(4, 2), border_radius=4)
+        surf.blit(chip, cr)
+        who = self._text(side_name(sc, x.side), L.font(16), side_colour(x.side, True))
+        surf.blit(who, who.get_rect(midleft=(cr.right + L.pad, cr.centery)))
+        mission = sc.missions[x.mission]
+        mx = max(date.get_width(), cr.w + who.get_width() + L.pad) + 3 * pad
+        count = self._text(f"Launch {self.index + 1} of {len(self.launches)}", L.font(15), pal["muted"])
+        room = r.w - mx - count.get_width() - 2 * pad
+        title = self._text(fit_text(mission["name"], L.font(26), room, True), L.font(26), pal["text"], True)
+        surf.blit(title, (mx, r.y + L.pad))
+        crew = mission.get("crew", 0)
+        sub = f"crew of {crew}" if crew > 1 else ("one crew member" if crew == 1 else "no people aboard")
+        if x.side != self.side:
+            sub += " — the rival's launch, as far as it is known"
+        sub_img = self._text(fit_text(sub, L.font(16), room), L.font(16), pal["muted"])
+        surf.blit(sub_img, sub_img.get_rect(midleft=(mx, cr.centery)))
+        surf.blit(count, count.get_rect(topright=(r.right - pad, r.y + L.pad)))
+
+    def _draw_steps(self, surf) -> None:
+        """The panel beside the view: every step, named as it begins, its outcome as it happens."""
+        L = self.L
+        pal = palette()
+        r = self.panel
+        pygame.draw.rect(surf, pal["panel"], r)
+        pygame.draw.line(surf, pal["panel_border"], r.topleft, r.bottomleft, 2)
+        b, x = self.beat, self.launch
+        y = r.y + L.pad * 2
+        head = self._text("Flight", L.font(18), pal["text"], True)
+        surf.blit(head, (r.x + 2 * L.pad, y))
+        y += head.get_height() + L.pad
+        size = L.font(16)
+        width = r.w - 4 * L.pad
+        for i, st in enumerate(x.steps):
+            if self.t < b.step_start(i) and self.t < b.banner:
+                break
+            name = self._text(fit_text(f"{i + 1}. {st.name}", size, width, True), size, pal["text"], True)
+            surf.blit(name, (r.x + 2 * L.pad, y))
+            y += name.get_height()
+            if self.t >= b.reveal(i):
+                colour = {"passed": pal["good"], "failed": pal["bad"], "not flown": pal["muted"]}[st.state]
+                self._mark(surf, st.state, (r.x + 2 * L.pad + size // 2, y + size // 2 + 2), size // 2, colour)
+                word = self._text(STEP_WORDS[st.state], size, colour)
+                surf.blit(word, (r.x + 3 * L.pad + size, y))
+                y += word.get_height()
+            else:
+                dots = self._text("…", size, pal["muted"])
+                surf.blit(dots, (r.x + 3 * L.pad + size, y))
+                y += dots.get_height()
+            y += L.pad
+        if self.t >= b.banner:
+            word = OUTCOME_WORDS.get(x.outcome, "?")
+            colour = pal["good"] if x.outcome == SUCCESS else pal["bad"]
+            img = self._text(f"Outcome: {word}", L.font(17), colour, True)
+            surf.blit(img, (r.x + 2 * L.pad, y + L.pad))
+            y += L.pad + img.get_height()
+            if x.prestige:
+                p = self._text(f"Prestige {x.prestige:+.0f}", size, pal["text"])
+                surf.blit(p, (r.x + 2 * L.pad, y))
+        about = self.flow.session.scenario.missions[x.mission].get("description", "")
+        lines = self._wrapped(about, L.font(14), width)
+        y = r.bottom - 2 * L.pad - sum(i.get_height() for i in lines)
+        for img in lines:
+            surf.blit(img, (r.x + 2 * L.pad, y))
+            y += img.get_height()
+
+    def _wrapped(self, text: str, size: int, width: int) -> list[pygame.Surface]:
+        """`text` broken into lines no wider than `width`, rendered muted (cached)."""
+        key = ("wrap", text, size, width)
+        if key not in self._cache:
+            f, lines, line = font(size), [], ""
+            for word in text.split():
+                trial = f"{line} {word}".strip()
+                if line and f.size(trial)[0] > width:
+                    lines.append(line)
+                    trial = word
+                line = trial
+            if line:
+                lines.append(line)
+            self._cache[key] = [f.render(t, True, palette()["muted"]) for t in lines]
+        return self._cache[key]
+
+    @staticmethod
+    def _mark(surf, state: str, centre, r: int, colour) -> None:
+        """A shape as well as a colour: a tick, a cross or a dash."""
+        x, y = centre
+        w = max(2, r // 3)
+        if state == "passed":
+            pygame.draw.lines(surf, colour, False, [(x - r, y), (x - r // 3, y + r * 2 // 3), (x + r, y - r)], w)
+        elif state == "failed":
+            pygame.draw.line(surf, colour, (x - r, y - r), (x + r, y + r), w)
+            pygame.draw.line(surf, colour, (x - r, y + r), (x + r, y - r), w)
+        else:
+            pygame.draw.line(surf, colour, (x - r, y), (x + r, y), w)
+
+    def _draw_footer(self, surf) -> None:
+        L = self.L
+        pal = palette()
+        hint = self._text("Space or Enter: next launch    Esc: skip all", L.font(14), pal["muted"])
+        surf.blit(hint, hint.get_rect(midleft=(2 * L.pad, L.height - L.pad - L.u // 2)))
+
+
+__all__ = ["LaunchScene", "Beat", "beat_of", "altitude_share", "banner_lines"]
