@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pygame
 
-from game.ui.theme import side_colour
+from game.ui.theme import palette, side_colour
 
 WHITE = (236, 239, 244)
 LIGHT = (196, 203, 214)
@@ -157,11 +157,14 @@ def mission_picture(scenario, m: int, height: int) -> pygame.Surface:
 # --- drawing ------------------------------------------------------------------------------------------------
 @lru_cache(maxsize=512)
 def _picture(look: Look, h: int, colours: tuple) -> pygame.Surface:
+    surf = pygame.Surface((h, h), pygame.SRCALPHA)
     if look.image:
         img = _image(look.image, h)
         if img is not None:
-            return img
-    surf = pygame.Surface((h, h), pygame.SRCALPHA)
+            if img.get_width() > h:  # a wide picture: fitted into the square
+                img = pygame.transform.smoothscale(img, (h, max(1, round(img.get_height() * h / img.get_width()))))
+            surf.blit(img, img.get_rect(center=(h // 2, h // 2)))
+            return surf
     DRAW[look.kind](surf, pygame.Rect(0, 0, h, h), look, colours[look.side])
     return surf
 
@@ -201,6 +204,23 @@ def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple) -> p
     for i, lk in enumerate(extras):
         surf.blit(_picture(lk, s, colours), (w - s, int(h * 0.04) + i * (s + int(h * 0.02))))
     return surf
+
+
+def draw_beside(surf: pygame.Surface, picture: pygame.Surface, around: pygame.Rect, pad: int) -> pygame.Rect:
+    """Draw `picture` on a small framed panel beside `around` (a tooltip, say): on its left when there is room,
+    else on its right, top-aligned and kept inside `surf`. Returns the panel's rect."""
+    pal = palette()
+    panel = pygame.Rect(0, 0, picture.get_width() + 2 * pad, picture.get_height() + 2 * pad)
+    panel.top = around.top
+    if around.left - pad - panel.w >= 0:
+        panel.right = around.left - pad
+    else:
+        panel.left = around.right + pad
+    panel.clamp_ip(surf.get_rect())
+    pygame.draw.rect(surf, pal["panel"], panel, border_radius=pad)
+    pygame.draw.rect(surf, pal["panel_border"], panel, 1, border_radius=pad)
+    surf.blit(picture, picture.get_rect(center=panel.center))
+    return panel
 
 
 def _pts(r: pygame.Rect, pts) -> list[tuple[int, int]]:
@@ -520,4 +540,4 @@ DRAW = {"launcher": draw_launcher, "capsule": draw_capsule, "satellite": draw_sa
         "lander": draw_lander, "rover": draw_rover, "eva": draw_eva, "docking": draw_docking,
         "station": draw_station}
 
-__all__ = ["program_picture", "mission_picture", "scenario_looks", "Look", "KINDS"]
+__all__ = ["program_picture", "mission_picture", "draw_beside", "scenario_looks", "Look", "KINDS"]

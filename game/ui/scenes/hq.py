@@ -29,9 +29,11 @@ from game.session.plan import (
     useful_funding,
 )
 from game.ui.fonts import draw_text, fit_text, font
+from game.ui.pictures import draw_beside, mission_picture, program_picture
 from game.ui.scene import Scene
 from game.ui.scenes import panels
 from game.ui.scenes.confirm import ConfirmScene, thin_turn
+from game.ui.scenes.reasons import reasons_html
 from game.ui.theme import palette, side_colour
 
 RISKY = 0.35  # success chances below this are shown in the warning colour
@@ -60,6 +62,11 @@ class HeadquartersScene(Scene):
         self.rows: list[tuple[int, pygame.Rect]] = []  # (program or mission, row rect) shown
         self.problems = []
         self.spectator = flow.spectating
+        # watching two AI seats adds their reasons; a person playing never sees a rival AI's
+        self.right_tabs = RIGHT_TABS + ("reasons",) if self.spectator else RIGHT_TABS
+        if self.spectator:
+            self.right_tab = "reasons"
+        self._reasons_shown = None  # which AI seats had finished when the reasons were last drawn
         self._spectator_plan_loaded = False
         self.programs = self._program_order()
         self.missions = self._mission_order()
@@ -156,12 +163,13 @@ class HeadquartersScene(Scene):
                         object_id="#toggled" if tab == self.left_tab else None)
         self.label("pads", (self.left_rect.x + 2 * (tw + pad // 2) + pad, top, self.left_rect.w - 2 * tw - 2 * pad, u),
                    "", "#small", tip="Launch pads limit how many missions you can launch each turn.")
-        tw2 = int(self.right_rect.w / 3) - pad // 2
-        titles = {"news": "News", "firsts": "Firsts", "rival": "Rival"}
+        tw2 = int(self.right_rect.w / len(self.right_tabs)) - pad // 2
+        titles = {"news": "News", "firsts": "Firsts", "rival": "Rival", "reasons": "Reasons"}
         tips = {"news": "What happened: events and last turn's launches (3).",
                 "firsts": "The timeline of firsts: who, what and when, beside history (4).",
-                "rival": "Intelligence on the rival: what is public and what your spies estimate (5)."}
-        for i, tab in enumerate(RIGHT_TABS):
+                "rival": "Intelligence on the rival: what is public and what your spies estimate (5).",
+                "reasons": "Why each AI gave its orders this turn, side by side (6)."}
+        for i, tab in enumerate(self.right_tabs):
             self.button(f"tab_{tab}", (self.right_rect.x + i * (tw2 + pad // 2), top, tw2, u), titles[tab],
                         tips[tab], lambda t=tab: self.set_right(t),
                         object_id="#toggled" if tab == self.right_tab else None)
@@ -174,6 +182,8 @@ class HeadquartersScene(Scene):
         self.refresh()
 
     def _right_html(self) -> str:
+        if self.right_tab == "reasons":
+            return reasons_html(self.flow)
         if self.right_tab == "news":
             return panels.news_html(self.session, self.side)
         if self.right_tab == "firsts":
@@ -183,6 +193,11 @@ class HeadquartersScene(Scene):
     @property
     def row_h(self) -> int:
         return int(self.L.u * 1.95)
+
+    @property
+    def icon_w(self) -> int:
+        """Width of the picture at the left of each row (the row's texts start after it)."""
+        return self.row_h - 2
 
     def visible_rows(self) -> int:
         return max(1, self.list_rect.h // self.row_h)
@@ -217,10 +232,11 @@ class HeadquartersScene(Scene):
         prog = self.scenario.programs[p]
         status = int(self.obs.status[0, p])
         tip = panels.program_tip(self.scenario, self.obs, p)
-        name_w = int(r.w * 0.40)
+        name_w = int(r.w * 0.40) - self.icon_w
+        tx = r.x + pad + self.icon_w
         short = fit_text(prog["name"], L.font(15), name_w)
-        self._track(f"prog_name_{p}", self.label(None, (r.x + pad, r.y + 2, name_w, u), short, tip=tip))
-        self._track(f"prog_sub_{p}", self.label(None, (r.x + pad, r.y + int(u * 0.85), name_w, u),
+        self._track(f"prog_name_{p}", self.label(None, (tx, r.y + 2, name_w, u), short, tip=tip))
+        self._track(f"prog_sub_{p}", self.label(None, (tx, r.y + int(u * 0.85), name_w, u),
                                                  fit_text(panels.program_subline(self.scenario, self.obs, p),
                                                                   L.font(13), name_w), "#small", tip=tip))
         can_fund = not program_blocker(self.scenario, self.obs, p) and status != CANCELLED
@@ -240,7 +256,7 @@ class HeadquartersScene(Scene):
             f"prog_max_{p}", (x + 2 * bw + int(u * 1.9) + pad // 2, y, int(u * 2.1), u), "Max",
             f"Fund it with the most it can use this turn ({money(cap)}), as far as your money allows; "
             "press again to clear.", lambda p=p: self.max_funding(p), enabled=enabled and cap > 0))
-        self.rel_x = (r.x + pad + name_w + pad, x - 2 * pad)
+        self.rel_x = (tx + name_w + pad, x - 2 * pad)
 
     def _mission_row(self, m: int, r: pygame.Rect) -> None:
         L = self.L
@@ -248,13 +264,14 @@ class HeadquartersScene(Scene):
         mis = self.scenario.missions[m]
         blockers = mission_blockers(self.scenario, self.obs, m)
         tip = panels.mission_tip(self.scenario, self.obs, m, blockers)
-        name_w = int(r.w * 0.40)
-        self._track(f"mis_name_{m}", self.label(None, (r.x + pad, r.y + 2, name_w, u),
+        name_w = int(r.w * 0.40) - self.icon_w
+        tx, sub_w = r.x + pad + self.icon_w, r.w - 2 * pad - int(u * 5.6) - self.icon_w
+        self._track(f"mis_name_{m}", self.label(None, (tx, r.y + 2, name_w, u),
                                                 fit_text(mis["name"], L.font(15), name_w), tip=tip))
-        self._track(f"mis_sub_{m}", self.label(None, (r.x + pad, r.y + int(u * 0.85), r.w - 2 * pad - int(u * 5.6), u),
+        self._track(f"mis_sub_{m}", self.label(None, (tx, r.y + int(u * 0.85), sub_w, u),
                                                fit_text(panels.mission_subline(self.scenario, self.obs, m, blockers),
-                                                        L.font(13), r.w - 2 * pad - int(u * 5.6)), "#small", tip=tip))
-        x = r.x + pad + name_w + pad
+                                                        L.font(13), sub_w), "#small", tip=tip))
+        x = tx + name_w + pad
         rushed = any(x.mission == m and x.rush for x in self.plan.launches)
         risky = not blockers and success_chance(self.rules, self.obs, m, rush=rushed) < RISKY
         self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), u), "",
@@ -400,7 +417,8 @@ class HeadquartersScene(Scene):
         self.set_left(LEFT_TABS[i])
 
     def right_tab_key(self, i: int) -> None:
-        self.set_right(RIGHT_TABS[i])
+        if i < len(self.right_tabs):
+            self.set_right(self.right_tabs[i])
 
     def page_down(self) -> None:
         self.scroll_by(-self.visible_rows())
@@ -430,6 +448,10 @@ class HeadquartersScene(Scene):
 
     def update(self, dt: float) -> None:
         self._load_spectator_plan()
+        done = tuple(w.done for w in self.flow.workers.values())
+        if self.right_tab == "reasons" and done != self._reasons_shown and "side_panel" in self.widgets:
+            self._reasons_shown = done
+            self.widgets["side_panel"].set_text(self._right_html())
 
     def default_action(self) -> None:
         if self.spectator and not self._spectator_plan_loaded:
@@ -450,6 +472,7 @@ class HeadquartersScene(Scene):
         panels.draw_prestige(surf, self.prestige_rect, self.obs.prestige[0], L)
         for i, (item, r) in enumerate(self.rows):
             pygame.draw.rect(surf, pal["panel"] if i % 2 == 0 else pal["background"], r)
+            self._draw_icon(surf, item, r)
             if self.left_tab == "programs":
                 self._draw_reliability(surf, item, r)
             elif self.plan.is_launching(item):
@@ -469,6 +492,30 @@ class HeadquartersScene(Scene):
         if any(not w.done for w in self.flow.workers.values()):
             panels.draw_spinner(surf, (self.prestige_rect.right + L.pad * 2, self.top_h // 2), L, self.frames,
                                 "AI thinking")
+
+    def _picture(self, item: int, height: int) -> pygame.Surface:
+        """The picture of a row's program or mission."""
+        if self.left_tab == "programs":
+            return program_picture(self.scenario, item, height)
+        return mission_picture(self.scenario, item, height)
+
+    def _draw_icon(self, surf, item: int, r: pygame.Rect) -> None:
+        pic = self._picture(item, r.h - 4)
+        box = pygame.Rect(r.x + self.L.pad // 2, r.y + 2, self.icon_w, r.h - 4)
+        surf.blit(pic, pic.get_rect(center=box.center))
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        self._draw_hover_picture(surface)
+
+    def _draw_hover_picture(self, surf) -> None:
+        """While a row's tooltip is shown, a larger picture of its program or mission beside the tooltip."""
+        tip = next((w.tool_tip for w in self.row_widgets if getattr(w, "tool_tip", None) is not None), None)
+        if tip is None:
+            return
+        owner = next(w for w in self.row_widgets if getattr(w, "tool_tip", None) is tip)
+        item = next((item for item, r in self.rows if r.collidepoint(owner.rect.center)), None)
+        if item is not None:
+            draw_beside(surf, self._picture(item, int(self.L.u * 7)), tip.rect, self.L.pad)
 
     def _draw_reliability(self, surf, p: int, r: pygame.Rect) -> None:
         L = self.L
