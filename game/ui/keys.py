@@ -89,7 +89,7 @@ SCREENS: dict[str, tuple[str, list[Binding]]] = {
                                          "cannot end it)"),
         B("Enter", "end_turn_hint", "says which keys end the turn"),
         B("1-2", "left_tab_key", "programs / missions"),
-        B("3-5", "right_tab_key", "news / firsts / rival"),
+        B("3-6", "right_tab_key", "news / firsts / rival / the AI's reasons (when watching two AI seats)"),
         B("Page Down", "page_down", "scroll the list a page down"),
         B("Page Up", "page_up", "scroll the list a page up"),
         B("Down", "row_down", "scroll the list a row down"),

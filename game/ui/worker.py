@@ -42,9 +42,22 @@ class BackgroundJob:
 
 
 class AIWorker(BackgroundJob):
-    """Computes `session.ai_orders(side)` on a daemon thread."""
+    """Computes `session.ai_orders(side)` on a daemon thread.
+
+    `reasons`, once done: the AI's reasons for those orders in plain words (headline first), or None
+    for a seat whose policy gives none (scripted, random). The window shows them only when both seats
+    are AI (GameFlow.spectating), never a rival's to a person playing.
+    """
 
     def __init__(self, session, side: int):
         self.side = side
         self.turn = session.turn
-        super().__init__(lambda: session.ai_orders(side), name=f"ai-side-{side}")
+        self.reasons: list[str] | None = None
+        super().__init__(lambda: self._think(session), name=f"ai-side-{side}")
+
+    def _think(self, session):
+        orders = session.ai_orders(side := self.side)
+        # the seat's policy, which the session builds once and keeps; the search AI keeps its last reasons
+        why = getattr(session._policies.get(side), "last_reasons", None)
+        self.reasons = list(why[0]) if why else None
+        return orders
