@@ -261,11 +261,14 @@ def _mark(surf, r: pygame.Rect, side: int, colour, vertical: bool = True) -> Non
                 pygame.draw.rect(surf, colour, (x, r.y, max(1, r.w // (2 * n)), r.h))
 
 
-def _letters(surf, text: str, centre, width: int, colour) -> None:
-    """Vertical letters (one under the other) down a rocket's body, when they can be read."""
+def _letters(surf, text: str, centre, width: int, colour, height: float | None = None) -> None:
+    """Letters one under the other down a rocket's body, as big as `width` and `height` allow; none when too
+    small to read."""
     from game.ui.fonts import font
 
     size = int(width * 0.62)
+    if height is not None:
+        size = min(size, int(height / (len(text) * 1.1)))
     if size < 9:
         return
     f = font(size, True)
@@ -279,97 +282,112 @@ def _letters(surf, text: str, centre, width: int, colour) -> None:
 
 # launcher -----------------------------------------------------------------------------------------------------
 def _rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = None) -> None:
-    """A launcher standing in r: body, stages, fins or strap-ons, and its nose or payload on top."""
-    h = r.h
+    """A launcher standing in r: stages (more for a bigger or later one), the side's bands and marking,
+    fins or strap-on boosters, and on top its nose, or the payload (a capsule with its escape tower, or a
+    fairing) when `top` is given."""
+    h, line = r.h, max(1, r.h // 150)
     stages = 1 + min(2, round(2 * max(look.size, look.era * 0.8)))
-    tall = 0.62 + 0.34 * look.size                       # share of the height the stack takes
-    bw = r.w * (0.14 + 0.16 * look.size)                 # body width
+    bottom = r.bottom - h * 0.045
+    stack = h * (0.62 + 0.34 * look.size) * (0.94 if top is not None else 1.0)
+    bw = min(r.w * (0.17 + 0.15 * look.size), stack * 0.2)
     cx = r.centerx
-    bottom = r.bottom - h * 0.03
-    top_y = bottom - h * tall
-    nose_h = h * tall * 0.18
-    body_top = top_y + nose_h
-    # stages: the lower ones longer; upper stages a little narrower
-    shares = {1: [1.0], 2: [0.62, 0.38], 3: [0.48, 0.30, 0.22]}[stages]
-    y = bottom
-    widths = []
+    nose_h = stack * (0.16 if top is None or top.kind != "capsule" else 0.22)
+    body_top = bottom - stack + nose_h
+    shares = {1: [1.0], 2: [0.6, 0.4], 3: [0.46, 0.3, 0.24]}[stages]
+    y, widths = bottom, []
     for k, share in enumerate(shares):
         sh = (bottom - body_top) * share
-        w = bw * (1.0 - 0.12 * k) if look.size > 0.3 or k == 0 else bw * 0.8
+        w = bw * (1.0 - (0.1 if look.size > 0.4 else 0.22) * k)
         widths.append(w)
         rect = pygame.Rect(round(cx - w / 2), round(y - sh), round(w), round(sh) + 1)
         pygame.draw.rect(surf, WHITE, rect)
-        # the side colour: a band at each stage's top, and the marking on the first stage
-        band = max(1, round(sh * 0.07))
+        if k:  # an interstage: the narrower stage sits on a short cone
+            lw = widths[k - 1]
+            pygame.draw.polygon(surf, LIGHT, [(cx - lw / 2, y), (cx + lw / 2, y), (cx + w / 2, y - sh * 0.12),
+                                              (cx - w / 2, y - sh * 0.12)])
+        band = max(1, round(min(sh * 0.08, w * 0.25)))
         pygame.draw.rect(surf, colour, (rect.x, rect.y, rect.w, band))
-        if k == 0:
-            pygame.draw.rect(surf, DARK if look.side == 0 else LIGHT, (rect.x, rect.bottom - band * 2, rect.w, band))
-            mark = pygame.Rect(0, 0, round(w * 0.7), round(min(sh * 0.45, w * 2.2)))
-            mark.center = (cx, round(y - sh * 0.55))
-            if look.side == 0 and w >= 14 and sh >= 60:
-                _letters(surf, "USA", mark.center, round(w * 0.8), colour)
-            elif look.side == 1 and w >= 14 and sh >= 60:
-                _star(surf, (cx, mark.y + w * 0.35), w * 0.32, colour)
-                _letters(surf, "CCCP", (cx, mark.centery + w * 0.45), round(w * 0.7), colour)
-            elif look.side == 1:
-                _star(surf, mark.center, w * 0.38, colour)
-            else:
-                stripe = (rect.x, round(mark.centery - sh * 0.06), rect.w, max(1, round(sh * 0.05)))
-                pygame.draw.rect(surf, colour, stripe)
         if h >= 40:
-            pygame.draw.rect(surf, SHADE, (rect.right - max(1, rect.w // 5), rect.y + band, max(1, rect.w // 5),
-                                           rect.h - band))
-            pygame.draw.rect(surf, DARK, rect, max(1, h // 160))
+            shade = max(1, rect.w // 4)
+            pygame.draw.rect(surf, SHADE, (rect.right - shade, rect.y + band, shade, rect.h - band))
+        if k == 0:
+            _body_mark(surf, rect, look.side, colour, h)
+        if h >= 40:
+            pygame.draw.rect(surf, DARK, rect, line)
         y -= sh
-    # nose: a payload (capsule with an escape tower, or a fairing) or a plain cone
     nw = widths[-1]
-    if top is not None and top.kind == "capsule":
-        _nose_capsule(surf, cx, body_top, nw, nose_h, top, colour)
-    else:
-        pts = [(cx - nw / 2, body_top), (cx - nw / 2, body_top - nose_h * 0.35), (cx - nw * 0.18, body_top - nose_h),
-               (cx + nw * 0.18, body_top - nose_h), (cx + nw / 2, body_top - nose_h * 0.35), (cx + nw / 2, body_top)]
-        pygame.draw.polygon(surf, WHITE if top is None else LIGHT, pts)
-        pygame.draw.polygon(surf, DARK, pts, max(1, h // 160))
-        if top is not None:  # a satellite or probe under the fairing: a band of the side colour
-            pygame.draw.rect(surf, colour, (round(cx - nw / 2), round(body_top - nose_h * 0.3), round(nw),
-                                            max(1, round(nose_h * 0.1))))
-    # strap-on boosters (a family of Soviet launchers) or fins
-    if look.strap_ons:
-        bh = (bottom - body_top) * 0.42
-        sw = bw * 0.45
+    _top(surf, cx, body_top, nw, nose_h, top, colour, line)
+    if look.strap_ons:  # boosters round the first stage, flaring out at the bottom (two seen from the side)
+        bh, sw = (bottom - body_top) * 0.5, bw * 0.62
         for sgn in (-1, 1):
-            x0 = cx + sgn * bw / 2
-            x1 = x0 + sgn * sw
-            pts = [(x0, bottom - bh), (x1, bottom - h * 0.02), (x1, bottom), (x0, bottom)]
+            x0 = cx + sgn * bw * 0.45
+            pts = [(x0, bottom - bh), (x0 + sgn * sw * 0.35, bottom - bh * 0.82), (x0 + sgn * sw, bottom),
+                   (x0, bottom)]
             pygame.draw.polygon(surf, LIGHT, pts)
-            pygame.draw.polygon(surf, DARK, pts, max(1, h // 160))
-            pygame.draw.line(surf, colour, (x0 + sgn * sw * 0.2, bottom - bh * 0.55), (x1 - sgn * sw * 0.15,
-                             bottom - bh * 0.12), max(1, round(sw * 0.18)))
+            pygame.draw.line(surf, colour, (x0 + sgn * sw * 0.2, bottom - bh * 0.62),
+                             (x0 + sgn * sw * 0.62, bottom - bh * 0.14), max(1, round(sw * 0.12)))
+            if h >= 40:
+                pygame.draw.polygon(surf, DARK, pts, line)
+        for sgn in (-1, 0, 1):  # engines under the core and the boosters
+            ex = cx + sgn * (bw * 0.45 + sw * 0.6)
+            pygame.draw.rect(surf, DARK, (round(ex - bw * 0.15), round(bottom), max(1, round(bw * 0.3)),
+                                          max(1, round(h * 0.03))))
     else:
-        fw, fh = bw * (0.45 + 0.2 * look.size), (bottom - body_top) * 0.14
+        fw, fh = bw * (0.45 + 0.25 * look.size), (bottom - body_top) * 0.16
         for sgn in (-1, 1):
             x0 = cx + sgn * bw / 2
-            pts = [(x0, bottom - fh * 1.6), (x0 + sgn * fw, bottom), (x0, bottom)]
-            pygame.draw.polygon(surf, colour, pts)
-    # engines and flame
-    ew = bw * 0.7
-    pygame.draw.polygon(surf, DARK, [(cx - ew * 0.35, bottom), (cx + ew * 0.35, bottom),
-                                     (cx + ew / 2, min(r.bottom, bottom + h * 0.03)),
-                                     (cx - ew / 2, min(r.bottom, bottom + h * 0.03))])
+            pygame.draw.polygon(surf, colour, [(x0, bottom - fh * 1.7), (x0 + sgn * fw, bottom + h * 0.02),
+                                               (x0 + sgn * fw, bottom + h * 0.035), (x0, bottom)])
+        ew = bw * 0.72
+        pygame.draw.polygon(surf, DARK, [(cx - ew * 0.3, bottom), (cx + ew * 0.3, bottom),
+                                         (cx + ew / 2, bottom + h * 0.04), (cx - ew / 2, bottom + h * 0.04)])
 
 
-def _nose_capsule(surf, cx, base_y, body_w, nose_h, cap: Look, colour) -> None:
-    """A crew capsule sitting on the stack, with its escape tower."""
-    cw = body_w * (0.7 + 0.1 * min(3, cap.crew))
-    ch = nose_h * 0.55
-    pts = [(cx - cw / 2, base_y), (cx + cw / 2, base_y), (cx + cw * 0.22, base_y - ch), (cx - cw * 0.22, base_y - ch)]
-    pygame.draw.polygon(surf, SHADE, pts)
-    pygame.draw.polygon(surf, DARK, pts, 1)
-    pygame.draw.rect(surf, colour, (round(cx - cw / 2), round(base_y - ch * 0.25), round(cw), max(1, round(ch * 0.15))))
-    tx = base_y - ch
-    pygame.draw.line(surf, DARK, (cx, tx), (cx, tx - nose_h * 0.42), max(1, round(body_w * 0.08)))
-    pygame.draw.polygon(surf, colour, [(cx - body_w * 0.1, tx - nose_h * 0.3), (cx + body_w * 0.1, tx - nose_h * 0.3),
-                                       (cx, tx - nose_h * 0.45)])
+def _body_mark(surf, rect: pygame.Rect, side: int, colour, h: int) -> None:
+    """The first stage's marking: "USA" down the body, or a star over "CCCP"; a stripe or a star when small."""
+    w, cx = rect.w, rect.centerx
+    if w >= 13 and rect.h >= 40:
+        if side == 0:
+            _letters(surf, "USA", (cx, rect.y + rect.h * 0.45), round(w * 0.85), colour, rect.h * 0.6)
+        else:
+            _star(surf, (cx, rect.y + rect.h * 0.2), min(w * 0.3, rect.h * 0.1), colour)
+            _letters(surf, "CCCP", (cx, rect.y + rect.h * 0.58), round(w * 0.7), colour, rect.h * 0.55)
+    elif side == 1:
+        _star(surf, (cx, rect.y + rect.h * 0.35), max(2.0, w * 0.4), colour)
+    else:
+        for k in range(2):
+            pygame.draw.rect(surf, colour, (rect.x, round(rect.y + rect.h * (0.3 + 0.12 * k)), rect.w,
+                                            max(1, round(rect.h * 0.04))))
+
+
+def _top(surf, cx: float, base: float, nw: float, nose_h: float, top: Look | None, colour, line: int) -> None:
+    """What stands on the last stage: a pointed nose, a capsule with its escape tower, or a payload fairing."""
+    if top is not None and top.kind == "capsule":
+        cw = nw * (0.9 + 0.12 * min(3, max(1, top.crew)))
+        ch = nose_h * 0.42
+        if top.crew >= 3:  # the service module under the capsule
+            pygame.draw.rect(surf, WHITE, (round(cx - nw / 2), round(base - ch * 0.55), round(nw), round(ch * 0.55)))
+            base -= ch * 0.55
+        pts = [(cx - cw / 2, base), (cx + cw / 2, base), (cx + cw * 0.2, base - ch), (cx - cw * 0.2, base - ch)]
+        pygame.draw.polygon(surf, SHADE, pts)
+        pygame.draw.polygon(surf, DARK, pts, line)
+        band = (round(cx - cw / 2), round(base - ch * 0.2), round(cw), max(1, round(ch * 0.16)))
+        pygame.draw.rect(surf, colour, band)
+        t0 = base - ch
+        tower = nose_h * 0.45
+        pygame.draw.line(surf, DARK, (cx, t0), (cx, t0 - tower), max(1, round(nw * 0.09)))
+        pygame.draw.polygon(surf, colour, [(cx - nw * 0.12, t0 - tower * 0.75), (cx + nw * 0.12, t0 - tower * 0.75),
+                                           (cx, t0 - tower)])
+        return
+    fw = nw * (1.22 if top is not None else 1.0)
+    pts = [(cx - nw / 2, base), (cx - fw / 2, base - nose_h * 0.12), (cx - fw / 2, base - nose_h * 0.42),
+           (cx - fw * 0.2, base - nose_h * 0.92), (cx, base - nose_h), (cx + fw * 0.2, base - nose_h * 0.92),
+           (cx + fw / 2, base - nose_h * 0.42), (cx + fw / 2, base - nose_h * 0.12), (cx + nw / 2, base)]
+    pygame.draw.polygon(surf, WHITE if top is None else LIGHT, pts)
+    pygame.draw.polygon(surf, DARK, pts, line)
+    if top is not None:  # a payload under the fairing: the side colour's band
+        pygame.draw.rect(surf, colour, (round(cx - fw / 2), round(base - nose_h * 0.32), round(fw),
+                                        max(1, round(nose_h * 0.1))))
 
 
 def draw_launcher(surf, r, look: Look, colour) -> None:
@@ -393,15 +411,16 @@ def draw_capsule(surf, r: pygame.Rect, look: Look, colour) -> None:
         _window(surf, r, 0.43, 0.4, 0.035)
         _window(surf, r, 0.57, 0.4, 0.035)
         _mark(surf, pygame.Rect(_pts(r, [(0.42, 0.7)])[0], (round(r.w * 0.16), round(r.h * 0.12))), look.side, colour)
-    else:
-        _poly(surf, SHADE, r, [(0.3, 0.36), (0.7, 0.36), (0.56, 0.12), (0.44, 0.12)])
-        _poly(surf, WHITE, r, [(0.3, 0.36), (0.7, 0.36), (0.7, 0.8), (0.3, 0.8)])
-        _poly(surf, DARK, r, [(0.38, 0.8), (0.62, 0.8), (0.66, 0.92), (0.34, 0.92)], None)
-        pygame.draw.rect(surf, colour, _pts(r, [(0.3, 0.36)])[0] + (round(r.w * 0.4), max(1, round(r.h * 0.04))))
-        _window(surf, r, 0.5, 0.26, 0.03)
-        _mark(surf, pygame.Rect(_pts(r, [(0.36, 0.48)])[0], (round(r.w * 0.28), round(r.h * 0.22))), look.side, colour)
+    else:  # a command module (cone) on a service module (cylinder) with its engine bell
+        _poly(surf, SHADE, r, [(0.27, 0.42), (0.73, 0.42), (0.56, 0.1), (0.44, 0.1)])
+        _poly(surf, WHITE, r, [(0.3, 0.42), (0.7, 0.42), (0.7, 0.78), (0.3, 0.78)])
+        _poly(surf, DARK, r, [(0.42, 0.78), (0.58, 0.78), (0.64, 0.92), (0.36, 0.92)], None)
+        pygame.draw.rect(surf, colour, _pts(r, [(0.27, 0.38)])[0] + (round(r.w * 0.46), max(1, round(r.h * 0.04))))
+        _window(surf, r, 0.45, 0.28, 0.025)
+        _window(surf, r, 0.55, 0.28, 0.025)
+        _mark(surf, pygame.Rect(_pts(r, [(0.4, 0.5)])[0], (round(r.w * 0.2), round(r.h * 0.18))), look.side, colour)
         if crew > 3:
-            _panels(surf, r, 0.58, 0.16, 0.08)
+            _panels(surf, r, 0.6, 0.16, 0.08, gap=0.2)
 
 
 def _window(surf, r, x, y, rad) -> None:
@@ -442,12 +461,31 @@ def draw_satellite(surf, r: pygame.Rect, look: Look, colour) -> None:
 
 
 def draw_probe(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """A deep-space probe: a body, a big dish, a boom, and panels."""
+    """A deep-space probe, by its size among the scenario's probes: a small cone with antennas, a body with a big
+    dish and solar wings, or (the biggest) a craft on three legs."""
+    line = max(1, r.h // 90)
+    if look.size < 0.34:
+        c = _pts(r, [(0.5, 0.5)])[0]
+        for dx in (-0.3, 0.3):
+            pygame.draw.line(surf, LIGHT, c, _pts(r, [(0.5 + dx, 0.86)])[0], line)
+        _poly(surf, GOLD, r, [(0.34, 0.68), (0.66, 0.68), (0.56, 0.3), (0.44, 0.3)])
+        pygame.draw.line(surf, LIGHT, _pts(r, [(0.5, 0.3)])[0], _pts(r, [(0.5, 0.1)])[0], line)
+        pygame.draw.rect(surf, colour, _pts(r, [(0.34, 0.6)])[0] + (round(r.w * 0.32), max(1, round(r.h * 0.06))))
+        return
+    if look.size >= 0.67:
+        for a, b in (((0.4, 0.6), (0.16, 0.86)), ((0.6, 0.6), (0.84, 0.86)), ((0.5, 0.62), (0.5, 0.9))):
+            pygame.draw.line(surf, LIGHT, _pts(r, [a])[0], _pts(r, [b])[0], max(1, r.h // 45))
+        _poly(surf, GOLD, r, [(0.34, 0.46), (0.66, 0.46), (0.6, 0.64), (0.4, 0.64)])
+        pygame.draw.line(surf, LIGHT, _pts(r, [(0.5, 0.46)])[0], _pts(r, [(0.5, 0.14)])[0], line)
+        _poly(surf, SOLAR, r, [(0.5, 0.16), (0.76, 0.2), (0.76, 0.34), (0.5, 0.3)], None)
+        pygame.draw.ellipse(surf, WHITE, pygame.Rect(_pts(r, [(0.22, 0.18)])[0], (round(r.w * 0.2), round(r.h * 0.12))))
+        pygame.draw.rect(surf, colour, _pts(r, [(0.36, 0.52)])[0] + (round(r.w * 0.28), max(1, round(r.h * 0.05))))
+        return
     _panels(surf, r, 0.62, 0.26, 0.12, gap=0.1)
     _poly(surf, GOLD, r, [(0.4, 0.48), (0.6, 0.48), (0.64, 0.76), (0.36, 0.76)])
     dish = pygame.Rect(_pts(r, [(0.24, 0.16)])[0], (round(r.w * 0.52), round(r.h * 0.22)))
     pygame.draw.ellipse(surf, WHITE, dish)
-    pygame.draw.ellipse(surf, DARK, dish, max(1, r.h // 90))
+    pygame.draw.ellipse(surf, DARK, dish, line)
     pygame.draw.line(surf, LIGHT, dish.center, _pts(r, [(0.5, 0.48)])[0], max(1, r.h // 50))
     pygame.draw.line(surf, LIGHT, _pts(r, [(0.64, 0.7)])[0], _pts(r, [(0.9, 0.9)])[0], max(1, r.h // 70))
     pygame.draw.rect(surf, colour, _pts(r, [(0.4, 0.56)])[0] + (round(r.w * 0.2), max(1, round(r.h * 0.06))))
