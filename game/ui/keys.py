@@ -95,6 +95,7 @@ SCREENS: dict[str, tuple[str, list[Binding]]] = {
         B("Down", "row_down", "scroll the list a row down"),
         B("Up", "row_up", "scroll the list a row up"),
         B("C", "open_charts", "charts"),
+        B("F", "open_forecast", "the forecast: each side's chances of the open firsts and of winning"),
         B("Ctrl+S", "open_save", "save or load"),
         B("F1 or H", "open_help", "this help"),
         B("G", "open_guide", "the guide to the first turns"),
@@ -122,6 +123,9 @@ SCREENS: dict[str, tuple[str, list[Binding]]] = {
     ]),
     "charts": ("Charts", [
         B("Esc or Enter or C", "back", "back (or continue, at the end of a game)"),
+    ]),
+    "forecast": ("Forecast", [
+        B("Esc or Enter or F", "back", "back to headquarters"),
     ]),
     "game-over": ("Game over", [
         B("C", "open_charts", "charts"),

@@ -68,6 +68,7 @@ class HeadquartersScene(Scene):
             self.right_tab = "reasons"
         self._reasons_shown = None  # which AI seats had finished when the reasons were last drawn
         self._spectator_plan_loaded = False
+        self._demo_forecast_shown = False
         self.programs = self._program_order()
         self.missions = self._mission_order()
 
@@ -106,7 +107,7 @@ class HeadquartersScene(Scene):
         # top bar: date and seat | money and budget | prestige | buttons. When the window is narrow for the
         # UI scale the buttons move to the bottom bar, beside End turn, so nothing overlaps.
         bw = int(u * 2.6)
-        buttons_w = 4 * bw + 3 * (pad // 2)
+        buttons_w = 5 * bw + 4 * (pad // 2)
         ew = int(u * 5)
         self.compact = W / L.scale < 1150
         right = W - pad if self.compact else W - 2 * pad - buttons_w
@@ -138,6 +139,8 @@ class HeadquartersScene(Scene):
             bx, by = W - pad - buttons_w, pad + u // 2
         for i, (key, text, tip, act) in enumerate([
             ("charts", "Charts", "Prestige, budget and reliability over time (C).", self.open_charts),
+            ("forecast", "Forecast", "Each side's chance to take each first still open and to win, from what "
+                                     "your side knows (F).", self.open_forecast),
             ("save", "Save", "Save or load a game (Ctrl+S).", self.open_save),
             ("help", "Help", "How to play and the keyboard shortcuts (F1).", self.open_help),
             ("menu", "Menu", "The main menu; your game is autosaved every turn (Esc).", self.back),
@@ -400,6 +403,11 @@ class HeadquartersScene(Scene):
 
         self.app.show(SaveLoadScene(self.app, back_to=self))
 
+    def open_forecast(self) -> None:
+        from game.ui.scenes.forecast import ForecastScene
+
+        self.app.show(ForecastScene(self.app, self.session, self.side, back_to=self))
+
     def open_help(self) -> None:
         from game.ui.scenes.help import HelpScene
 
@@ -456,6 +464,12 @@ class HeadquartersScene(Scene):
     def default_action(self) -> None:
         if self.spectator and not self._spectator_plan_loaded:
             self.frames = 0  # wait for the AI, then try again
+            return
+        from game.ui.scenes.forecast import forecast_for_demo
+
+        if not self._demo_forecast_shown and forecast_for_demo(self.session, self.side):
+            self._demo_forecast_shown = True   # the demo shows the forecast once; closing it comes back here
+            self.open_forecast()
             return
         self.end_turn()
 
