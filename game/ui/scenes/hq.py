@@ -523,13 +523,14 @@ class HeadquartersScene(Scene):
 
     def _draw_hover_picture(self, surf) -> None:
         """While a row's tooltip is shown, a larger picture of its program or mission beside the tooltip."""
+        self.hover_picture_rect = None
         tip = next((w.tool_tip for w in self.row_widgets if getattr(w, "tool_tip", None) is not None), None)
         if tip is None:
             return
         owner = next(w for w in self.row_widgets if getattr(w, "tool_tip", None) is tip)
         item = next((item for item, r in self.rows if r.collidepoint(owner.rect.center)), None)
         if item is not None:
-            draw_beside(surf, self._picture(item, int(self.L.u * 7)), tip.rect, self.L.pad)
+            self.hover_picture_rect = draw_beside(surf, self._picture(item, int(self.L.u * 7)), tip.rect, self.L.pad)
 
     def _draw_reliability(self, surf, p: int, r: pygame.Rect) -> None:
         L = self.L

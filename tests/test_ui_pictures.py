@@ -1,0 +1,180 @@
+"""Pictures drawn from data: every program and mission of every shipped scenario gets one of the height asked
+for, kinds have their own shapes, sides their own colours (from the palette in use), a modded program of any
+kind gets one, a program's `image` is shown as it is, and headquarters shows them in its lists and beside a
+row's tooltip."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from uikit import frames, make_app
+
+from game.scenario import load, shipped_ids
+from game.scenario.schema import KINDS
+from game.ui.app import Options
+from game.ui.pictures import mission_picture, program_picture, scenario_looks
+from game.ui.start import start_new
+from game.ui.theme import palette_name, side_colour, use_palette
+from tests.modding_kit import TINY, write_scenario
+
+
+@pytest.fixture(autouse=True)
+def display():
+    pygame.init()
+    yield
+
+
+def opaque(surf: pygame.Surface) -> int:
+    """Pixels of a picture that are drawn (alpha above half)."""
+    return sum(1 for x in range(surf.get_width()) for y in range(surf.get_height()) if surf.get_at((x, y)).a > 128)
+
+
+def mask(surf: pygame.Surface) -> set[tuple[int, int]]:
+    return {(x, y) for x in range(surf.get_width()) for y in range(surf.get_height()) if surf.get_at((x, y)).a > 128}
+
+
+def count(surf: pygame.Surface, colour) -> int:
+    """Pixels of exactly `colour` (its r, g, b) with full alpha."""
+    want = tuple(colour[:3])
+    return sum(1 for x in range(surf.get_width()) for y in range(surf.get_height())
+               if tuple(surf.get_at((x, y)))[:3] == want and surf.get_at((x, y)).a == 255)
+
+
+@pytest.mark.parametrize("ident", shipped_ids())
+def test_every_program_and_mission_of_every_shipped_scenario_gets_a_picture(ident):
+    sc = load(ident)
+    for h in (20, 48):
+        for p in range(len(sc.programs)):
+            pic = program_picture(sc, p, h)
+            assert pic.get_height() == h and pic.get_width() == h, (sc.programs[p]["id"], h)
+            assert opaque(pic) > h * h * 0.04, f"{sc.programs[p]['id']} at {h}px is nearly empty"
+        for m in range(len(sc.missions)):
+            pic = mission_picture(sc, m, h)
+            assert pic.get_height() == h and h // 2 <= pic.get_width() <= h
+            assert opaque(pic) > h * h * 0.03, f"{sc.missions[m]['id']} at {h}px is nearly empty"
+
+
+def test_bigger_launchers_stand_taller_and_kinds_have_their_own_shapes():
+    sc = load("historical")
+    index = {p["id"]: i for i, p in enumerate(sc.programs)}
+    small, big = (mask(program_picture(sc, index[x], 120)) for x in ("redstone", "saturn_v"))
+    assert min(y for _, y in big) < min(y for _, y in small) - 20   # taller
+    assert len(big) > 1.5 * len(small)                                # and wider
+    looks = scenario_looks(sc)
+    assert looks[index["r7"]].strap_ons and looks[index["molniya"]].strap_ons and not looks[index["saturn_v"]].strap_ons
+    one = {}
+    for i, lk in enumerate(looks):
+        one.setdefault((lk.kind, lk.side), i)
+    us = {kind: mask(program_picture(sc, i, 96)) for (kind, side), i in one.items() if side == 0}
+    assert len(us) >= 7
+    kinds = sorted(us)
+    for a in range(len(kinds)):
+        for b in range(a + 1, len(kinds)):
+            differ = len(us[kinds[a]] ^ us[kinds[b]])
+            assert differ > 0.15 * min(len(us[kinds[a]]), len(us[kinds[b]])), (kinds[a], kinds[b])
+
+
+def test_sides_are_told_apart_by_their_colours_and_the_palette_in_use():
+    sc = load("historical")
+    index = {p["id"]: i for i, p in enumerate(sc.programs)}
+    for us, su in (("redstone", "r7"), ("mercury", "vostok"), ("apollo_lm", "lk"), ("skylab", "salyut")):
+        a, b = program_picture(sc, index[us], 96), program_picture(sc, index[su], 96)
+        assert count(a, side_colour(0)) > 20 and count(a, side_colour(1)) == 0, us
+        assert count(b, side_colour(1)) > 20 and count(b, side_colour(0)) == 0, su
+    before = palette_name()
+    use_palette("standard")
+    standard, standard_ussr = program_picture(sc, index["r7"], 96), side_colour(1)
+    try:
+        use_palette("colourblind")
+        blind, blind_ussr = program_picture(sc, index["r7"], 96), side_colour(1)
+    finally:
+        use_palette(before)
+    assert blind_ussr != standard_ussr
+    assert count(blind, blind_ussr) > 20 and count(blind, standard_ussr) == 0  # not the cached standard picture
+    assert count(standard, standard_ussr) > 20 and count(standard, blind_ussr) == 0
+
+
+MODDED = "\n".join(f"""
+[[program]]
+id = "mod_{kind}"
+name = "Mod {kind}"
+side = "{'us' if i % 2 else 'ussr'}"
+kind = "{kind}"
+start_cost = {5 + 3 * i}
+flight_cost = {1 + i}
+research_cost = 5
+reliability = 0.6
+research_cap = 0.9
+max_reliability = 0.95
+crew = {i % 4}
+""" for i, kind in enumerate(KINDS))
+
+
+def test_a_modded_program_of_every_kind_gets_its_own_picture(tmp_path):
+    assert "rover" in KINDS
+    folder = write_scenario(tmp_path / "tiny", {"programs.toml": TINY["programs.toml"] + MODDED})
+    sc = load(folder)
+    masks = {}
+    for p, prog in enumerate(sc.programs):
+        pic = program_picture(sc, p, 64)
+        assert pic.get_height() == 64 and opaque(pic) > 64 * 64 * 0.04, prog["id"]
+        if prog["id"].startswith("mod_"):
+            masks[prog["kind"]] = mask(pic)
+    assert set(masks) == set(KINDS)
+    for a in KINDS:
+        for b in KINDS:
+            if a < b and not {a, b} <= {"launcher"}:
+                assert masks[a] != masks[b], (a, b)
+
+
+def test_a_programs_image_is_shown_scaled_to_the_height(tmp_path):
+    text = TINY["programs.toml"].replace("max_reliability = 0.95\n", 'max_reliability = 0.95\nimage = "art/r.png"\n', 1)
+    folder = write_scenario(tmp_path / "tiny", {"programs.toml": text})
+    (folder / "art").mkdir()
+    img = pygame.Surface((20, 40))
+    img.fill((10, 200, 30))
+    pygame.draw.rect(img, (250, 0, 250), (0, 0, 20, 20))  # top half magenta, bottom half green
+    pygame.image.save(img, str(folder / "art" / "r.png"))
+    sc = load(folder)
+    pic = program_picture(sc, 0, 80)          # 40x80 once scaled, in the middle of an 80x80 square
+    assert pic.get_size() == (80, 80)
+    assert tuple(pic.get_at((40, 20)))[:3] == (250, 0, 250) and tuple(pic.get_at((40, 60)))[:3] == (10, 200, 30)
+    assert pic.get_at((5, 40)).a == 0         # beside the picture: transparent
+    drawn = program_picture(sc, 1, 80)        # the other program has no image: drawn
+    assert count(drawn, (10, 200, 30)) == 0 and opaque(drawn) > 0
+    mis = mission_picture(sc, 0, 80)          # the mission flies the imaged rocket: its picture shows it
+    assert count(mis, (10, 200, 30)) > 100
+
+
+def test_headquarters_shows_a_picture_on_every_row_and_beside_a_rows_tooltip(tmp_path, monkeypatch):
+    app = make_app(tmp_path, monkeypatch, Options())
+    start_new(app, load("historical"), "human", "human", seed=5)
+    for _ in range(100):
+        if app.scene.name == "headquarters":
+            break
+        app.scene.default_action()
+        frames(app, 2)
+    hq = app.scene
+    assert hq.name == "headquarters"
+    for tab in ("programs", "missions"):
+        hq.set_left(tab)
+        frames(app, 2)
+        for i, (_, r) in enumerate(hq.rows):
+            fill = app.window.get_at((r.x + 1, r.centery))[:3]
+            icon = pygame.Rect(r.x + 2, r.y + 2, hq.icon_w, r.h - 4)
+            drawn = sum(1 for x in range(icon.x, icon.right) for y in range(icon.y, icon.bottom)
+                        if app.window.get_at((x, y))[:3] != fill)
+            assert drawn > icon.w * icon.h * 0.05, f"{tab} row {i} has no picture"
+            first_text = min(w.rect.x for k, w in hq.widgets.items() if k.startswith(("prog_", "mis_"))
+                             and r.collidepoint(w.rect.center))
+            assert first_text >= icon.right - 2  # the texts start after the picture
+    # hovering a row's name shows its tooltip, and the larger picture beside it, not over it
+    name = next(w for k, w in hq.widgets.items() if k.startswith("mis_name_"))
+    pygame.mouse.set_pos(name.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=name.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    frames(app, 100)
+    assert name.tool_tip is not None
+    shown = hq.hover_picture_rect
+    assert shown is not None and not shown.colliderect(name.tool_tip.rect)
+    assert count(app.window.subsurface(shown), side_colour(0)) > 30
+    app.close()
