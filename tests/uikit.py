@@ -82,6 +82,8 @@ def continue_to_hq(app: App, limit: int = 600) -> None:
             click(app, w.get("continue") or w["option_0"])
         elif name in ("turn-results", "pass-device"):
             click(app, w["continue"])
+        elif name == "launch":
+            click(app, w["skip_all"])
         else:
             frames(app, 1)
             import time
