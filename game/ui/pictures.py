@@ -183,26 +183,32 @@ def _image(path: str, h: int) -> pygame.Surface | None:
 
 @lru_cache(maxsize=256)
 def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple) -> pygame.Surface:
-    main = next((lk for lk in payload if lk.kind == "capsule"), payload[0] if payload else None)
-    extras = [lk for lk in payload if lk is not main][:3]
-    w = h if extras or launcher is None else int(h * 0.7)
+    """The launcher (its capsule or fairing on top) on the left; the payload's programs, the crew's craft first,
+    down a column on the right, so they can be told apart even when small."""
+    parts = sorted(payload, key=lambda lk: lk.kind != "capsule")[:3]
+    if launcher is None:  # no launcher: the payload alone, the first one big
+        surf = pygame.Surface((h, h), pygame.SRCALPHA)
+        if parts:
+            surf.blit(_picture(parts[0], h, colours), (0, 0))
+            for i, lk in enumerate(parts[1:]):
+                s = h // 3
+                surf.blit(_picture(lk, s, colours), (h - s, i * s))
+        return surf
+    w = h if parts else round(h * 0.7)
+    col = round(h * 0.6) if parts else w
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
-    col = w - (int(h * 0.34) if extras else 0)
-    if launcher is not None and launcher.image:
-        img = _image(launcher.image, h)
-        if img is not None:
-            surf.blit(img, img.get_rect(midbottom=(col // 2, h)))
-            if main is not None:
-                extras = [main] + extras[:2]
-            launcher = None
-            main = None
-    if launcher is not None:
-        _rocket(surf, pygame.Rect(0, 0, col, h), launcher, colours[launcher.side], top=main)
-    elif main is not None:
-        surf.blit(_picture(main, min(col, h), colours), (0, (h - min(col, h)) // 2))
-    s = int(h * 0.32)
-    for i, lk in enumerate(extras):
-        surf.blit(_picture(lk, s, colours), (w - s, int(h * 0.04) + i * (s + int(h * 0.02))))
+    img = _image(launcher.image, h) if launcher.image else None
+    if img is not None:
+        if img.get_width() > col:
+            img = pygame.transform.smoothscale(img, (col, max(1, round(img.get_height() * col / img.get_width()))))
+        surf.blit(img, img.get_rect(midbottom=(col // 2, h)))
+    else:
+        _rocket(surf, pygame.Rect(0, 0, col, h), launcher, colours[launcher.side],
+                top=parts[0] if parts else None)
+    if parts:
+        s = min(w - col + round(h * 0.06), round(h * 0.92 / len(parts)))
+        for i, lk in enumerate(parts):
+            surf.blit(_picture(lk, s, colours), (w - s, round(h * 0.02) + i * s))
     return surf
 
 
@@ -289,7 +295,8 @@ def _rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = None) -
     stages = 1 + min(2, round(2 * max(look.size, look.era * 0.8)))
     bottom = r.bottom - h * 0.045
     stack = h * (0.62 + 0.34 * look.size) * (0.94 if top is not None else 1.0)
-    bw = min(r.w * (0.17 + 0.15 * look.size), stack * 0.2)
+    chunk = 1 + 0.5 * min(1.0, max(0.0, (64 - h) / 32))  # small pictures: a stouter body, to stay visible
+    bw = min(r.w * (0.17 + 0.15 * look.size) * chunk, stack * 0.2 * chunk)
     cx = r.centerx
     nose_h = stack * (0.16 if top is None or top.kind != "capsule" else 0.22)
     body_top = bottom - stack + nose_h
@@ -477,8 +484,8 @@ def draw_probe(surf, r: pygame.Rect, look: Look, colour) -> None:
             pygame.draw.line(surf, LIGHT, _pts(r, [a])[0], _pts(r, [b])[0], max(1, r.h // 45))
         _poly(surf, GOLD, r, [(0.34, 0.46), (0.66, 0.46), (0.6, 0.64), (0.4, 0.64)])
         pygame.draw.line(surf, LIGHT, _pts(r, [(0.5, 0.46)])[0], _pts(r, [(0.5, 0.14)])[0], line)
-        _poly(surf, SOLAR, r, [(0.5, 0.16), (0.76, 0.2), (0.76, 0.34), (0.5, 0.3)], None)
-        pygame.draw.ellipse(surf, WHITE, pygame.Rect(_pts(r, [(0.22, 0.18)])[0], (round(r.w * 0.2), round(r.h * 0.12))))
+        _panels(surf, r, 0.16, 0.16, 0.08, gap=0.02)  # a solar panel and a dish on the mast
+        pygame.draw.ellipse(surf, WHITE, pygame.Rect(_pts(r, [(0.4, 0.26)])[0], (round(r.w * 0.2), round(r.h * 0.1))))
         pygame.draw.rect(surf, colour, _pts(r, [(0.36, 0.52)])[0] + (round(r.w * 0.28), max(1, round(r.h * 0.05))))
         return
     _panels(surf, r, 0.62, 0.26, 0.12, gap=0.1)
