@@ -62,11 +62,14 @@ def test_hotseat_keeps_each_side_private(tmp_path, monkeypatch):
             first = app.scene.programs[0]
             if app.scene.widgets[f"prog_max_{first}"].is_enabled:
                 click(app, app.scene.widgets[f"prog_max_{first}"])
-            press(app, pygame.K_RETURN)
+            press(app, pygame.K_RETURN, pygame.KMOD_CTRL)
             if viewer == 0:
                 # the hand-off autosaves, the US orders sealed in it
                 header = read_header(latest_autosave())
                 assert header["sealed"][0] is not None and header["sealed"][1] is None
+        elif scene.name == "launch":
+            assert scene.side == viewer and scene.launches == list(scene.report.launches)
+            press(app, pygame.K_ESCAPE)
         elif scene.name == "turn-results":
             assert scene.report.side == viewer
             click(app, scene.widgets["continue"])
