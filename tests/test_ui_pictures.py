@@ -74,6 +74,18 @@ def test_bigger_launchers_stand_taller_and_kinds_have_their_own_shapes():
             assert differ > 0.15 * min(len(us[kinds[a]]), len(us[kinds[b]])), (kinds[a], kinds[b])
 
 
+def test_a_mission_stacks_its_payload_on_its_launcher_and_can_show_its_craft_beside():
+    sc = load("historical")
+    index = {m["id"]: i for i, m in enumerate(sc.missions)}
+    landing, alone = index["apollo_landing"], index["vanguard_satellite"]  # a capsule and a lander; a rocket alone
+    stack, wide = mission_picture(sc, landing, 120), mission_picture(sc, landing, 120, beside=True)
+    assert stack.get_size() == (84, 120) and wide.get_size() == (120, 120)
+    right = {(x, y) for x, y in mask(wide) if x >= 84}
+    assert len(right) > 300  # the capsule and the lander, down the right side
+    assert mission_picture(sc, alone, 120, beside=True).get_size() == (84, 120)  # nothing to show beside it
+    assert mask(stack) != mask(mission_picture(sc, alone, 120))  # a capsule and its tower on top, not a nose
+
+
 def test_sides_are_told_apart_by_their_colours_and_the_palette_in_use():
     sc = load("historical")
     index = {p["id"]: i for i, p in enumerate(sc.programs)}

@@ -138,9 +138,11 @@ def program_picture(scenario, p: int, height: int) -> pygame.Surface:
     return _picture(scenario_looks(scenario)[p], max(8, int(height)), _colours())
 
 
-def mission_picture(scenario, m: int, height: int) -> pygame.Surface:
-    """A transparent picture of mission `m`, `height` pixels high: its launcher with the payload on top,
-    and the payload's other parts (lander, suit, docking gear...) small beside it. Shared: do not draw on it."""
+def mission_picture(scenario, m: int, height: int, beside: bool = False) -> pygame.Surface:
+    """A transparent picture of mission `m`, `height` pixels high (and 0.7 times as wide): its biggest launcher
+    with the payload on top (a crew's capsule with its escape tower, else a fairing). `beside`: a square
+    picture with the payload's craft (capsule, lander, suit, docking gear...) also drawn down its right side,
+    to tell missions apart in a list. Shared: do not draw on it."""
     looks = scenario_looks(scenario)
     index = {prog["id"]: i for i, prog in enumerate(scenario.programs)}
     used: list[int] = []
@@ -151,7 +153,7 @@ def mission_picture(scenario, m: int, height: int) -> pygame.Surface:
     launchers = [looks[i] for i in used if looks[i].kind == "launcher"]
     payload = [looks[i] for i in used if looks[i].kind != "launcher"]
     launcher = max(launchers, key=lambda lk: (lk.size, lk.era)) if launchers else None
-    return _mission(launcher, tuple(payload), max(8, int(height)), _colours())
+    return _mission(launcher, tuple(payload), max(8, int(height)), _colours(), beside)
 
 
 # --- drawing ------------------------------------------------------------------------------------------------
@@ -182,9 +184,9 @@ def _image(path: str, h: int) -> pygame.Surface | None:
 
 
 @lru_cache(maxsize=256)
-def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple) -> pygame.Surface:
-    """The launcher (its capsule or fairing on top) on the left; the payload's programs, the crew's craft first,
-    down a column on the right, so they can be told apart even when small."""
+def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple, beside: bool) -> pygame.Surface:
+    """The launcher (its capsule or fairing on top); with `beside`, the payload's programs (the crew's craft
+    first) down a column on its right."""
     parts = sorted(payload, key=lambda lk: lk.kind != "capsule")[:3]
     if launcher is None:  # no launcher: the payload alone, the first one big
         surf = pygame.Surface((h, h), pygame.SRCALPHA)
@@ -194,8 +196,8 @@ def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple) -> p
                 s = h // 3
                 surf.blit(_picture(lk, s, colours), (h - s, i * s))
         return surf
-    w = h if parts else round(h * 0.7)
-    col = round(h * 0.6) if parts else w
+    w = h if parts and beside else round(h * 0.7)
+    col = round(h * 0.6) if parts and beside else w
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     img = _image(launcher.image, h) if launcher.image else None
     if img is not None:
@@ -205,7 +207,7 @@ def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple) -> p
     else:
         _rocket(surf, pygame.Rect(0, 0, col, h), launcher, colours[launcher.side],
                 top=parts[0] if parts else None)
-    if parts:
+    if parts and beside:
         s = min(w - col + round(h * 0.06), round(h * 0.92 / len(parts)))
         for i, lk in enumerate(parts):
             surf.blit(_picture(lk, s, colours), (w - s, round(h * 0.02) + i * s))

@@ -183,6 +183,30 @@ class HeadquartersScene(Scene):
                                      self.left_rect.bottom - top - u - pad // 2)
         self.build_rows()
         self.refresh()
+        if self.guide is not None:
+            self.guide.attach(self)
+
+    @property
+    def guide(self):
+        """The guided first turns over this headquarters (game/ui/guide.py), if this side has them."""
+        g = getattr(self.flow, "guide", None)
+        return g if g is not None and g.side == self.side and not self.spectator else None
+
+    def open_guide(self) -> None:
+        """G: the guide's cards for this turn again (or the tour from its start)."""
+        from game.ui.guide import Guide
+
+        if self.spectator:
+            return
+        if self.guide is None:
+            self.flow.guide = Guide(self.app, self.flow, self.side)
+        self.guide.restart()
+        self.guide.attach(self)
+
+    def key(self, key: int, mod: int) -> None:
+        """The guide's keys first while it shows (Esc leaves it), then the screen's (game/ui/keys.py)."""
+        if self.guide is None or not self.guide.key(key, mod):
+            super().key(key, mod)
 
     def _right_html(self) -> str:
         if self.right_tab == "reasons":
@@ -238,8 +262,9 @@ class HeadquartersScene(Scene):
         name_w = int(r.w * 0.40) - self.icon_w
         tx = r.x + pad + self.icon_w
         short = fit_text(prog["name"], L.font(15), name_w)
-        self._track(f"prog_name_{p}", self.label(None, (tx, r.y + 2, name_w, u), short, tip=tip))
-        self._track(f"prog_sub_{p}", self.label(None, (tx, r.y + int(u * 0.85), name_w, u),
+        line = int(u * 0.85)  # the name's line; the second line starts below it
+        self._track(f"prog_name_{p}", self.label(None, (tx, r.y + 2, name_w, line - 2), short, tip=tip))
+        self._track(f"prog_sub_{p}", self.label(None, (tx, r.y + line, name_w, u),
                                                  fit_text(panels.program_subline(self.scenario, self.obs, p),
                                                                   L.font(13), name_w), "#small", tip=tip))
         can_fund = not program_blocker(self.scenario, self.obs, p) and status != CANCELLED
@@ -269,15 +294,16 @@ class HeadquartersScene(Scene):
         tip = panels.mission_tip(self.scenario, self.obs, m, blockers)
         name_w = int(r.w * 0.40) - self.icon_w
         tx, sub_w = r.x + pad + self.icon_w, r.w - 2 * pad - int(u * 5.6) - self.icon_w
-        self._track(f"mis_name_{m}", self.label(None, (tx, r.y + 2, name_w, u),
+        line = int(u * 0.85)  # the name's line; the second line starts below it
+        self._track(f"mis_name_{m}", self.label(None, (tx, r.y + 2, name_w, line - 2),
                                                 fit_text(mis["name"], L.font(15), name_w), tip=tip))
-        self._track(f"mis_sub_{m}", self.label(None, (tx, r.y + int(u * 0.85), sub_w, u),
+        self._track(f"mis_sub_{m}", self.label(None, (tx, r.y + line, sub_w, u),
                                                fit_text(panels.mission_subline(self.scenario, self.obs, m, blockers),
                                                         L.font(13), sub_w), "#small", tip=tip))
         x = tx + name_w + pad
         rushed = any(x.mission == m and x.rush for x in self.plan.launches)
         risky = not blockers and success_chance(self.rules, self.obs, m, rush=rushed) < RISKY
-        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), u), "",
+        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), line - 2), "",
                                                 "#bad" if risky else None, tip=tip))
         bx = r.right - pad - int(u * 5.4)
         y = r.y + (r.h - u) // 2
@@ -511,7 +537,7 @@ class HeadquartersScene(Scene):
         """The picture of a row's program or mission."""
         if self.left_tab == "programs":
             return program_picture(self.scenario, item, height)
-        return mission_picture(self.scenario, item, height)
+        return mission_picture(self.scenario, item, height, beside=True)
 
     def _draw_icon(self, surf, item: int, r: pygame.Rect) -> None:
         pic = self._picture(item, r.h - 4)
@@ -520,6 +546,8 @@ class HeadquartersScene(Scene):
 
     def draw_over(self, surface: pygame.Surface) -> None:
         self._draw_hover_picture(surface)
+        if self.guide is not None:
+            self.guide.draw(surface)
 
     def _draw_hover_picture(self, surf) -> None:
         """While a row's tooltip is shown, a larger picture of its program or mission beside the tooltip."""
