@@ -86,12 +86,15 @@ def test_story_fund_plan_answer_end_save_load_finish(app, tmp_path):
         errors = [p for p in app.scene.problems if p.is_error]
         assert not errors, errors
         turn = app.flow.session.turn
-        press(app, pygame.K_RETURN)  # end turn
+        press(app, pygame.K_RETURN, pygame.KMOD_CTRL)  # end turn
         run_until(app, lambda t=turn: app.flow.session.turn > t)
         if booked is not None:
             break
         continue_to_hq(app)
     assert booked is not None, "no mission became flyable"
+    if app.scene.name == "launch":  # the turn's launches play first, ours among them
+        assert booked in [x.mission for x in app.scene.launches]
+        click_named(app, "skip_all")
     assert app.scene.name in ("turn-results", "game-over")
     if app.scene.name == "turn-results":
         click_named(app, "skip")
@@ -114,11 +117,11 @@ def test_story_fund_plan_answer_end_save_load_finish(app, tmp_path):
             if app.scene.name == "game-over":
                 break
             continue_to_hq(app)
-            press(app, pygame.K_RETURN)
+            press(app, pygame.K_RETURN, pygame.KMOD_CTRL)
             run_until(app, lambda: app.scene.name != "ai-thinking")
     run_until(app, lambda: app.scene.name == "game-over" or app.scene.name == "turn-results")
     while app.scene.name != "game-over":
-        continue_to_hq(app) if app.scene.name != "headquarters" else press(app, pygame.K_RETURN)
+        continue_to_hq(app) if app.scene.name != "headquarters" else press(app, pygame.K_RETURN, pygame.KMOD_CTRL)
         run_until(app, lambda: app.scene.name != "ai-thinking")
     assert "Final prestige" in screen_text(app)
 
