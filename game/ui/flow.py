@@ -30,6 +30,7 @@ class GameFlow:
         self.viewer = session.humans[0] if session.humans else 0
         self.waiting = False
         self.finished = False
+        self.guide = None  # the guided first turns (game/ui/guide.py), when a new game offers them
 
     @property
     def hotseat(self) -> bool:

@@ -35,8 +35,13 @@ def start_new(app, scenario, us: str, ussr: str, seed: int, names=("", ""), fata
     def begin() -> None:
         seats = (make_seat(us, scenario.rules), make_seat(ussr, scenario.rules))
         session = GameSession.new(scenario, seats, seed, names)
-        flows.append(GameFlow(app, session, turns_limit=app.options.turns))
-        flows[0].start()
+        flow = GameFlow(app, session, turns_limit=app.options.turns)
+        if app.settings.guide and session.humans and not app.autoplay:
+            from game.ui.guide import Guide
+
+            flow.guide = Guide(app, flow, session.humans[0])
+        flows.append(flow)
+        flow.start()
 
     when_ready(app, begin, fatal)
     return flows[0] if flows else None
