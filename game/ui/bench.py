@@ -1,6 +1,8 @@
 """The `ui` section of `spacerace bench`.
 
     frame_ms: median time of one frame on the headquarters screen (1280x720, SDL dummy driver)
+    launch_frame_ms: median time of one frame of the launch view (1920x1080, SDL dummy driver), playing
+              the launches of a real turn (the first with launches, scripted v scripted, seed 1) over and over
     start_s:  wall time from starting a fresh Python process to the main menu's first frame
 """
 
@@ -46,6 +48,43 @@ def frame_ms(scenario) -> float:
         app.close()
 
 
+def launch_frame_ms(scenario) -> float:
+    """Median frame time (ms) of the launch view at 1920x1080 over a real turn's launches, played again
+    and again from the pad to the last banner."""
+    from game.ai.policies import make_policy
+    from game.session.game import GameSession
+    from game.session.seats import make_seat
+    from game.ui.app import App, Options
+    from game.ui.flow import GameFlow
+    from game.ui.scenes.launch import LaunchScene
+    from game.ui.settings import Settings
+
+    session = GameSession.new(scenario, (make_seat("scripted", scenario.rules),) * 2, seed=1)
+    policies = [make_policy("scripted", scenario.rules) for _ in (0, 1)]
+    while not session.last_report(0).launches:
+        if session.is_over:
+            return float("nan")  # a scenario whose scripted game never launches has no launch view to time
+        for side in (0, 1):
+            session.seal(side, policies[side].act(session.observation(side), session.ai_key(side)))
+        session.resolve()
+    report = session.last_report(0)
+    app = App(Options(), Settings(width=1920, height=1080, volume=0.0))
+    try:
+        flow = GameFlow(app, session)  # not started: no AI thinks meanwhile
+        flow.steps = [lambda: LaunchScene(app, flow, 0, report) for _ in range(100)]
+        flow.advance()
+        times = []
+        for i in range(FRAMES + 20):
+            t = time.perf_counter()
+            app.frame(1 / 60)
+            if i >= 20:
+                times.append((time.perf_counter() - t) * 1000)
+        assert app.scene.name == "launch"
+        return round(statistics.median(times), 3)
+    finally:
+        app.close()
+
+
 def start_s() -> float:
     """Seconds from launching a Python process to the main menu drawn once."""
     probe = ("from game.ui.app import App, Options\nfrom game.ui.scenes.menu import MainMenuScene\n"
@@ -66,11 +105,12 @@ def bench_ui(scenario) -> dict:
         os.environ.update(_dummy_env(tmp))
         try:
             frame = frame_ms(scenario)
+            launch = launch_frame_ms(scenario)
         finally:
             for k, v in saved.items():
                 if v is None:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
-    return {"frame_ms": frame, "start_s": start_s()}
+    return {"frame_ms": frame, "launch_frame_ms": launch, "start_s": start_s()}
 
