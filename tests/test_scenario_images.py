@@ -114,3 +114,13 @@ def test_the_schema_command_shows_the_field_and_the_rover_kind():
     done = subprocess.run([sys.executable, "-m", "game", "schema"], capture_output=True, text=True, timeout=120)
     shown = json.loads(done.stdout)
     assert "image" in shown["$defs"]["programs.toml"]["properties"]["program"]["items"]["properties"]
+
+
+def test_names_the_system_refuses_are_reported_not_raised(tmp_path):
+    for i, path in enumerate(("a\\u0000b.png", "x" * 5000, "loop.png", "C:/art/r.png")):
+        folder = write_scenario(tmp_path / f"s{i}" / "tiny", with_image(path))
+        if path == "loop.png":
+            (folder / "loop.png").symlink_to(folder / "loop.png")
+        found = messages(validate(folder))
+        assert len(found) == 1 and f"programs.toml:{line_of(folder, 'image =')}: error: program.rocket_us.image" \
+            in found[0], found

@@ -190,3 +190,13 @@ def test_headquarters_shows_a_picture_on_every_row_and_beside_a_rows_tooltip(tmp
     assert shown is not None and not shown.colliderect(name.tool_tip.rect)
     assert count(app.window.subsurface(shown), side_colour(0)) > 30
     app.close()
+
+
+def test_an_image_that_cannot_be_decoded_falls_back_to_the_drawing(tmp_path):
+    text = TINY["programs.toml"].replace("max_reliability = 0.95\n", 'max_reliability = 0.95\nimage = "bad.png"\n', 1)
+    folder = write_scenario(tmp_path / "tiny", {"programs.toml": text})
+    (folder / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20)  # the validator reads only the start
+    sc = load(folder)
+    assert sc.images["rocket_us"].name == "bad.png"
+    pic = program_picture(sc, 0, 64)
+    assert pic.get_size() == (64, 64) and count(pic, side_colour(0)) > 0  # drawn: the side's colours

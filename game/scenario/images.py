@@ -32,19 +32,20 @@ def image_problem(e: Entry) -> tuple[Path | None, str]:
     rel = PurePosixPath(text)
     if rel.is_absolute() or (rel.parts and rel.parts[0].endswith(":")):
         return None, f"{text!r} must be a path inside the scenario folder, like \"images/rocket.png\", not absolute"
-    root = folder.resolve()
-    path = (root / Path(*rel.parts)).resolve()
-    if not path.is_relative_to(root):
-        return None, f"{text!r} leads out of the scenario folder; put the picture inside {folder.name}/ and point there"
-    if not path.is_file():
-        where = "a folder" if path.is_dir() else "no such file"
-        return None, f"{text!r}: {where} in {folder.name}/; give the path of a PNG or JPEG file, relative to it"
     try:
+        root = folder.resolve()
+        path = (root / Path(*rel.parts)).resolve()
+        if not path.is_relative_to(root):
+            return None, (f"{text!r} leads out of the scenario folder; put the picture inside {folder.name}/ "
+                          "and point there")
+        if not path.is_file():
+            where = "a folder" if path.is_dir() else "no such file"
+            return None, f"{text!r}: {where} in {folder.name}/; give the path of a PNG or JPEG file, relative to it"
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(8)
-    except OSError as exc:
-        return None, f"cannot read {text!r}: {exc.strerror or exc}"
+    except (OSError, ValueError, RuntimeError) as exc:  # a name the system refuses, a link that loops
+        return None, f"cannot read {text[:60]!r}: {getattr(exc, 'strerror', None) or exc}; give a plain relative path"
     if size > MAX_IMAGE_BYTES:
         return None, f"{text!r} is {size} bytes; pictures may be at most {MAX_IMAGE_BYTES} bytes (make it smaller)"
     if not any(head.startswith(m) for m in MAGIC):
