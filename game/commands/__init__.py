@@ -3,4 +3,5 @@
 To add a command, write a module here and list it in COMMANDS.
 """
 
-COMMANDS = ["simulate", "bench", "validate", "arena", "scenarios", "schema", "new_scenario", "events_from_text", "play", "forecast"]
+COMMANDS = ["simulate", "bench", "validate", "arena", "scenarios", "schema", "new_scenario", "events_from_text", "play",
+            "forecast"]
