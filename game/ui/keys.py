@@ -26,6 +26,11 @@ NAMED = {
 }
 
 
+def _code(name: str) -> int:
+    """The key code of a one-character key ("E", "1") or a function key ("F1"); K_UNKNOWN otherwise."""
+    return getattr(pygame, "K_" + (name.lower() if len(name) == 1 else name), pygame.K_UNKNOWN)
+
+
 @dataclass(frozen=True)
 class Binding:
     """`keys` as shown in help ("Ctrl+S", "F1 or H", "1-9"); `action`: the scene method; `text`: what it does."""
@@ -43,11 +48,11 @@ class Binding:
             if "-" in name and len(name) == 3:  # a range of digits or letters: "1-9"
                 lo, hi = name.split("-")
                 for i, ch in enumerate(range(ord(lo), ord(hi) + 1)):
-                    out.append((pygame.key.key_code(chr(ch)), ctrl, i))
+                    out.append((_code(chr(ch)), ctrl, i))
             elif name in NAMED:
                 out += [(code, ctrl, None) for code in NAMED[name]]
             else:
-                out.append((pygame.key.key_code(name.lower()), ctrl, None))
+                out.append((_code(name), ctrl, None))
         return out
 
     def matches(self, key: int, mod: int) -> tuple[bool, int | None]:
@@ -61,7 +66,7 @@ class Binding:
 
 B = Binding
 
-# Keys the App handles on every screen (game/ui/app.py, App._global_key).
+# Keys the App handles on every screen itself (game/ui/app.py, App._global_key); listed for help.
 EVERYWHERE = [
     B("F11", "toggle_fullscreen", "full screen on or off"),
     B("Ctrl+Q", "quit", "quit the game"),
