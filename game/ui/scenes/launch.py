@@ -402,11 +402,8 @@ class LaunchScene(Scene):
         L = self.L
         pal = palette()
         if self.t < PAD_S:
-            left = PAD_S - self.t
-            count = 3 - sum(self.t >= share * PAD_S for share in TICKS)
-            text = f"On the pad — {count}" if b.flown and left > 0 else "On the pad"
-            if not b.flown:
-                text = "On the pad"
+            count = len(TICKS) - sum(self.t >= share * PAD_S for share in TICKS)
+            text = (f"On the pad — {count}" if count else "Ignition") if b.flown else "On the pad"
             img = self._text(text, L.font(24), pal["text"], True)
             surf.blit(img, img.get_rect(midtop=(self.view.centerx, self.view.y + L.pad * 2)))
             return
