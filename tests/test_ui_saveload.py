@@ -65,7 +65,7 @@ def test_the_load_screen_shows_what_changed_once_then_the_game_goes_on(tmp_path,
         assert game.scenario.rules.content_hash != session.rules.content_hash
         continue_to_hq(app)
         assert CHANGE not in html.unescape(screen_text(app))                  # shown once, not in the game's screens
-        press(app, pygame.K_RETURN)                            # end the turn: the game plays on
+        press(app, pygame.K_RETURN, pygame.KMOD_CTRL)          # end the turn: the game plays on
         for _ in range(600):
             if app.flow.session.turn == 4:
                 break
