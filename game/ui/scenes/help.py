@@ -54,7 +54,7 @@ def keys_html() -> str:
 def help_html() -> str:
     """The whole help text."""
     body = HELP.replace("<br>\n", "<br>").replace("\n", " ")
-    return "<br><br>".join([body, asking_html(), keys_html(), MOUSE.replace("\n", " ")])
+    return "<br><br>".join([body, asking_html(), keys_html(), MOUSE.replace("<br>\n", "<br>").replace("\n", " ")])
 
 
 class HelpScene(Scene):
