@@ -13,6 +13,8 @@ when it was shown, so one press never both closes one screen and acts on the nex
 
 from __future__ import annotations
 
+import time
+import weakref
 from collections.abc import Callable
 
 import pygame
@@ -22,7 +24,18 @@ from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UITextBox, UI
 from game.ui import keys
 from game.ui.layout import Layout
 
-HELD: set[int] = set()  # keys down now, as the scenes saw KEYDOWN and KEYUP (tests post these events)
+# Keys down now, per App, as its scenes saw KEYDOWN and KEYUP (tests post these events): key -> when its
+# last KEYDOWN came. A key whose KEYUP was lost (the window lost focus) stops counting as held after
+# REPEAT_GAP seconds without a KEYDOWN, longer than the key repeat's delay (App sets 400 ms).
+HELD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+REPEAT_GAP = 0.6
+
+
+def held_keys(app) -> dict[int, float]:
+    """The keys `app` saw go down and not up yet (see HELD)."""
+    if app not in HELD:
+        HELD[app] = {}
+    return HELD[app]
 
 
 class Scene:
@@ -68,7 +81,7 @@ class Scene:
             if self.fresh_press(event.key):
                 self.key(event.key, event.mod)
         elif event.type == pygame.KEYUP:
-            HELD.discard(event.key)
+            held_keys(self.app).pop(event.key, None)
             self._pressed_here.discard(event.key)
         elif event.type == pygame.MOUSEWHEEL:
             self.wheel(event.y)
@@ -76,8 +89,9 @@ class Scene:
     def fresh_press(self, key: int) -> bool:
         """Whether a KEYDOWN of `key` was pressed on this screen: not before its first frame was drawn
         (App.show sets frames to 0), and not the key repeat of a press made on an earlier screen."""
-        repeat = key in HELD
-        HELD.add(key)
+        held, now = held_keys(self.app), time.monotonic()
+        repeat = now - held.get(key, -REPEAT_GAP) < REPEAT_GAP
+        held[key] = now
         if self.frames == 0 or (repeat and key not in self._pressed_here):
             return False
         self._pressed_here.add(key)
