@@ -473,13 +473,14 @@ def draw_probe(surf, r: pygame.Rect, look: Look, colour) -> None:
     """A deep-space probe, by its size among the scenario's probes: a small cone with antennas, a body with a big
     dish and solar wings, or (the biggest) a craft on three legs."""
     line = max(1, r.h // 90)
-    if look.size < 0.34:
-        c = _pts(r, [(0.5, 0.5)])[0]
-        for dx in (-0.3, 0.3):
-            pygame.draw.line(surf, LIGHT, c, _pts(r, [(0.5 + dx, 0.86)])[0], line)
-        _poly(surf, GOLD, r, [(0.34, 0.68), (0.66, 0.68), (0.56, 0.3), (0.44, 0.3)])
-        pygame.draw.line(surf, LIGHT, _pts(r, [(0.5, 0.3)])[0], _pts(r, [(0.5, 0.1)])[0], line)
-        pygame.draw.rect(surf, colour, _pts(r, [(0.34, 0.6)])[0] + (round(r.w * 0.32), max(1, round(r.h * 0.06))))
+    if look.size < 0.34:  # a gold cone on a drum, booms out to the sides, a whip antenna on top
+        for x in (0.12, 0.88):
+            pygame.draw.line(surf, LIGHT, _pts(r, [(0.5, 0.66)])[0], _pts(r, [(x, 0.74)])[0], line)
+            pygame.draw.circle(surf, WHITE, _pts(r, [(x, 0.74)])[0], max(1, round(r.w * 0.035)))
+        _poly(surf, LIGHT, r, [(0.34, 0.6), (0.66, 0.6), (0.66, 0.74), (0.34, 0.74)])
+        _poly(surf, GOLD, r, [(0.34, 0.6), (0.66, 0.6), (0.55, 0.24), (0.45, 0.24)])
+        pygame.draw.line(surf, LIGHT, _pts(r, [(0.5, 0.24)])[0], _pts(r, [(0.5, 0.08)])[0], line)
+        pygame.draw.rect(surf, colour, _pts(r, [(0.34, 0.64)])[0] + (round(r.w * 0.32), max(1, round(r.h * 0.06))))
         return
     if look.size >= 0.67:
         for a, b in (((0.4, 0.6), (0.16, 0.86)), ((0.6, 0.6), (0.84, 0.86)), ((0.5, 0.62), (0.5, 0.9))):
