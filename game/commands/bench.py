@@ -23,9 +23,10 @@ BUSY_WARNING = 0.1   # others_cpu_share from which the readable report says the 
 def sections() -> list:
     """The report's sections after `core`: (name, function(scenario) -> dict)."""
     from game.ai.bench import bench_ai
+    from game.ai.forecast_bench import bench_forecast
     from game.ui.bench import bench_ui
 
-    return [("ai", bench_ai), ("ui", bench_ui)]
+    return [("ai", bench_ai), ("forecast", bench_forecast), ("ui", bench_ui)]
 
 
 def run(args) -> int:
