@@ -71,10 +71,16 @@ def _weight(prog: dict) -> float:
     return math.log(max(0.1, float(prog["flight_cost"])) * 3 + float(prog["start_cost"]) + float(prog["research_cost"]))
 
 
+_last: list = [None, ()]  # the scenario asked about last and its looks (a screen asks every frame)
+
+
 def scenario_looks(scenario) -> tuple[Look, ...]:
     """The Look of every program of `scenario`, in the scenario's program order."""
-    return _looks(scenario.id, scenario.content_hash, tuple(_program_key(p) for p in scenario.programs),
-                  tuple(str(x) for x in _image_paths(scenario)))
+    if _last[0] is not scenario:
+        _last[:] = [scenario, _looks(scenario.id, scenario.content_hash,
+                                     tuple(_program_key(p) for p in scenario.programs),
+                                     tuple(str(x) for x in _image_paths(scenario)))]
+    return _last[1]
 
 
 def _program_key(prog: dict) -> tuple:
