@@ -26,8 +26,8 @@ def reasons_html(flow) -> str:
         elif not worker.done:
             out.append(muted("Thinking…"))
         elif worker.reasons is None:
-            out.append(muted(f"This seat ({seat.name}) plays by fixed rules or at random: it has no "
-                             "reasons to give."))
+            how = "draws its orders at random" if seat.name == "random" else "plays by fixed rules"
+            out.append(muted(f"This seat ({seat.name}) {how}: it has no reasons to give."))
         else:
             out += [f"• {escape(line[:1].upper() + line[1:])}" for line in worker.reasons]
         out.append("")
