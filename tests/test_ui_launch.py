@@ -249,3 +249,13 @@ def test_the_demo_takes_a_launch_screenshot(tmp_path, monkeypatch):
         assert np.count_nonzero(flame) > 100
     finally:
         app.close()
+
+
+def test_the_launch_sounds_are_generated_the_same_every_time_without_global_randomness():
+    from game.ui.sounds import RECIPES
+
+    before = np.random.get_state()[1].copy()
+    for name in ("tick", "rumble", "chime", "explosion", "fanfare", "loss"):
+        a, b = RECIPES[name](), RECIPES[name]()
+        assert a.size > 500 and np.array_equal(a, b) and np.abs(a).max() <= 1.0, name
+    assert np.array_equal(np.random.get_state()[1], before)
