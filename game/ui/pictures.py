@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pygame
 
+from game.scenario.schema import KINDS
 from game.ui.theme import palette, side_colour
 
 WHITE = (236, 239, 244)
@@ -30,12 +31,10 @@ LIGHT = (196, 203, 214)
 SHADE = (150, 158, 172)
 DARK = (52, 58, 70)
 GOLD = (214, 174, 72)
-FLAME = (255, 176, 64)
 SOLAR = (46, 78, 150)
 SOLAR_LINE = (130, 160, 220)
 GLASS = (120, 180, 220)
 SUIT = (232, 232, 226)
-KINDS = ("launcher", "capsule", "satellite", "probe", "lander", "rover", "eva", "docking", "station")
 
 
 @dataclass(frozen=True)
@@ -77,8 +76,7 @@ _last: list = [None, ()]  # the scenario asked about last and its looks (a scree
 def scenario_looks(scenario) -> tuple[Look, ...]:
     """The Look of every program of `scenario`, in the scenario's program order."""
     if _last[0] is not scenario:
-        _last[:] = [scenario, _looks(scenario.id, scenario.content_hash,
-                                     tuple(_program_key(p) for p in scenario.programs),
+        _last[:] = [scenario, _looks(tuple(_program_key(p) for p in scenario.programs),
                                      tuple(str(x) for x in _image_paths(scenario)))]
     return _last[1]
 
@@ -96,7 +94,8 @@ def _image_paths(scenario) -> list:
 
 
 @lru_cache(maxsize=16)
-def _looks(_sid: str, _digest: str, progs: tuple, images: tuple) -> tuple[Look, ...]:
+def _looks(progs: tuple, images: tuple) -> tuple[Look, ...]:
+    """The looks of programs given as _program_key tuples (every field a look reads, so the cache key)."""
     fields = ("id", "side", "kind", "available", "start_cost", "flight_cost", "research_cost", "crew", "requires")
     rows = [dict(zip(fields, p, strict=True)) for p in progs]
     years = {i: y for i, r in enumerate(rows) if (y := _year(r["available"])) is not None}
@@ -110,7 +109,7 @@ def _looks(_sid: str, _digest: str, progs: tuple, images: tuple) -> tuple[Look, 
     looks: list[Look] = []
     for i, r in enumerate(rows):
         side = 0 if r["side"] == "us" else 1
-        size, era = _spread(weights[r["kind"]], i), _spread(years, i) if len(years) > 1 else 0.5
+        size, era = _spread(weights[r["kind"]], i), _spread(years, i)
         looks.append(Look(r["kind"] if r["kind"] in KINDS else "satellite", side, round(size, 2), round(era, 2),
                           r["crew"], False, images[i]))
     # strap-ons: a Soviet launcher of the first half of the scenario's years that builds on no other launcher,
@@ -145,10 +144,11 @@ def program_picture(scenario, p: int, height: int) -> pygame.Surface:
 
 
 def mission_picture(scenario, m: int, height: int, beside: bool = False) -> pygame.Surface:
-    """A transparent picture of mission `m`, `height` pixels high (and 0.7 times as wide): its biggest launcher
+    """A transparent picture of mission `m`, `height` pixels high and 0.7 times as wide: its biggest launcher
     with the payload on top (a crew's capsule with its escape tower, else a fairing). `beside`: a square
     picture with the payload's craft (capsule, lander, suit, docking gear...) also drawn down its right side,
-    to tell missions apart in a list. Shared: do not draw on it."""
+    to tell missions apart in a list. A mission without a launcher shows its payload, square.
+    Shared: do not draw on it."""
     looks = scenario_looks(scenario)
     index = {prog["id"]: i for i, prog in enumerate(scenario.programs)}
     used: list[int] = []
@@ -165,6 +165,7 @@ def mission_picture(scenario, m: int, height: int, beside: bool = False) -> pyga
 # --- drawing ------------------------------------------------------------------------------------------------
 @lru_cache(maxsize=512)
 def _picture(look: Look, h: int, colours: tuple) -> pygame.Surface:
+    """An h x h picture of one look: its image fitted into the square, else its drawing."""
     surf = pygame.Surface((h, h), pygame.SRCALPHA)
     if look.image:
         img = _image(look.image, h)
@@ -243,6 +244,7 @@ def _pts(r: pygame.Rect, pts) -> list[tuple[int, int]]:
 
 
 def _poly(surf, colour, r, pts, outline=DARK) -> None:
+    """A filled polygon of 0..1 points in r, outlined when the picture is big enough to show it."""
     p = _pts(r, pts)
     pygame.draw.polygon(surf, colour, p)
     if outline and r.h >= 24:
@@ -259,20 +261,13 @@ def _star(surf, centre, radius: float, colour) -> None:
     pygame.draw.polygon(surf, colour, pts)
 
 
-def _mark(surf, r: pygame.Rect, side: int, colour, vertical: bool = True) -> None:
-    """The side's marking inside r: a red star (USSR) or stripes (US); with letters when there is room."""
+def _mark(surf, r: pygame.Rect, side: int, colour) -> None:
+    """The side's marking inside r: a star (USSR) or three stripes (US), in the side's colour."""
     if side == 1:
         _star(surf, r.center, min(r.w, r.h) * 0.45, colour)
-    else:
-        n = 3
-        if vertical:
-            for k in range(n):
-                y = r.y + k * r.h // n
-                pygame.draw.rect(surf, colour, (r.x, y, r.w, max(1, r.h // (2 * n))))
-        else:
-            for k in range(n):
-                x = r.x + k * r.w // n
-                pygame.draw.rect(surf, colour, (x, r.y, max(1, r.w // (2 * n)), r.h))
+        return
+    for k in range(3):
+        pygame.draw.rect(surf, colour, (r.x, r.y + k * r.h // 3, r.w, max(1, r.h // 6)))
 
 
 def _letters(surf, text: str, centre, width: int, colour, height: float | None = None) -> None:
@@ -326,7 +321,7 @@ def _rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = None) -
             shade = max(1, rect.w // 4)
             pygame.draw.rect(surf, SHADE, (rect.right - shade, rect.y + band, shade, rect.h - band))
         if k == 0:
-            _body_mark(surf, rect, look.side, colour, h)
+            _body_mark(surf, rect, look.side, colour)
         if h >= 40:
             pygame.draw.rect(surf, DARK, rect, line)
         y -= sh
@@ -358,7 +353,7 @@ def _rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = None) -
                                          (cx + ew / 2, bottom + h * 0.04), (cx - ew / 2, bottom + h * 0.04)])
 
 
-def _body_mark(surf, rect: pygame.Rect, side: int, colour, h: int) -> None:
+def _body_mark(surf, rect: pygame.Rect, side: int, colour) -> None:
     """The first stage's marking: "USA" down the body, or a star over "CCCP"; a stripe or a star when small."""
     w, cx = rect.w, rect.centerx
     if w >= 13 and rect.h >= 40:
@@ -406,6 +401,7 @@ def _top(surf, cx: float, base: float, nw: float, nose_h: float, top: Look | Non
 
 
 def draw_launcher(surf, r, look: Look, colour) -> None:
+    """A launcher alone: its nose on top."""
     _rocket(surf, r, look, colour)
 
 
@@ -569,7 +565,6 @@ def draw_docking(surf, r: pygame.Rect, look: Look, colour) -> None:
     _poly(surf, LIGHT, r, [(0.04, 0.4), (0.36, 0.4), (0.46, 0.46), (0.46, 0.54), (0.36, 0.6), (0.04, 0.6)])
     _poly(surf, WHITE, r, [(0.96, 0.38), (0.62, 0.38), (0.54, 0.46), (0.54, 0.54), (0.62, 0.62), (0.96, 0.62)])
     pygame.draw.rect(surf, GOLD, _pts(r, [(0.46, 0.46)])[0] + (max(1, round(r.w * 0.08)), round(r.h * 0.08)))
-    _panels(surf, r, 0.5, 0.0, 0.0)
     pygame.draw.rect(surf, colour, _pts(r, [(0.7, 0.38)])[0] + (max(1, round(r.w * 0.06)), round(r.h * 0.24)))
     pygame.draw.rect(surf, colour, _pts(r, [(0.14, 0.4)])[0] + (max(1, round(r.w * 0.06)), round(r.h * 0.2)))
     for x in (0.2, 0.8):
@@ -594,4 +589,4 @@ DRAW = {"launcher": draw_launcher, "capsule": draw_capsule, "satellite": draw_sa
         "lander": draw_lander, "rover": draw_rover, "eva": draw_eva, "docking": draw_docking,
         "station": draw_station}
 
-__all__ = ["program_picture", "mission_picture", "draw_beside", "scenario_looks", "Look", "KINDS"]
+__all__ = ["program_picture", "mission_picture", "draw_beside", "scenario_looks", "Look"]
