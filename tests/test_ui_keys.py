@@ -44,10 +44,13 @@ def test_no_screen_reads_a_key_code_itself():
         assert not _key_codes_read(path), f"{path.name} handles keys outside game/ui/keys.py"
 
 
-def test_the_global_keys_are_the_ones_the_table_lists():
-    read = _key_codes_read(UI / "app.py")
-    listed = {pygame.key.name(code) for b in keys.EVERYWHERE for code, _, _ in b.codes()}
-    assert {pygame.key.name(getattr(pygame, k)) for k in read} == listed
+def test_the_global_and_focus_keys_are_the_ones_the_table_lists():
+    for path, bindings in ((UI / "app.py", keys.EVERYWHERE), (UI / "focus.py", keys.FOCUSED)):
+        read = {getattr(pygame, k) for k in _key_codes_read(path)}
+        listed = {code for b in bindings for code, _, _ in b.codes()}
+        if path.name == "focus.py":
+            listed.add(pygame.K_TAB)  # its TAB_KEYS, which the App hands it
+        assert read == listed, f"{path.name} reads keys the help does not list, or the other way round"
 
 
 def test_every_screen_is_in_the_table_and_every_binding_has_its_method():
@@ -83,7 +86,8 @@ def test_help_lists_every_key_of_every_screen(tmp_path, monkeypatch):
     frames(app, 2)
     click_named(app, "help")
     html = app.scene.widgets["text"].html_text
-    for screen, (title, bindings) in [("", ("Keyboard, on every screen", keys.EVERYWHERE)), *keys.SCREENS.items()]:
+    for screen, (title, bindings) in [("", ("Keyboard, on every screen", keys.EVERYWHERE)),
+                                      ("", ("With a control focused (Tab)", keys.FOCUSED)), *keys.SCREENS.items()]:
         at = html.index(f"<b>{title}</b>")
         section = html[at:html.find("<br><br>", at)]
         for b in bindings:

@@ -68,8 +68,17 @@ B = Binding
 
 # Keys the App handles on every screen itself (game/ui/app.py, App._global_key); listed for help.
 EVERYWHERE = [
+    B("Tab", "focus_next", "move the keyboard focus to the next control (Shift+Tab: the one before)"),
     B("F11", "toggle_fullscreen", "full screen on or off"),
     B("Ctrl+Q", "quit", "quit the game"),
+]
+
+# Keys for the control the keyboard focus is on (game/ui/focus.py); they come before the screen's own.
+FOCUSED = [
+    B("Enter or Space", "press", "press the focused button"),
+    B("Left or Right or Up or Down", "step", "step the focused slider, or pick the focused list's previous or "
+                                             "next choice"),
+    B("Esc", "clear", "take the focus off the control (the screen's own Esc then works)"),
 ]
 
 # Per screen, by Scene.name; the order is the order help lists them in.

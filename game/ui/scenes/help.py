@@ -44,7 +44,9 @@ def asking_html() -> str:
 def keys_html() -> str:
     """Every key binding, grouped by screen, as help shows them."""
     parts = ["<b>Keyboard, on every screen</b><br>"
-             + "<br>".join(f"{escape(b.keys)} — {escape(b.text)}" for b in keys.EVERYWHERE)]
+             + "<br>".join(f"{escape(b.keys)} — {escape(b.text)}" for b in keys.EVERYWHERE),
+             "<b>With a control focused (Tab)</b><br>"
+             + "<br>".join(f"{escape(b.keys)} — {escape(b.text)}" for b in keys.FOCUSED)]
     for title, bindings in keys.SCREENS.values():
         parts.append(f"<b>{escape(title)}</b><br>"
                      + "<br>".join(f"{escape(b.keys)} — {escape(b.text)}" for b in bindings))
