@@ -62,6 +62,9 @@ def test_bigger_launchers_stand_taller_and_kinds_have_their_own_shapes():
     assert len(big) > 1.5 * len(small)                                # and wider
     looks = scenario_looks(sc)
     assert looks[index["r7"]].strap_ons and looks[index["molniya"]].strap_ons and not looks[index["saturn_v"]].strap_ons
+    for grown, base in (("r7_upper", "r7"), ("jupiter_c", "redstone"), ("centaur", "atlas")):  # built on another
+        assert looks[index[grown]].stages == looks[index[base]].stages + 1
+        assert looks[index[grown]].size >= looks[index[base]].size
     one = {}
     for i, lk in enumerate(looks):
         one.setdefault((lk.kind, lk.side), i)

@@ -47,6 +47,7 @@ class Look:
     era: float = 0.5     # 0 earliest .. 1 latest in the scenario
     crew: int = 0
     strap_ons: bool = False
+    stages: int = 1      # a launcher's stages, 1 to 3
     image: str = ""      # path of the program's own image ("" none)
 
 
@@ -111,21 +112,25 @@ def _looks(progs: tuple, images: tuple) -> tuple[Look, ...]:
         side = 0 if r["side"] == "us" else 1
         size, era = _spread(weights[r["kind"]], i), _spread(years, i)
         looks.append(Look(r["kind"] if r["kind"] in KINDS else "satellite", side, round(size, 2), round(era, 2),
-                          r["crew"], False, images[i]))
-    # strap-ons: a Soviet launcher of the first half of the scenario's years that builds on no other launcher,
-    # and every launcher that builds on one of those (one family keeps its look)
-    family = [False] * len(rows)
-    for _ in range(len(rows)):
-        changed = False
-        for i, r in enumerate(rows):
-            if r["kind"] != "launcher" or family[i]:
+                          r["crew"], image=images[i]))
+    # A launcher's stages: 1 to 3 with its size or era. One that builds on another launcher (`requires` it) is
+    # that rocket grown: at least its size, one stage more. Strap-ons: a Soviet launcher of the first half of
+    # the scenario's years that builds on no other launcher, and every launcher built on one of those.
+    parents = {i: [by_id[x] for x in r["requires"] if x in by_id and rows[by_id[x]]["kind"] == "launcher"]
+               for i, r in enumerate(rows) if r["kind"] == "launcher"}
+    done: dict[int, Look] = {}
+    for _ in range(len(rows)):  # parents first (a loop of requires is left as it is: the validator reports it)
+        for i, ps in parents.items():
+            if i in done or any(j not in done for j in ps if j != i):
                 continue
-            parents = [by_id[x] for x in r["requires"] if x in by_id and rows[by_id[x]]["kind"] == "launcher"]
-            if (looks[i].side == 1 and not parents and looks[i].era < 0.5) or any(family[j] for j in parents):
-                family[i] = changed = True
-        if not changed:
-            break
-    return tuple(Look(**{**lk.__dict__, "strap_ons": family[i]}) for i, lk in enumerate(looks))
+            lk = looks[i]
+            stages = 1 + min(2, round(2 * max(lk.size, lk.era * 0.8)))
+            up = [done[j] for j in ps if j != i]
+            size = max([lk.size] + [u.size for u in up])
+            stages = min(3, max([stages] + [u.stages + 1 for u in up]))
+            strap = (lk.side == 1 and not up and lk.era < 0.5) or any(u.strap_ons for u in up)
+            done[i] = Look(lk.kind, lk.side, size, lk.era, lk.crew, strap_ons=strap, stages=stages, image=lk.image)
+    return tuple(done.get(i, lk) for i, lk in enumerate(looks))
 
 
 def _colours() -> tuple:
@@ -295,7 +300,7 @@ def _rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = None) -
     fins or strap-on boosters, and on top its nose, or the payload (a capsule with its escape tower, or a
     fairing) when `top` is given."""
     h, line = r.h, max(1, r.h // 150)
-    stages = 1 + min(2, round(2 * max(look.size, look.era * 0.8)))
+    stages = min(3, max(1, look.stages))
     bottom = r.bottom - h * 0.045
     stack = h * (0.62 + 0.34 * look.size) * (0.94 if top is not None else 1.0)
     chunk = 1 + 0.5 * min(1.0, max(0.0, (64 - h) / 32))  # small pictures: a stouter body, to stay visible
