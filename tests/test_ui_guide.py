@@ -47,6 +47,11 @@ def test_the_offer_then_callouts_that_point_at_real_widgets(tmp_path, monkeypatc
             assert card.target == f"program:{p}" and hq.scenario.programs[p]["name"] in card.text
             assert hq.scenario.missions[m]["name"] in card.text
             assert target == next(r for q, r in hq.rows if q == p)
+        if card.title == "Missions, step by step":  # with the missions shown, it points at the first one's name
+            press(app, pygame.K_2)
+            first = hq.widgets[f"mis_name_{hq.rows[0][0]}"]
+            assert guide.target_rect(card.target) == first.rect and first.tool_tip_text
+            press(app, pygame.K_1)
         press(app, pygame.K_RIGHT)
     assert titles == ["Your money", "Fund this first", "Missions, step by step", "Ending the turn"]
     assert app.scene is hq and not app.flow.session.has_sealed(0)  # Right on the last card only hides it

@@ -35,7 +35,7 @@ SOON = 4  # turns: a first program may open a mission whose other programs' date
 @dataclass(frozen=True)
 class Callout:
     """One card: `turn` counts from the game's first turn; `target` names what it points at (a widget
-    of the headquarters, or "prestige", "list", "program:<index>")."""
+    of the headquarters, or "prestige", "list", "missions", "program:<index>")."""
 
     turn: int
     title: str
@@ -100,7 +100,7 @@ def callouts(scenario, obs, side: int) -> list[Callout]:
                 "steps in order and stops at the first that fails; each step succeeds with its program's "
                 "reliability, less a penalty for each milestone skipped and for rushing. The chance shown is "
                 "all the steps together: hover a mission's name for each step's chance and the prestige at "
-                "stake.", "tab_missions"),
+                "stake.", "missions"),
         Callout(0, "Ending the turn", "When your orders are ready, End turn (Ctrl+Enter or E). Both sides' orders "
                 "then resolve at once, and each launch gets its date in the turn. Orders that spend little "
                 "are asked about first.", "end_turn"),
@@ -267,6 +267,10 @@ class Guide:
         if target == "list":
             ready = [r for p, r in hq.rows if hq.left_tab == "programs" and int(hq.obs.status[0, p]) == READY]
             return pygame.Rect(ready[0]) if ready else pygame.Rect(hq.list_rect)
+        if target == "missions":  # the first mission's name (its tooltip), or the tab that shows them
+            if hq.left_tab == "missions" and hq.rows:
+                return pygame.Rect(hq.widgets[f"mis_name_{hq.rows[0][0]}"].rect)
+            return pygame.Rect(hq.widgets["tab_missions"].rect)
         if target.startswith("program:"):
             p = int(target.split(":")[1])
             rows = [r for q, r in hq.rows if q == p and hq.left_tab == "programs"]
