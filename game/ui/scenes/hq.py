@@ -149,7 +149,7 @@ class HeadquartersScene(Scene):
         # bottom bar
         status_w = (bx if self.compact else W - ew - pad) - 3 * pad
         self.label("status", (pad, H - self.bottom_h + pad, status_w, u), "")
-        end_text = "Next turn" if self.spectator else "End turn"
+        end_text = "Next turn (E)" if self.spectator else "End turn (E)"
         self.button("end_turn", (W - ew - pad, H - self.bottom_h + pad, ew, u), end_text,
                     "Seal your orders and end the turn (Ctrl+Enter or E). Problems with your orders are shown on "
                     "the left first.", self.end_turn, object_id="#accent")
