@@ -22,15 +22,17 @@ import pygame
 from game.rules.tables import CREW_LOST, SCRUBBED, SUCCESS
 from game.session.describe import SIDE_SHORT, month_label, side_name
 from game.ui.fonts import fit_text, font
+from game.ui.pictures import mission_picture, program_picture, scenario_looks
 from game.ui.scene import Scene
 from game.ui.scenes.panels import OUTCOME_WORDS
 from game.ui.theme import palette, side_colour
 
 PAD_S = 1.0      # on the pad: the countdown
-STEP_S = 0.8     # each step of the flight
-REVEAL_S = 0.45  # into a step: its outcome shows
+FLY_S = 1.6      # the first step (the climb): lift-off to space, where the engines stop
+STEP_S = 0.8     # each later step of the flight
+REVEAL = 0.55    # share of a step after which its outcome shows
 END_S = 1.5      # the banner before the next launch
-FLY_S = 2.2      # lift-off to space (the engines then stop)
+DROP_S = 0.7     # the spent launcher falling away once the payload flies on its own
 TICKS = (0.25, 0.5, 0.75)  # countdown ticks, as shares of PAD_S
 SKY_SCREENS = 3  # the sky picture is this many views tall; the camera climbs through it
 STEP_WORDS = {"passed": "passed", "failed": "FAILED", "not flown": "not flown"}
@@ -45,11 +47,15 @@ class Beat:
     failed_step: int   # index of the step that failed, -1 for none
 
     def step_start(self, i: int) -> float:
-        return PAD_S + i * STEP_S
+        return PAD_S + min(i, 1) * FLY_S + max(i - 1, 0) * STEP_S
 
     def reveal(self, i: int) -> float:
         """When step i's outcome shows."""
-        return self.step_start(i) + REVEAL_S
+        return self.step_start(i) + REVEAL * (FLY_S if i == 0 else STEP_S)
+
+    def step_at(self, t: float) -> int:
+        """The step being flown at time t (-1 on the pad, the last one from the banner on)."""
+        return max(i for i in range(-1, self.steps) if i < 0 or t >= self.step_start(i))
 
     @property
     def banner(self) -> float:
@@ -257,8 +263,6 @@ class LaunchScene(Scene):
     def _vehicle(self, mission: int, grey: bool = False) -> pygame.Surface:
         key = ("vehicle", mission, self._vehicle_h(), grey)
         if key not in self._cache:
-            from game.ui.pictures import mission_picture
-
             pic = mission_picture(self.flow.session.scenario, mission, self._vehicle_h()).convert_alpha()
             if grey:
                 pic = pygame.transform.grayscale(pic)
@@ -304,17 +308,24 @@ class LaunchScene(Scene):
         src = pygame.Rect(0, int(sky.get_height() - v.h - cam), v.w, v.h)
         surf.blit(sky, (v.x + shake[0], v.y + shake[1]), src)
         ground_top = v.bottom - self._ground_h() + cam + shake[1]
-        pic = self._vehicle(self.launch.mission, grey=self.still and b.failed_step >= 0 and self.t >= b.failure_time)
+        stack = self._vehicle(self.launch.mission, grey=self.still and b.failed_step >= 0 and self.t >= b.failure_time)
         cx = v.x + self._vehicle_x() + shake[0]
         bottom = ground_top - 4 - climb
         clip = surf.get_clip()
         surf.set_clip(v)
-        thrust = b.flown and not self.still and 0 <= since < FLY_S and dead < 0
+        craft, parted = self._craft()
         if b.flown and not self.still and 0 <= since < 1.6:
             self._draw_smoke(surf, cx, ground_top, since)
-        if thrust:
-            self._draw_flame(surf, cx, bottom, pic.get_width(), since)
-        rect = pic.get_rect(midbottom=(cx, int(bottom)))
+        if b.flown and not self.still and 0 <= since < FLY_S and dead < 0 and craft is None:
+            self._draw_flame(surf, cx, bottom, stack.get_width(), since)
+        rect = stack.get_rect(midbottom=(cx, int(bottom)))
+        pic = stack
+        if craft is not None:  # the payload flies on alone where the top of the stack was
+            pic = self._craft_picture(craft)
+            drift = int(v.w * 0.03 * (min(self.t, b.failure_time or self.t) - parted))  # on its way, slowly
+            rect = pic.get_rect(center=(cx + drift, int(bottom - stack.get_height() * 0.86)))
+            if 0 <= self.t - parted < DROP_S:
+                self._draw_spent_stage(surf, stack, cx, bottom, self.t - parted)
         if self.still:
             surf.blit(pic, rect)
             if b.failed_step >= 0 and self.t >= b.failure_time:
@@ -329,6 +340,43 @@ class LaunchScene(Scene):
         if self.t >= b.banner:
             self._draw_banner(surf)
         surf.set_clip(clip)
+
+    def _craft(self) -> tuple[int | None, float]:
+        """The craft flying on its own now and since when: (program, time), or (None, 0) while the whole
+        stack flies (on the pad, in the climb, with reduced motion, or a mission flown by its launcher alone).
+        After the climb a step flown by a craft (capsule, probe, lander...) rather than a launcher shows that
+        craft; later steps flown by the launcher keep the last craft shown."""
+        b = self.beat
+        if self.still or not b.flown:
+            return None, 0.0
+        sc = self.flow.session.scenario
+        looks = scenario_looks(sc)
+        index = {prog["id"]: i for i, prog in enumerate(sc.programs)}
+        steps = sc.missions[self.launch.mission]["steps"]
+        now = b.step_at(min(self.t, b.failure_time if b.failure_time is not None else self.t))
+        craft, parted = None, 0.0
+        for i in range(1, now + 1):
+            p = index.get(steps[i]["program"])
+            if p is not None and looks[p].kind != "launcher":
+                if craft is None:
+                    parted = b.step_start(i)
+                craft = p
+        return craft, parted
+
+    def _craft_picture(self, program: int) -> pygame.Surface:
+        key = ("craft", program, self.view.h)
+        if key not in self._cache:
+            h = int(self.view.h * 0.24)
+            self._cache[key] = program_picture(self.flow.session.scenario, program, h).convert_alpha()
+        return self._cache[key]
+
+    def _draw_spent_stage(self, surf, stack, cx: int, bottom: float, since: float) -> None:
+        """The launcher without its payload, dropping away and fading."""
+        w, h = stack.get_size()
+        body = stack.subsurface((0, int(h * 0.28), w, h - int(h * 0.28))).copy()
+        body.set_alpha(int(255 * (1 - since / DROP_S)))
+        drop = self.view.h * 0.5 * since * since / DROP_S
+        surf.blit(body, body.get_rect(midbottom=(cx, int(bottom + drop))))
 
     def _draw_flame(self, surf, cx: int, bottom: float, width: int, since: float) -> None:
         """The exhaust under the stack, flickering (a function of time, not of chance)."""
@@ -362,19 +410,31 @@ class LaunchScene(Scene):
             flash.fill((255, 230, 190))
             flash.set_alpha(int(200 * (1 - dead / 0.12)))
             surf.blit(flash, self.view.topleft)
-        r = int(s * 0.03 + s * 0.14 * min(1.0, dead / 0.5))
-        fade = max(0.0, 1 - dead / 1.1)
-        if fade > 0:
-            ball = pygame.Surface((2 * r + 2, 2 * r + 2), pygame.SRCALPHA)
-            pygame.draw.circle(ball, (255, 120, 30, int(220 * fade)), (r + 1, r + 1), r)
-            pygame.draw.circle(ball, (255, 220, 120, int(240 * fade)), (r + 1, r + 1), int(r * 0.55))
-            surf.blit(ball, (x - r - 1, y - r - 1))
-        for k in range(10):
-            ang = k * 2 * math.pi / 10 + 0.3
-            dist = s * 0.25 * min(1.0, dead / 1.2)
-            px = x + int(math.cos(ang) * dist)
-            py = y + int(math.sin(ang) * dist + s * 0.2 * dead * dead)
-            pygame.draw.rect(surf, (90, 90, 96), (px, py, max(3, s // 120), max(3, s // 120)))
+        grow = min(1.0, dead / 0.6)
+        fade = max(0.0, 1 - dead / 1.3)
+        if fade > 0:  # billows of fire cooling to smoke, at fixed places around the centre
+            r = int(s * (0.05 + 0.07 * grow))
+            size = 2 * int(s * 0.3)
+            ball = pygame.Surface((size, size), pygame.SRCALPHA)
+            heat = max(0.0, 1 - dead / 1.0)
+            for k in range(7):
+                ang = k * 2 * math.pi / 7 + 0.5
+                off = s * 0.07 * grow * (0.6 + 0.4 * (k % 3) / 2)
+                rr = int(r * (0.7 + 0.3 * ((k * 5) % 4) / 3))
+                colour = (int(80 + 175 * heat), int(74 + 90 * heat), int(72 - 32 * heat), int(230 * fade))
+                pygame.draw.circle(ball, colour, (size // 2 + int(math.cos(ang) * off),
+                                                  size // 2 + int(math.sin(ang) * off)), rr)
+            if heat > 0:
+                pygame.draw.circle(ball, (255, 245, 200, int(255 * heat)), (size // 2, size // 2), int(r * 0.6))
+            surf.blit(ball, (x - size // 2, y - size // 2))
+        for k in range(12):  # debris streaks flung out and falling
+            ang = k * 2 * math.pi / 12 + 0.3
+            dist = s * (0.18 + 0.05 * (k % 3)) * min(1.0, dead / 1.0)
+            px = x + math.cos(ang) * dist
+            py = y + math.sin(ang) * dist + s * 0.25 * dead * dead
+            tail = s * 0.02
+            pygame.draw.line(surf, (70, 70, 76), (px, py), (px - math.cos(ang) * tail, py - math.sin(ang) * tail),
+                             max(2, s // 200))
 
     def _draw_tumble(self, surf, centre, dead: float, pic) -> None:
         """The craft spins away and fades: lost in space."""
@@ -407,7 +467,7 @@ class LaunchScene(Scene):
             img = self._text(text, L.font(24), pal["text"], True)
             surf.blit(img, img.get_rect(midtop=(self.view.centerx, self.view.y + L.pad * 2)))
             return
-        i = min(int((self.t - PAD_S) // STEP_S), b.steps - 1)
+        i = b.step_at(self.t)
         if self.t >= b.banner:
             return
         st = x.steps[i]
