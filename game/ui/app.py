@@ -26,6 +26,7 @@ warnings.filterwarnings("ignore", category=UserWarning, module="pygame_gui")
 import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 
+from game.ui import focus  # noqa: E402
 from game.ui.layout import Layout, auto_scale  # noqa: E402
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings  # noqa: E402
 from game.ui.sounds import Sounds  # noqa: E402
@@ -208,6 +209,7 @@ class App:
         self.scene.draw(surf)
         self.manager.draw_ui(surf)
         self.scene.draw_over(surf)
+        focus.draw_ring(surf, self.scene)
         if self.core is not None and self.scene.shows_core_status:
             from game.ui.scenes.preparing import draw_core_status
 
@@ -240,6 +242,9 @@ class App:
 
     def _global_key(self, event) -> bool:
         """Keys that work everywhere. Returns True when the key was used."""
+        if event.key == pygame.K_TAB and self.scene is not None:  # before a text field can take it
+            focus.move(self.scene, -1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
         if event.key == pygame.K_F11:
             self.settings.fullscreen = not self.settings.fullscreen
             self.resize()

@@ -5,7 +5,8 @@ own graphics in `draw` (under the widgets) and `draw_over` (above them).
 Widgets are made with the helpers here so that every control has a tooltip
 and a name: tests find `scene.widgets[name]` and click it by posting events.
 
-Keys go through game/ui/keys.py's table for the scene's name. A key press
+Keys go first to the control the keyboard focus is on, if any (Tab moves it; game/ui/focus.py),
+then through game/ui/keys.py's table for the scene's name. A key press
 belongs to the screen it was made on: a scene ignores a KEYDOWN that reached it
 before its first frame was drawn, and the key repeat of a key already held down
 when it was shown, so one press never both closes one screen and acts on the next.
@@ -21,7 +22,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UITextBox, UITextEntryLine
 
-from game.ui import keys
+from game.ui import focus, keys
 from game.ui.layout import Layout
 
 # Keys down now, per App, as its scenes saw KEYDOWN and KEYUP (tests post these events): key -> when its
@@ -50,6 +51,7 @@ class Scene:
         self.actions: dict[object, Callable] = {}
         self.frames = 0
         self._pressed_here: set[int] = set()  # keys whose press this scene saw and acted on
+        self.focus_name: str | None = None  # the control the keyboard focus is on (game/ui/focus.py)
 
     # --- life cycle --------------------------------------------------------------------------------------
     @property
@@ -78,7 +80,7 @@ class Scene:
         elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element in self.actions:
             self.actions[event.ui_element](event.value)
         elif event.type == pygame.KEYDOWN:
-            if self.fresh_press(event.key):
+            if self.fresh_press(event.key) and not focus.key(self, event.key, event.mod):
                 self.key(event.key, event.mod)
         elif event.type == pygame.KEYUP:
             held_keys(self.app).pop(event.key, None)
