@@ -90,9 +90,10 @@ def callouts(scenario, obs, side: int) -> list[Callout]:
         p, m = pick
         prog, mis = scenario.programs[p], scenario.missions[m]
         ks = [int(k) for k in np.flatnonzero(rules.mis_targets[m])]
+        turns = f"{prog['dev_turns']} turn" + ("s" if prog["dev_turns"] != 1 else "")
         firsts = ", ".join(f"{scenario.milestones[k]['name']} ({rules.prestige_first[k]:+g} first)" for k in ks)
         out.append(Callout(0, "Fund this first", f"{prog['name']} ({prog['kind']}) costs {money(prog['start_cost'])} "
-                           f"to develop, over at least {prog['dev_turns']} turn(s), and leads to {mis['name']}, "
+                           f"to develop, over at least {turns}, and leads to {mis['name']}, "
                            f"which can earn {firsts}: the most first prestige for the money still to pay. Press + "
                            "or Max on its row.", f"program:{p}"))
     out += [
