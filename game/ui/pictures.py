@@ -71,14 +71,15 @@ def _weight(prog: dict) -> float:
     return math.log(max(0.1, float(prog["flight_cost"])) * 3 + float(prog["start_cost"]) + float(prog["research_cost"]))
 
 
-_last: list = [None, ()]  # the scenario asked about last and its looks (a screen asks every frame)
+_last: list = [None, (), {}]  # the scenario asked about last, its looks and program index by id (asked every frame)
 
 
 def scenario_looks(scenario) -> tuple[Look, ...]:
     """The Look of every program of `scenario`, in the scenario's program order."""
     if _last[0] is not scenario:
         _last[:] = [scenario, _looks(tuple(_program_key(p) for p in scenario.programs),
-                                     tuple(str(x) for x in _image_paths(scenario)))]
+                                     tuple(str(x) for x in _image_paths(scenario))),
+                    {prog["id"]: i for i, prog in enumerate(scenario.programs)}]
     return _last[1]
 
 
@@ -155,7 +156,7 @@ def mission_picture(scenario, m: int, height: int, beside: bool = False) -> pyga
     to tell missions apart in a list. A mission without a launcher shows its payload, square.
     Shared: do not draw on it."""
     looks = scenario_looks(scenario)
-    index = {prog["id"]: i for i, prog in enumerate(scenario.programs)}
+    index = _last[2]
     used: list[int] = []
     for st in scenario.missions[m]["steps"]:
         i = index.get(st["program"])
