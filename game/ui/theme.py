@@ -89,6 +89,13 @@ def scaled_theme(scale: float) -> dict:
         misc = block.get("misc") if isinstance(block, dict) else None
         if misc and "padding" in misc:  # text keeps its margin at 4K
             misc["padding"] = ",".join(str(max(0, round(int(v) * max(1.0, scale)))) for v in misc["padding"].split(","))
+    # pygame_gui's fixed 20-pixel parts grow with the text: a slider's handle, a drop-down's open button; a
+    # slider's arrow buttons cannot grow, so from scale 1.75 they are left out (the handle and the keyboard's
+    # arrows move it)
+    handle = str(max(16, round(20 * scale)))
+    theme.setdefault("horizontal_slider", {}).setdefault("misc", {}).update(
+        {"sliding_button_width": handle, "enable_arrow_buttons": "0" if scale >= 1.75 else "1"})
+    theme.setdefault("drop_down_menu", {}).setdefault("misc", {})["open_button_width"] = handle
     return theme
 
 

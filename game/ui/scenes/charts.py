@@ -71,14 +71,14 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
         if len(pts) >= 2:
             xy = [px(x, y) for x, y in pts]
             if dashed:
-                dashed_lines(surf, colour, xy, max(4, L.u // 4))
+                dashed_lines(surf, colour, xy, max(4, L.u // 4), max(2, round(2 * L.scale)))
             else:
                 if fill:
                     shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
                     base = px(x0, max(lo, 0.0))[1]
                     pygame.draw.polygon(shade, (*colour[:3], 60), [(xy[0][0], base), *xy, (xy[-1][0], base)])
                     surf.blit(shade, (0, 0))
-                pygame.draw.lines(surf, colour, False, xy, 3)
+                pygame.draw.lines(surf, colour, False, xy, max(3, round(3 * L.scale)))
         for x, y in marker_points([px(*p) for p in pts], plot.w // 8):
             draw_marker(surf, shape, colour, (x, y), mark, outline=pal["background"])
     if len(series) <= 3:  # few lines: each is also named at its end, the names kept apart
@@ -118,8 +118,8 @@ def nice_range(lo: float, hi: float) -> tuple[float, float, float]:
     return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
 
 
-def dashed_lines(surf, colour, points, dash: int) -> None:
-    """A polyline drawn in dashes of `dash` pixels."""
+def dashed_lines(surf, colour, points, dash: int, width: int = 2) -> None:
+    """A polyline `width` pixels wide drawn in dashes of `dash` pixels."""
     on, left = True, float(dash)
     for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
         length = max(1e-6, ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
@@ -129,7 +129,7 @@ def dashed_lines(surf, colour, points, dash: int) -> None:
             a = (x0 + (x1 - x0) * pos / length, y0 + (y1 - y0) * pos / length)
             b = (x0 + (x1 - x0) * (pos + step) / length, y0 + (y1 - y0) * (pos + step) / length)
             if on:
-                pygame.draw.line(surf, colour, a, b, 2)
+                pygame.draw.line(surf, colour, a, b, width)
             pos += step
             left -= step
             if left <= 0:
