@@ -577,6 +577,10 @@ class LaunchScene(Scene):
         about = self.flow.session.scenario.missions[x.mission].get("description", "")
         lines = self._wrapped(about, L.font(14), width)
         y = r.bottom - 2 * L.pad - sum(i.get_height() for i in lines)
+        line = font(size).get_linesize()
+        steps_end = r.y + 2 * L.pad + head.get_height() + L.pad + b.steps * (2 * line + L.pad) + 3 * line
+        if y < steps_end:  # no room under every step and the outcome: the description is left out
+            return
         for img in lines:
             surf.blit(img, (r.x + 2 * L.pad, y))
             y += img.get_height()
