@@ -140,7 +140,7 @@ def test_the_focus_ring_is_drawn_around_the_focused_control(app):
     frames(app, 1)
     rect = app.scene.widgets["new"].rect
     ring = theme.palette()["focus"]
-    width = max(2, app.layout.pad // 3)
+    width = focus.ring_width(app.layout)
     assert app.window.get_at((rect.centerx, rect.top - width))[:3] == ring[:3]
     press(app, pygame.K_ESCAPE)
     frames(app, 1)

@@ -110,6 +110,11 @@ def draw_ring(surf: pygame.Surface, scene) -> None:
         return
     from game.ui.theme import palette
 
-    width = max(2, scene.L.pad // 3)
+    width = ring_width(scene.L)
     ring = widget.rect.inflate(2 * width + 2, 2 * width + 2)
     pygame.draw.rect(surf, palette()["focus"], ring, width, border_radius=6)
+
+
+def ring_width(L) -> int:
+    """The focus ring's width in pixels at layout L."""
+    return max(3, round(3 * L.scale))

@@ -8,6 +8,7 @@ import pygame
 
 from game.session.saves import SaveError, latest_autosave
 from game.ui.fonts import draw_text
+from game.ui.markers import draw_side_marker
 from game.ui.scene import Scene
 from game.ui.theme import palette, side_colour
 
@@ -88,7 +89,8 @@ class MainMenuScene(Scene):
         self.app.show(HelpScene(self.app, back_to=self))
 
     def update(self, dt: float) -> None:
-        self.t += dt
+        if not self.app.settings.reduced_motion:  # with reduced motion the two craft stay still
+            self.t += dt
 
     def draw(self, surf) -> None:
         L = self.L
@@ -104,8 +106,8 @@ class MainMenuScene(Scene):
         pygame.draw.ellipse(surf, pal["grid"], (cx - rx, cy - ry, 2 * rx, 2 * ry), 2)
         for s, phase in ((0, 0.0), (1, math.pi)):
             a = self.t * 0.6 + phase
-            pygame.draw.circle(surf, side_colour(s), (int(cx + rx * math.cos(a)), int(cy + ry * math.sin(a))),
-                               max(4, L.u // 4))
+            draw_side_marker(surf, s, (cx + rx * math.cos(a), cy + ry * math.sin(a)), max(8, L.u // 2),
+                             colour=side_colour(s))
         draw_text(surf, "SPACE RACE", (cx, cy), L.font(44), pal["text"], bold=True, anchor="center")
         draw_text(surf, "The Cold War race to orbit and the Moon", (cx, cy + int(L.u * 1.8)), L.font(17), pal["muted"],
                   anchor="center")
