@@ -245,7 +245,9 @@ class Guide:
         h = pad + int(u * 1.1) + len(self.lines) * line_h + pad
         self.title = title
         target = self.target_rect(card.target if card else None)
-        self.card = place(pygame.Rect(0, 0, w, h + u + pad), target, pygame.Rect(0, 0, L.width, L.height), pad * 3)
+        controls = [pygame.Rect(b.rect) for b in hq.actions if b.visible and b.is_enabled]
+        self.card = place(pygame.Rect(0, 0, w, h + u + pad), target, pygame.Rect(0, 0, L.width, L.height), pad * 3,
+                          controls)
         self.text_rect = pygame.Rect(self.card.x, self.card.y, w, h)  # drawn over the widgets; the buttons below
         self.target = card.target if card else None
         bw = (w - (len(buttons) + 1) * (pad // 2)) // len(buttons)
@@ -321,23 +323,38 @@ def wrap(text: str, size: int, width: int) -> list[str]:
     return lines + ([line] if line else [])
 
 
-def place(card: pygame.Rect, target: pygame.Rect | None, screen: pygame.Rect, gap: int) -> pygame.Rect:
-    """The card moved beside `target` (below, above, right, left: the first that fits the screen without
-    covering it), else into the screen's lower right; centred when there is no target."""
+def place(card: pygame.Rect, target: pygame.Rect | None, screen: pygame.Rect, gap: int,
+          avoid: list[pygame.Rect] = ()) -> pygame.Rect:
+    """The card moved beside `target` (below, above, right or left of it, centred on it or lined up with
+    one of its ends) inside the screen, never over the target: of those spots, the one covering the least
+    of the `avoid` rectangles (the controls under it). Centred when there is no target."""
     card = pygame.Rect(card)
     if target is None:
         card.center = screen.center
         return card
-    spots = [("midtop", (target.centerx, target.bottom + gap)), ("midbottom", (target.centerx, target.top - gap)),
-             ("midleft", (target.right + gap, target.centery)), ("midright", (target.left - gap, target.centery))]
-    for anchor, pos in spots:
+    t = target.inflate(8, 8)
+    spots = []
+    for y_anchor, y in (("top", t.bottom + gap), ("bottom", t.top - gap)):
+        for x_anchor, x in (("centerx", t.centerx), ("left", t.left), ("right", t.right)):
+            spots.append({y_anchor: y, x_anchor: x})
+    for x_anchor, x in (("left", t.right + gap), ("right", t.left - gap)):
+        for y_anchor, y in (("centery", t.centery), ("top", t.top), ("bottom", t.bottom)):
+            spots.append({x_anchor: x, y_anchor: y})
+    best, best_cover = None, None
+    for spot in spots:
         c = pygame.Rect(card)
-        setattr(c, anchor, pos)
+        for anchor, value in spot.items():
+            setattr(c, anchor, value)
         c.clamp_ip(screen)
-        if not c.colliderect(target.inflate(8, 8)):
-            return c
-    card.bottomright = (screen.right - gap, screen.bottom - gap * 3)
-    return card
+        if c.colliderect(t):
+            continue
+        cover = sum(c.clip(a).w * c.clip(a).h for a in avoid)
+        if best_cover is None or cover < best_cover:
+            best, best_cover = c, cover
+    if best is None:
+        best = pygame.Rect(card)
+        best.bottomright = (screen.right - gap, screen.bottom - gap * 3)
+    return best
 
 
 def arrow_ends(card: pygame.Rect, target: pygame.Rect) -> tuple[tuple[int, int], tuple[int, int]]:
