@@ -20,7 +20,7 @@ import numpy as np
 import pygame
 
 from game.rules.tables import CREW_LOST, SCRUBBED, SUCCESS
-from game.session.describe import SIDE_SHORT, month_label, side_name
+from game.session.describe import SIDE_NAMES, SIDE_SHORT, month_label, side_name
 from game.ui.fonts import fit_text, font
 from game.ui.pictures import mission_picture, program_picture, scenario_looks
 from game.ui.scene import Scene
@@ -94,8 +94,8 @@ def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
         people = "crew" if crew != 1 else "pilot"
         return "loss", ["Crew lost", f"The {people} of {mission['name']} ({who}) did not come home."], "loss"
     if won:
-        return "first", [f"A first for the {who}" if who.startswith(("United", "Soviet")) else f"A first for {who}",
-                         ", ".join(won)], "fanfare"
+        by = f"won by the {who}" if who in SIDE_NAMES else f"won by {who}"
+        return "first", ["World first", ", ".join(won), by], "fanfare"
     word = OUTCOME_WORDS.get(launch.outcome, "?")
     word = word[0].upper() + word[1:]
     if launch.outcome == SUCCESS:
