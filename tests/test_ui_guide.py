@@ -40,6 +40,7 @@ def test_the_offer_then_callouts_that_point_at_real_widgets(tmp_path, monkeypatc
         target = guide.target_rect(card.target)
         assert target is not None and app.window.get_rect().contains(target), card.title
         assert not guide.text_rect.colliderect(target), card.title  # the card never hides what it explains
+        assert not guide.card.colliderect(hq.widgets["end_turn"].rect), card.title
         if card.target in hq.widgets:
             assert target == hq.widgets[card.target].rect
         if card.title == "Fund this first":
