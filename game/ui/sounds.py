@@ -85,7 +85,9 @@ class Sounds:
             s.set_volume(self.volume)
             s.play()
 
-    def stop(self) -> None:
-        """Silence every effect that is playing (a skipped launch's rumble)."""
-        if self.sounds:
-            pygame.mixer.stop()
+    def stop(self, *names: str) -> None:
+        """Silence the named effects wherever they are playing (a skipped launch's rumble)."""
+        for name in names:
+            s = self.sounds.get(name)
+            if s is not None:
+                s.stop()

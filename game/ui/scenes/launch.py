@@ -35,6 +35,7 @@ END_S = 1.5      # the banner before the next launch
 DROP_S = 0.7     # the spent launcher falling away once the payload flies on its own
 TICKS = (0.25, 0.5, 0.75)  # countdown ticks, as shares of PAD_S
 SKY_SCREENS = 3  # the sky picture is this many views tall; the camera climbs through it
+LAUNCH_SOUNDS = ("tick", "rumble", "chime", "explosion", "fanfare", "loss", "success", "failure")
 STEP_WORDS = {"passed": "passed", "failed": "FAILED", "not flown": "not flown"}
 
 
@@ -134,7 +135,7 @@ class LaunchScene(Scene):
 
     def next_launch(self) -> None:
         """Skip to the next launch; after the last one, on to what follows in the flow."""
-        self.app.sounds.stop()
+        self.app.sounds.stop(*LAUNCH_SOUNDS)
         if self.index + 1 >= len(self.launches):
             self.flow.advance()
             return
@@ -143,7 +144,7 @@ class LaunchScene(Scene):
         self.sounded = set()
 
     def skip_all(self) -> None:
-        self.app.sounds.stop()
+        self.app.sounds.stop(*LAUNCH_SOUNDS)
         self.flow.advance()
 
     def update(self, dt: float) -> None:
@@ -168,11 +169,14 @@ class LaunchScene(Scene):
         return cues
 
     def _play_sounds(self) -> None:
-        for i, (at, name) in enumerate(self._sound_cues()):
+        key = ("cues", self.index)
+        if key not in self._cache:
+            self._cache[key] = self._sound_cues()
+        for i, (at, name) in enumerate(self._cache[key]):
             if self.t >= at and i not in self.sounded:
                 self.sounded.add(i)
                 if name == "explosion":
-                    self.app.sounds.stop()  # the engines fall silent
+                    self.app.sounds.stop("rumble")  # the engines fall silent
                 self.app.sounds.play(name)
 
     def default_action(self) -> None:
@@ -343,25 +347,30 @@ class LaunchScene(Scene):
 
     def _craft(self) -> tuple[int | None, float]:
         """The craft flying on its own now and since when: (program, time), or (None, 0) while the whole
-        stack flies (on the pad, in the climb, with reduced motion, or a mission flown by its launcher alone).
-        After the climb a step flown by a craft (capsule, probe, lander...) rather than a launcher shows that
-        craft; later steps flown by the launcher keep the last craft shown."""
+        stack flies (on the pad, in the climb, with reduced motion, or a mission flown by its launcher alone)."""
         b = self.beat
         if self.still or not b.flown:
             return None, 0.0
-        sc = self.flow.session.scenario
-        looks = scenario_looks(sc)
-        index = {prog["id"]: i for i, prog in enumerate(sc.programs)}
-        steps = sc.missions[self.launch.mission]["steps"]
-        now = b.step_at(min(self.t, b.failure_time if b.failure_time is not None else self.t))
-        craft, parted = None, 0.0
-        for i in range(1, now + 1):
-            p = index.get(steps[i]["program"])
-            if p is not None and looks[p].kind != "launcher":
-                if craft is None:
-                    parted = b.step_start(i)
-                craft = p
-        return craft, parted
+        now = min(self.t, b.failure_time if b.failure_time is not None else self.t)
+        shown = [(at, p) for at, p in self._crafts() if at <= now]
+        return (shown[-1][1], shown[0][0]) if shown else (None, 0.0)
+
+    def _crafts(self) -> list[tuple[float, int]]:
+        """(time, program) at which each craft comes into view: after the climb, a step flown by a craft
+        (capsule, probe, lander...) rather than a launcher shows that craft; a later step flown by a launcher
+        keeps the last craft shown."""
+        key = ("crafts", self.index)
+        if key not in self._cache:
+            sc = self.flow.session.scenario
+            looks = scenario_looks(sc)
+            index = {prog["id"]: i for i, prog in enumerate(sc.programs)}
+            out = []
+            for i, st in enumerate(sc.missions[self.launch.mission]["steps"]):
+                p = index.get(st["program"])
+                if i > 0 and p is not None and looks[p].kind != "launcher":
+                    out.append((self.beat.step_start(i), p))
+            self._cache[key] = out
+        return self._cache[key]
 
     def _craft_picture(self, program: int) -> pygame.Surface:
         key = ("craft", program, self.view.h)
