@@ -85,6 +85,13 @@ def take_obs(obs: Observation, index: np.ndarray) -> Observation:
 _SHOUT = {"eva", "us", "ussr", "astp", "lok", "igy", "icbm"}
 
 
+def _what(milestone_name: str) -> str:
+    """A milestone's name as the reasons use it, after "the first" or "the": "First animal in space" ->
+    "animal in space"; a name that does not start with "First" is kept."""
+    head, _, rest = milestone_name.partition(" ")
+    return rest if head.lower() == "first" and rest else milestone_name
+
+
 def _pretty(ident: str) -> str:
     """A readable name from an id: "gemini_eva" -> "Gemini EVA", "n1_l3_landing" -> "N1 L3 Landing"."""
     def word(w: str) -> str:
@@ -111,7 +118,8 @@ class SearchPolicy(Policy):
         r = self.rules
         self.program_names = list(programs) if programs else [_pretty(i) for i in r.program_ids]
         self.mission_names = list(missions) if missions else [_pretty(i) for i in r.mission_ids]
-        self.milestone_names = list(milestones) if milestones else [i.replace("_", " ") for i in r.milestone_ids]
+        names = list(milestones) if milestones else [i.replace("_", " ") for i in r.milestone_ids]
+        self.milestone_names = [_what(n) for n in names]
 
     # ------------------------------------------------------------ public
 
@@ -290,7 +298,7 @@ class SearchPolicy(Policy):
             lack = np.flatnonzero(r.mis_targets[m] & ~mine)
             first = [k for k in lack if not held_any[k]]
             ms = self.milestone_names[(first or list(lack) or [0])[0]]
-            what = f"the first {ms}" if first else f"{ms} (the rival got there first)" if len(lack) else ms
+            what = f"the first {ms}" if first else f"the {ms} (the rival got there first)" if len(lack) else f"the {ms}"
             out.append(f"launch {self.mission_names[m]}: going for {what}")
         funding = orders.funding[i]
         top = np.argsort(-funding)[:2]
@@ -313,7 +321,7 @@ class SearchPolicy(Policy):
             ms = self.milestone_names[target]
             ready = obs.status[i, p] == READY
             if held_any[target]:
-                out.append(f"fund {prog}: catch up on the {ms}")
+                out.append(f"fund {prog}: catch up with the rival's {ms}")
             elif ready or (np.nan_to_num(obs.dev_progress[i, p]) >= 0.5):
                 out.append(f"fund {prog}: the first {ms} is within reach")
             else:

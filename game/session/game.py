@@ -116,6 +116,12 @@ class GameSession:
                                  milestones=[k["name"] for k in sc.milestones])
         return policy.act(self.observation(side), self.ai_key(side))
 
+    def ai_reasons(self, side: int) -> list[str] | None:
+        """The reasons, in plain words (headline first), the AI seat of `side` gave for its last orders; None for
+        a seat that gives none (a person, scripted, random) or has not decided yet."""
+        why = getattr(self._policies.get(side), "last_reasons", None)
+        return list(why[0]) if why else None
+
     # --- changing ------------------------------------------------------------------------------------------
     def seal(self, side: int, orders: Orders) -> None:
         """Hand in `side`'s orders for this turn (only its own part of `orders` counts)."""

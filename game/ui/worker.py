@@ -56,8 +56,6 @@ class AIWorker(BackgroundJob):
         super().__init__(lambda: self._think(session), name=f"ai-side-{side}")
 
     def _think(self, session):
-        orders = session.ai_orders(side := self.side)
-        # the seat's policy, which the session builds once and keeps; the search AI keeps its last reasons
-        why = getattr(session._policies.get(side), "last_reasons", None)
-        self.reasons = list(why[0]) if why else None
+        orders = session.ai_orders(self.side)
+        self.reasons = session.ai_reasons(self.side)
         return orders
