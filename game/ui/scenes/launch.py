@@ -106,7 +106,7 @@ def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
 
 class LaunchScene(Scene):
     name = "launch"
-    auto_frames = 120   # the demo skips to the results after two seconds (the screenshot is at lift-off)
+    auto_frames = 150   # the demo skips to the results after 2.5 s (its screenshot: the climb, passed)
     shows_core_status = False
 
     def __init__(self, app, flow, side: int, report):
@@ -183,7 +183,8 @@ class LaunchScene(Scene):
         self.skip_all()
 
     def ready_for_screenshot(self) -> bool:
-        return self.index > 0 or self.t >= PAD_S + 0.6 or not self.beat.flown and self.t >= PAD_S
+        b = self.beat
+        return self.index > 0 or self.t >= (b.reveal(0) + 0.1 if b.flown else PAD_S)
 
     # --- layout ------------------------------------------------------------------------------------------
     def build(self) -> None:
