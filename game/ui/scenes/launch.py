@@ -1,14 +1,17 @@
 """The launch view: after a turn resolves, each launch of the side's report plays as a short scene.
 
-A launch: the vehicle on the pad with a countdown; lift-off (the stack rises on its exhaust and the
-camera follows it up into space); each step named as it is flown, then its outcome (a failure is
-drawn: the stack blows up, or the craft tumbles away); last a banner for a first won or a crew lost.
-The launches come from the side's TurnReport, in date order, both sides, the rival's only as far as
-public. Space or Enter goes to the next launch, Escape skips them all (game/ui/keys.py); then the flow
-goes on (to the turn's results). The settings' animation speed scales every duration; with reduced motion each launch
-is a still picture whose step outcomes appear in turn (no movement, flashing or shaking).
+A launch: the vehicle on the pad with a countdown; lift-off (the stack climbs on its exhaust and the
+camera follows it up into space); then the payload flies on alone as the spent launcher drops away.
+Each step is named as it is flown, then its outcome shows (a failure is drawn: the stack blows up, or
+the craft tumbles away); last a banner for a first won, a crew lost, or the outcome.
 
-Everything static (sky, ground and pad, the vehicle, text) is drawn once and cached; a frame blits them.
+The launches are the side's TurnReport's: in date order, both sides, the rival's only as far as public.
+Space or Enter goes to the next launch, Escape skips them all (game/ui/keys.py); then the flow goes on
+to the turn's results. The animation speed setting scales every duration; with reduced motion each
+launch is a still picture whose step outcomes appear in turn (no movement, flashing or shaking).
+
+What does not change during a launch (sky, ground and pad, the pictures, text) is drawn once and
+cached; a frame blits them and draws the few moving shapes (exhaust, smoke, fireball).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ STEP_S = 0.8     # each later step of the flight
 REVEAL = 0.55    # share of a step after which its outcome shows
 END_S = 1.5      # the banner before the next launch
 DROP_S = 0.7     # the spent launcher falling away once the payload flies on its own
+SMOKE_S = 1.6    # the clouds of lift-off on the pad
 TICKS = (0.25, 0.5, 0.75)  # countdown ticks, as shares of PAD_S
 SKY_SCREENS = 3  # the sky picture is this many views tall; the camera climbs through it
 LAUNCH_SOUNDS = ("tick", "rumble", "chime", "explosion", "fanfare", "loss", "success", "failure")
@@ -148,6 +152,9 @@ class LaunchScene(Scene):
         self.flow.advance()
 
     def update(self, dt: float) -> None:
+        if not self.launches:  # nothing to show: straight on
+            self.flow.advance()
+            return
         self.t += dt * self.app.settings.animation_speed
         self._play_sounds()
         if self.t >= self.beat.total:
@@ -319,7 +326,7 @@ class LaunchScene(Scene):
         clip = surf.get_clip()
         surf.set_clip(v)
         craft, parted = self._craft()
-        if b.flown and not self.still and 0 <= since < 1.6:
+        if b.flown and not self.still and 0 <= since < SMOKE_S:
             self._draw_smoke(surf, cx, ground_top, since)
         if b.flown and not self.still and 0 <= since < FLY_S and dead < 0 and craft is None:
             self._draw_flame(surf, cx, bottom, stack.get_width(), since)
@@ -402,8 +409,8 @@ class LaunchScene(Scene):
 
     def _draw_smoke(self, surf, cx: int, ground: float, since: float) -> None:
         """Clouds billowing out along the ground at lift-off."""
-        grow = min(1.0, since / 1.2)
-        fade = max(0.0, 1 - since / 1.6)
+        grow = min(1.0, since / (SMOKE_S * 0.75))
+        fade = max(0.0, 1 - since / SMOKE_S)
         base = self.view.h * 0.05
         for k, dx in enumerate((-1.6, -0.9, -0.3, 0.3, 0.9, 1.6)):
             r = int(base * (0.6 + grow) * (1.1 - 0.1 * abs(dx)))
