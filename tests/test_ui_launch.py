@@ -259,3 +259,44 @@ def test_the_launch_sounds_are_generated_the_same_every_time_without_global_rand
         a, b = RECIPES[name](), RECIPES[name]()
         assert a.size > 500 and np.array_equal(a, b) and np.abs(a).max() <= 1.0, name
     assert np.array_equal(np.random.get_state()[1], before)
+
+
+def test_a_first_won_closes_its_launch_with_a_banner_naming_it(historical):
+    from game.ui.scenes.launch import banner_lines
+
+    session = GameSession.new(historical, (make_seat("scripted", historical.rules),) * 2, seed=1)
+    play_until(session, lambda: session.turn > 0 and bool(session.last_report(0).firsts)
+               and bool(session.last_report(0).launches))
+    report = session.last_report(0)
+    banners = [banner_lines(historical, report, x) for x in report.launches]
+    won = {historical.milestones[k]["name"] for k, _, _ in report.firsts}
+    shown = {name for kind, lines, _ in banners if kind == "first" for name in lines[1].split(", ")}
+    assert shown == won
+    assert all(sound == "fanfare" for kind, _, sound in banners if kind == "first")
+
+
+def test_random_keys_and_clicks_on_the_launch_view_end_on_the_results(tmp_path, monkeypatch, historical):
+    import random
+
+    session = GameSession.new(historical, (make_seat("scripted", historical.rules),) * 2, seed=1)
+    play_until(session, lambda: len(session.last_report(0).launches) >= 3)
+    app = make_app(tmp_path, monkeypatch, size=(1024, 640))
+    rng = random.Random(7)  # the test's own generator
+    try:
+        open_launches(app, session)
+        w, h = app.window.get_size()
+        for _ in range(400):
+            if app.scene.name != "launch":
+                break
+            if rng.random() < 0.5:
+                pos = (rng.randrange(w), rng.randrange(h))
+                pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+                pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+            else:
+                key = rng.choice([pygame.K_SPACE, pygame.K_RETURN, pygame.K_a, pygame.K_TAB, pygame.K_F1])
+                pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+                pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
+            frames(app, 3)
+        assert app.scene.name == "turn-results"
+    finally:
+        app.close()
