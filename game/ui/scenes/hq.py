@@ -112,8 +112,10 @@ class HeadquartersScene(Scene):
         self.compact = W / L.scale < 1150
         right = W - pad if self.compact else W - 2 * pad - buttons_w
         avail = right - pad - 2 * pad
-        date_w, money_w = int(avail * 0.35), int(avail * 0.40)
         date_text = f"{turn_label(self.scenario, t)} · turn {t + 1} of {T}"
+        # the date takes what its text needs (from the prestige bars' share), between 35% and 42% of the room
+        needed = font(L.font(19), True).size(date_text)[0] + 2 * pad
+        date_w, money_w = min(max(int(avail * 0.35), needed), int(avail * 0.42)), int(avail * 0.40)
         self.label("date", (pad, pad, date_w, u), fit_text(date_text, L.font(19), date_w - pad, bold=True),
                    "#heading", tip="The current season and turn. Each turn both sides give orders in secret; "
                                    "then the turn resolves for both.")
