@@ -142,3 +142,25 @@ def test_a_bad_save_is_one_line_and_exit_code_2(tmp_path, capsys, content):
     text = capsys.readouterr()
     assert text.out == "" and len(text.err.strip().splitlines()) == 1 and "Traceback" not in text.err
     assert "bad.save" in text.err
+
+
+def test_calibrate_from_the_command_line(capsys):
+    assert main(["forecast", "--calibrate", "--games", "4", "--players", "scripted", "--quality", "fast",
+                 "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["games"] == 4 and report["players"] == "scripted" and report["turns"] == [4, 12, 20, 30]
+    assert report["first"]["events"] > 0 and len(report["first"]["reliability"]) == 10
+    assert set(report["by_turn"]) == {"4", "12", "20", "30"}
+
+
+@pytest.mark.parametrize("args, says", [(["--calibrate", "--games", "1"], "--games"),
+                                        (["--calibrate", "--players", "wizard"], "wizard"),
+                                        ([], "--load SAVE")])
+def test_bad_arguments_are_one_line(capsys, args, says):
+    try:
+        code = main(["forecast", *args])
+    except SystemExit as exc:   # what the commands' shared helpers raise for a one-line failure
+        code, message = exc.code, str(exc.code)
+    else:
+        message = capsys.readouterr().err
+    assert code not in (0, None) and says in message and "Traceback" not in message
