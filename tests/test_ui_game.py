@@ -117,6 +117,8 @@ def test_story_fund_plan_answer_end_save_load_finish(app, tmp_path):
             if app.scene.name == "game-over":
                 break
             continue_to_hq(app)
+            if app.scene.name == "game-over":
+                break
             press(app, pygame.K_RETURN, pygame.KMOD_CTRL)
             run_until(app, lambda: app.scene.name != "ai-thinking")
     run_until(app, lambda: app.scene.name == "game-over" or app.scene.name == "turn-results")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 import pytest
-from uikit import DT, click_named, frames, make_app, press, run_until
+from uikit import DT, click_named, continue_to_hq, frames, make_app, press, run_until
 
 from game.ai.policies import make_policy
 from game.rules.tables import FAILURE
@@ -298,5 +298,29 @@ def test_random_keys_and_clicks_on_the_launch_view_end_on_the_results(tmp_path, 
                 pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
             frames(app, 3)
         assert app.scene.name == "turn-results"
+    finally:
+        app.close()
+
+
+def test_the_last_turns_launches_play_before_the_end_of_the_game(tmp_path, monkeypatch, historical):
+    """A game that ends (here at its --turns limit) on a turn with launches shows them, then that turn's
+    results, before the game-over screen."""
+    seats = (make_seat("scripted", historical.rules),) * 2
+    probe = GameSession.new(historical, seats, seed=1)
+    play_until(probe, lambda: both_sides_launched(probe))
+    session = GameSession.new(historical, seats, seed=1)
+    play_until(session, lambda: session.turn == probe.turn - 1)
+    app = make_app(tmp_path, monkeypatch)
+    try:
+        flow = GameFlow(app, session, turns_limit=1)
+        flow.start()
+        continue_to_hq(app)
+        press(app, pygame.K_RETURN, pygame.KMOD_CTRL)  # watching: next turn
+        run_until(app, lambda: app.scene.name == "launch", limit=3000)
+        assert session.turn == probe.turn and app.scene.launches == list(session.last_report(0).launches)
+        click_named(app, "skip_all")
+        assert app.scene.name == "turn-results"
+        click_named(app, "continue")
+        assert app.scene.name == "game-over"
     finally:
         app.close()

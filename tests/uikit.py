@@ -72,10 +72,11 @@ def scene_name(app: App) -> str:
 
 
 def continue_to_hq(app: App, limit: int = 600) -> None:
-    """Click through results and news (answering events with their first option) until headquarters."""
+    """Click through launches, results and news (answering events with their first option) until headquarters,
+    or until the game-over screen when the game ended."""
     for _ in range(limit):
         name = app.scene.name
-        if name == "headquarters":
+        if name in ("headquarters", "game-over"):
             return
         w = app.scene.widgets
         if name == "event":

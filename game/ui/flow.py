@@ -149,7 +149,22 @@ class GameFlow:
                       lambda: GameOverScene(self.app, self, side)]
         if not self.app.autoplay:
             self.steps = self.steps[1:]
+        self.steps = self._last_turn_shown(side) + self.steps
         self.advance()
+
+    def _last_turn_shown(self, side: int) -> list:
+        """The screens of the last resolved turn that `side` has not seen yet (its launches, then its results),
+        shown before the end of the game; none in hot-seat, where each side's report is its own secret."""
+        from game.ui.scenes.launch import LaunchScene
+        from game.ui.scenes.results import ResultsScene
+
+        report = self.session.last_report(side)
+        if self.hotseat or report.turn < 0 or self.turns_played == 0:
+            return []
+        shown = [lambda: ResultsScene(self.app, self, side, report)]
+        if report.launches:
+            shown.insert(0, lambda: LaunchScene(self.app, self, side, report))
+        return shown
 
     def stop(self) -> None:
         """Forget the game (workers are daemon threads and simply finish)."""
