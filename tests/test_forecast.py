@@ -122,7 +122,7 @@ def test_the_command_json_is_the_forecast_of_the_side_asked_for(saved, capsys):
     path, session = saved
     assert main(["forecast", "--load", str(path), "--side", "us", "--json", "--quality", "fast"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["side"] == "us" and data["turn"] == session.turn == 6
+    assert data["side"] == "us" and data["turn"] == session.turn == 6 and data["over"] is False
     assert (data["worlds"], data["rollouts"]) == (QUALITIES["fast"].worlds, QUALITIES["fast"].rollouts)
     fc = forecast(session.rules, session.observation(0), "fast")
     assert [f["id"] for f in data["firsts"]] == [session.rules.milestone_ids[k] for k in fc.milestones]

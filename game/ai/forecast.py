@@ -68,6 +68,7 @@ class Forecast:
     win:        float [3] chance the US wins, the USSR wins, a draw
     win_se:     float [3]
     worlds, rollouts: the sample behind it
+    over:       the game has ended (the chances are then what happened)
     """
 
     side: int
@@ -79,6 +80,7 @@ class Forecast:
     win_se: np.ndarray
     worlds: int
     rollouts: int
+    over: bool = False
 
 
 def forecast_key(obs: Observation) -> np.ndarray:
@@ -144,7 +146,7 @@ def forecast_batch(rules: Rules, obs: Observation, quality: str | Quality = "nor
         out.append(Forecast(
             side=obs.side, turn=int(obs.turn[g]), milestones=left,
             first=per_world.mean(axis=0), first_se=_se(per_world),
-            win=win_world.mean(axis=0), win_se=_se(win_world), worlds=W, rollouts=R))
+            win=win_world.mean(axis=0), win_se=_se(win_world), worlds=W, rollouts=R, over=bool(obs.done[g])))
     return out
 
 
@@ -173,7 +175,7 @@ def forecast_dict(fc: Forecast, milestone_ids: list[str], milestone_names: list[
     win = chances(fc.win, fc.win_se)
     win["draw"] = win.pop("none")
     return {
-        "side": SIDES[fc.side], "turn": fc.turn, "worlds": fc.worlds, "rollouts": fc.rollouts,
+        "side": SIDES[fc.side], "turn": fc.turn, "over": fc.over, "worlds": fc.worlds, "rollouts": fc.rollouts,
         "firsts": [{"id": milestone_ids[k], "name": milestone_names[k], **chances(fc.first[j], fc.first_se[j])}
                    for j, k in enumerate(fc.milestones)],
         "win": win,

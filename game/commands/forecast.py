@@ -90,6 +90,8 @@ def format_forecast(scenario, data: dict) -> str:
     t = min(data["turn"], scenario.rules.n_turns - 1)
     lines = [f"Forecast seen by {me}, {turn_label(scenario, t)} ({data['worlds']} worlds x "
              f"{data['rollouts']} games each; +/- is one standard error)", ""]
+    if data["over"]:
+        lines += ["The game is over: the chances below are what happened.", ""]
     width = max([len(f["name"]) for f in data["firsts"]] + [len("first")])
 
     def cell(c: dict) -> str:
