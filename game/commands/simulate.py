@@ -45,4 +45,20 @@ def run(args) -> int:
         f = m["first"]
         when = f"{med:8.1f}" if med is not None else "       -"
         print(f"  {m['name'][:34]:34} {f['us']:9d} {f['ussr']:11d} {f['none']:7d} {when}  {k.get('historical') or ''}")
+    print_eras(fin.years.by_era())
     return 0
+
+
+ERA_ROWS = (("launches", "launches per turn", "{:.2f}"), ("idle_share", "turns with no launch", "{:.0%}"),
+            ("cash_over_budget", "money at year end / budget", "{:.2f}"))
+
+
+def print_eras(eras: dict) -> None:
+    """The readable table by era (see game.sim.by_year): a row per figure and side, a column per era
+    ('-' where no game played)."""
+    print(f"  {'by era':34}" + "".join(f"{label:>9}" for label in eras))
+    for key, title, shape in ERA_ROWS:
+        for side, name in (("us", "US"), ("ussr", "USSR")):
+            cells = [era[key][side] for era in eras.values()]
+            shown = "".join(f"{shape.format(v) if v is not None else '-':>9}" for v in cells)
+            print(f"  {title + ', ' + name:34}{shown}")

@@ -9,42 +9,48 @@ import numpy as np
 
 from game.rules import Orders, Rules, State, init, observe, step
 from game.rules.rng import game_keys, policy_keys
+from game.sim.by_year import TurnLog, YearTable
 
 
 @dataclass(frozen=True)
 class Finished:
-    """Final states of a run, concatenated over its batches in game order."""
+    """Final states of a run, concatenated over its batches in game order, and its turns year by year."""
 
     state: State
     games: int
+    years: YearTable
 
 
-def play_batch(rules: Rules, us, ussr, seed: int, first: int, count: int) -> State:
+def play_batch(rules: Rules, us, ussr, seed: int, first: int, count: int, log: TurnLog | None = None) -> State:
     """Play games first..first+count-1 of a seeded run to the end; returns the final State [count].
 
-    us, ussr: policies (objects with act(obs, key) -> Orders).
+    us, ussr: policies (objects with act(obs, key) -> Orders); log, when given, records every turn.
     """
     state = init(rules, game_keys(seed, count, first))
     keys = (policy_keys(seed, 0, count, first), policy_keys(seed, 1, count, first))
     while not state.done.all():
         orders = Orders.merge(rules, us.act(observe(rules, state, 0), keys[0]),
                               ussr.act(observe(rules, state, 1), keys[1]))
-        state, _ = step(rules, state, orders)
+        after, info = step(rules, state, orders)
+        if log is not None:
+            log.add(after, info)
+        state = after
     return state
 
 
 def play_games(rules: Rules, us, ussr, seed: int, games: int, batch: int = 1024,
                progress: Callable[[int, int], None] | None = None) -> Finished:
     """Play `games` games in batches; game i is the same whatever the batch size."""
-    parts = []
+    parts, logs = [], []
     done = 0
     while done < games:
         n = min(batch, games - done)
-        parts.append(play_batch(rules, us, ussr, seed, done, n))
+        logs.append(TurnLog())
+        parts.append(play_batch(rules, us, ussr, seed, done, n, logs[-1]))
         done += n
         if progress:
             progress(done, games)
-    return Finished(State.concat(parts), games)
+    return Finished(State.concat(parts), games, YearTable.of(rules, logs))
 
 
 def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
@@ -67,4 +73,5 @@ def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
             "first": {"us": int((who == 0).sum()), "ussr": int((who == 1).sum()), "none": int((~got).sum())},
             "median_year": round(float(np.median(years)), 2) if got.any() else None,
         }
+    out["by_year"] = fin.years.by_year()
     return out
