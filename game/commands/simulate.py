@@ -45,7 +45,7 @@ def run(args) -> int:
         f = m["first"]
         when = f"{med:8.1f}" if med is not None else "       -"
         print(f"  {m['name'][:34]:34} {f['us']:9d} {f['ussr']:11d} {f['none']:7d} {when}  {k.get('historical') or ''}")
-    print_eras(fin.years.by_era())
+    print_eras(summary["by_era"])
     return 0
 
 

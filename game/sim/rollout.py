@@ -74,4 +74,5 @@ def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
             "median_year": round(float(np.median(years)), 2) if got.any() else None,
         }
     out["by_year"] = fin.years.by_year()
+    out["by_era"] = fin.years.by_era()
     return out
