@@ -12,7 +12,7 @@ are not counted):
 - `cash_over_budget`: per game, the money the side held after the last turn it played that year (its
   cash as the next turn opens: savings past the scenario's carry-over cap lost, that turn's income paid),
   over that side's yearly budget then; the median over the games. One turn's income is the floor
-  (0.5 at two turns a year) and the carry-over cap plus it the ceiling.
+  (0.5 at two turns a year); where the scenario caps savings, the cap plus that income is the ceiling.
 """
 
 from __future__ import annotations

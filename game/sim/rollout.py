@@ -54,7 +54,7 @@ def play_games(rules: Rules, us, ussr, seed: int, games: int, batch: int = 1024,
 
 
 def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
-    """The `simulate --json` summary of finished games (see README for the keys)."""
+    """The `simulate --json` summary of finished games (its keys: docs/DESIGN.md, the command line)."""
     st = fin.state
     winner = st.winner
     out = {
