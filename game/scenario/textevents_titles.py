@@ -1,0 +1,222 @@
+"""Titles that name a dated fact, drawn from the clause around its date.
+
+    spans = clauses(sentence, protected)                      # [(start, end)] of each clause
+    title, words = fact_title(sentence, spans, mention, mentions, kind)
+
+The heuristic, in order (a "mention" is a date, a relative date or a range):
+1. A range in parentheses names the thing just before them ('the "International
+   Geophysical Year" (July 1, 1957 to December 31, 1958)'): "International
+   Geophysical Year begins" and "... ends".
+2. A date that ends its clause, followed by a clause opening with "when", is the
+   date of that clause ("by December 1991, when the dissolution of the Soviet
+   Union brought ..." titles "Dissolution of Soviet Union brought end of Cold War").
+3. A date used as an adjective ("the July 1975 rendezvous in Earth orbit") or a
+   relative date after a noun and before "of" ("the US announcement four days
+   earlier of intent to launch ...") names the noun phrase around it.
+4. Otherwise the title is the date's clause: the sentence cut at ";", ",",
+   "while", "whereas" and at "and" before a verb in the past tense, the date
+   and the preposition before it removed, a clause that opens with a verb given
+   the sentence's subject ("..., and sent the first human to space" titles
+   "Soviet Union sent first human to space"), a clause left with no word that
+   says something joined to the next one ("On August 2, 1955, Moscow said ...").
+   A date after "that" or "because" in its clause keeps only what follows
+   ("Observers noted that in October 1957 the mood changed" titles "Mood
+   changed"). A relative date that opens its clause as a preposition ("Two days
+   before the launch on ..., the commission approved ...") dates what follows.
+Then parentheses, quotes, articles and leading links ("and", "when", "which")
+go; a title longer than 60 characters loses filler words ("successful"), then
+is cut before its last "with", "during", ... that lets it fit, else before its
+last "of", "in", ..., else at a word. Other ranges add " (start)"
+and " (end)". Dates are never part of a title. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIMIT = 60
+_MARK = "\x00"
+_IRREGULAR = {"began", "sent", "flew", "made", "won", "led", "took", "gave", "became", "broke", "fell", "rose", "ran",
+              "went", "came", "saw", "built", "lost", "set", "put", "held", "met", "brought", "sought", "fought",
+              "chose", "drew", "grew", "spoke", "wrote", "struck", "left", "kept", "said", "told", "found", "shot",
+              "was", "were", "had", "did", "is", "are", "has", "would", "could"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+_ARTICLES = {"the", "a", "an"}
+_LINKS = {"and", "but", "while", "whereas", "when", "where", "which", "who", "then", "also", "so", "however",
+          "thus", "yet", "or"}
+_STOP = _DETERMINERS | _LINKS | {"of", "on", "in", "to", "with", "by", "for", "at", "from", "as", "was", "were",
+                                 "is", "had", "has", "during", "after", "before", "until", "into", "over"}
+_CUT_STRONG = {"with", "during", "after", "before", "following", "including", "which", "while", "as", "over", "than",
+               "amid", "despite", "because", "resulting", "using"}
+_CUT_WEAK = {"by", "of", "in", "to", "for", "from", "at", "on", "into", "that", "and"}
+_FILLER = {"successful", "successfully", "also", "eventually", "ultimately", "then", "soon", "very", "finally",
+           "officially", "formally", "publicly"}
+_DANGLING = re.compile(r"\b(?:on|in|by|from|during|since|until|till|through|to|of|at|between|and|around|about|"
+                       r"circa|early|late|mid|as\s+early\s+as|as\s+late\s+as|beginning|starting)\s*" + _MARK,
+                       re.IGNORECASE)
+_BREAK = re.compile(r";\s*|,\s+|:\s+|\s+(?=(?:while|whereas)\s)|\s+(?=and\s+(?:then\s+)?[a-z]+(?:ed|" +
+                    "|".join(sorted(_IRREGULAR)) + r")\b)")
+
+
+def _verbish(word: str) -> bool:
+    w = word.lower()
+    return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed") and word[0].islower())
+
+
+def clauses(sentence: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence; no cut falls inside a protected span (a date) or inside
+    parentheses or quotes."""
+    depth, quoted, inside = 0, False, [False] * (len(sentence) + 1)
+    for i, ch in enumerate(sentence):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        quoted = not quoted if ch == '"' else quoted
+        inside[i] = depth > 0 or quoted or any(a <= i < b for a, b in protected)
+    spans, start = [], 0
+    for m in _BREAK.finditer(sentence):
+        if inside[m.start()] or m.start() == 0:
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if sentence[a:b].strip()]
+
+
+def subject_of(sentence: str) -> str:
+    """The words before a sentence's first verb ("The Soviet Union" of "The Soviet Union achieved ..."), up
+    to six of them; "" when there is none."""
+    words = _strip_links(sentence).split()
+    for k, w in enumerate(words[:7]):
+        if _verbish(w.strip(",;:")):
+            return " ".join(words[:k]) if 0 < k <= 6 else ""
+    return ""
+
+
+def _strip_links(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower().strip(",") in _LINKS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _blank(text: str, offset: int, mentions: list[tuple[int, int]]) -> str:
+    """A piece of the sentence starting at `offset`, each mention in it replaced by a mark."""
+    for a, b in sorted(mentions, reverse=True):
+        a, b = max(a - offset, 0), min(b - offset, len(text))
+        if a < b:
+            text = f"{text[:a]} {_MARK} {text[b:]}"
+    return text
+
+
+def tidy(text: str, limit: int = LIMIT) -> str:
+    """A title of a piece of text: marks and the prepositions before them, parentheses, quotes, articles and
+    leading links removed, cut to the limit: filler words ("successful", "eventually") first, then
+    before the last "with", "during", ... that lets it fit, else the last "of", "in", ..., else at a word."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _DANGLING.sub(_MARK, text)
+    text = text.replace(_MARK, " ")
+    words = [w.strip(",;:.!?\"“”‘’()[]") for w in text.split()]
+    words = [w for w in words if w and w.lower() not in _ARTICLES and re.search(r"\w", w)]
+    while words and words[0].lower() in _LINKS | {"on", "in", "by", "during", "of", "at"}:
+        words = words[1:]
+    if len(" ".join(words)) > limit:
+        words = [w for w in words if w.lower() not in _FILLER]
+    for cuts in (_CUT_STRONG, _CUT_WEAK):
+        if len(" ".join(words)) <= limit:
+            break
+        fits = [k for k in range(2, len(words)) if words[k].lower() in cuts and len(" ".join(words[:k])) <= limit]
+        if fits:
+            words = words[:max(fits)]
+    while len(" ".join(words)) > limit:
+        words = words[:-1]
+    while words and words[-1].lower() in _STOP:
+        words = words[:-1]
+    title = " ".join(words)
+    return title[:1].upper() + title[1:]
+
+
+def _content(title: str) -> int:
+    return sum(1 for w in title.split() if w.lower() not in _STOP)
+
+
+def _before_parenthesis(sentence: str, at: int) -> str:
+    """The thing a parenthesis at `at` explains: a quoted name, else the capitalised words before it."""
+    head = sentence[:at].rstrip()
+    quoted = re.search(r"[\"“]([^\"“”]+)[\"”]\s*$", head)
+    if quoted:
+        return quoted.group(1)
+    words = head.split()
+    thing: list[str] = []
+    while words and words[-1][:1].isupper() and len(thing) < 6:
+        thing.insert(0, words.pop())
+    return " ".join(thing or words[-3:])
+
+
+def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, int],
+               mentions: list[tuple[int, int]], kind: str = "date") -> tuple[str, str]:
+    """(title, words it was drawn from) of the fact dated by `mention`, a (start, end) in the sentence;
+    `mentions` are all dated spans of the sentence (they never enter a title); `kind` is "date",
+    "relative", "start" or "end" (the two ends of a range; `mention` then spans the whole range)."""
+    start, end = mention
+    index = next((k for k, (a, b) in enumerate(spans) if a <= start < b), 0)
+    a, b = spans[index]
+    if kind in ("start", "end"):
+        head = sentence[:start].rstrip()
+        if head.endswith("(") and ")" in sentence[end:end + 3]:
+            thing = tidy(_before_parenthesis(sentence, len(head) - 1), LIMIT - 7)
+            if thing:
+                return f"{thing} {'begins' if kind == 'start' else 'ends'}", thing
+    before, after = sentence[a:start], sentence[end:b]
+    if not after.strip(" .,;:") and index + 1 < len(spans):
+        na, nb = spans[index + 1]
+        if re.match(r"\s*when\s", sentence[na:nb], re.IGNORECASE):
+            words = _blank(sentence[na:nb], na, mentions)
+            title = tidy(_with_subject(words, sentence))
+            if _content(title) >= 2:
+                return _ranged(title, kind), words
+    last = before.split()[-5:]
+    det = [k for k, w in enumerate(last) if w.lower() in _DETERMINERS]
+    attributive = kind == "date" and last and last[-1].lower() in _DETERMINERS
+    noun_of = kind == "relative" and det and re.match(r"\s*of\s", after) and \
+        not any(_verbish(w) for w in last[det[-1]:])
+    if attributive or noun_of:
+        np = " ".join(last[det[-1]:]) if noun_of else ""
+        words = _blank(f"{np} {after}", end, mentions)
+        title = tidy(words)
+        if _content(title) >= 2:
+            return _ranged(title, kind), words
+    if kind == "relative" and not before.strip() and re.search(r"(?:before|after)$", sentence[start:end]):
+        a = b      # "Two days before the launch on ..., the commission approved": the fact is what follows
+    else:
+        opener = list(re.finditer(r"\b(?:that|because|although|though)\s", before))
+        if opener and _content(tidy(_blank(sentence[a + opener[-1].end():b], a + opener[-1].end(), mentions))):
+            a += opener[-1].end()
+    words = _blank(sentence[a:b], a, mentions)
+    title = tidy(_with_subject(words, sentence))
+    for k in list(range(index + 1, len(spans))) + list(range(index - 1, -1, -1)):
+        if _content(title) >= 1:
+            break
+        ka, kb = spans[k]
+        extra = _blank(sentence[ka:kb], ka, mentions)
+        words = f"{words} {extra}" if k > index else f"{extra} {words}"
+        title = tidy(_with_subject(words, sentence))
+    return _ranged(title or "Dated fact", kind), words
+
+
+def _with_subject(words: str, sentence: str) -> str:
+    """A clause that opens with a verb, given the sentence's subject."""
+    opening = _strip_links(words.replace(_MARK, " ")).split()
+    if opening and _verbish(opening[0]) and opening[0][0].islower():
+        subject = subject_of(sentence)
+        if subject:
+            return f"{subject} {_strip_links(words)}"
+    return words
+
+
+def _ranged(title: str, kind: str) -> str:
+    if kind not in ("start", "end"):
+        return title
+    suffix = " (start)" if kind == "start" else " (end)"
+    return tidy(title, LIMIT - len(suffix)) + suffix
