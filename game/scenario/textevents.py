@@ -37,9 +37,10 @@ _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Dr|St|Gen|Col|Lt|Jr|Sr|vs|No|U\.S|U\.K
                             r"Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _STOP = {"a", "an", "the", "and", "or", "but", "of", "on", "in", "to", "with", "by", "for", "at", "from", "as",
          "its", "their", "his", "her", "that", "which", "when", "was", "were", "is", "had", "has", "this", "these"}
-_SIDES = [("us", re.compile(r"\b(?:United States|US|U\.S\.|America|American|NASA|Kennedy|Apollo)\b")),
+_SIDES = [("us", re.compile(r"\b(?:United States|US|U\.S\.|America|American|NASA|Kennedy|Apollo|Gemini|"
+                            r"Mercury|Explorer|Vanguard|Washington|astronauts?)\b")),
           ("ussr", re.compile(r"\b(?:Soviet|Soviets|USSR|Russia|Russian|Moscow|Khrushchev|Korolev|Sputnik|"
-                              r"Gagarin)\b"))]
+                              r"Gagarin|Vostok|Voskhod|Soyuz|Luna|cosmonauts?)\b"))]
 
 
 @dataclass(frozen=True)
@@ -123,14 +124,16 @@ def _facts_of(sentence: str, line: int, last: tuple[str, str, int] | None,
         if anchor is None:
             problems.append(Unanchored(line, r.phrase, sentence, "no date before it to count from"))
             continue
-        date = shift(anchor[0], r.unit, r.count)
+        # "landed on July 20, 1969, four days after its launch": the launch is four days before the anchor
+        counts_back = r.preposition and bool(before)
+        date = shift(anchor[0], r.unit, -r.count if counts_back else r.count)
         if date is None:
             problems.append(Unanchored(line, r.phrase, sentence,
                                        f"counts {r.unit}s from {anchor[1]!r} (line {anchor[2]}), "
                                        f"which gives no {r.unit}"))
             continue
-        add((r.start, r.end), date, "relative",
-            f'"{r.phrase}" counted from {anchor[1]} ({anchor[0]}, line {anchor[2]})')
+        add((r.start, r.end), date, "object" if counts_back else "relative",
+            f'"{r.phrase}" counted {"back " if counts_back else ""}from {anchor[1]} ({anchor[0]}, line {anchor[2]})')
     if dates:
         a, b, date = max(dates, key=lambda d: d[1])
         last = (date, sentence[a:b], line)
@@ -147,12 +150,13 @@ def _slug(title: str, date: str) -> str:
 
 
 def _who(title: str, sentence: str) -> str:
-    """The side a fact is about: the first one its title names, else the one its sentence alone names."""
+    """The side a fact is about: the one its title names (the first, when the title opens with it), else
+    the one its sentence alone names, else "both"."""
     named = sorted((m.start(), side) for side, pattern in _SIDES if (m := pattern.search(title)))
-    if named:
+    if len(named) == 1 or (named and named[0][0] == 0):
         return named[0][1]
     sides = [side for side, pattern in _SIDES if pattern.search(sentence)]
-    return sides[0] if len(sides) == 1 else "both"
+    return sides[0] if len(sides) == 1 and not named else "both"
 
 
 def draft_events(statements: list[Statement], source_name: str, unanchored: list[Unanchored] = ()) -> str:

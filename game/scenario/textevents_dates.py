@@ -63,6 +63,7 @@ class Relative:
     phrase: str     # as the text writes it: "four days earlier"
     unit: str       # "day", "month" or "year" (weeks are counted in days)
     count: int      # signed: -4 is four units before the anchor
+    preposition: bool = False   # "before"/"after" with an object: "four days after its launch"
 
 
 def _month(name: str) -> int:
@@ -135,7 +136,8 @@ def find_relative(text: str) -> list[Relative]:
             sign = -1 if direction in _BACK else 1
             if unit == "week":
                 unit, n = "day", 7 * n
-            found.append(Relative(m.start(), m.end(), m.group(0), unit, sign * n))
+            preposition = direction in ("before", "after") and bool(re.match(r"\s+[\w\"“]", text[m.end():]))
+            found.append(Relative(m.start(), m.end(), m.group(0), unit, sign * n, preposition))
     return sorted(found, key=lambda r: r.start)
 
 

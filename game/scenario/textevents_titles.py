@@ -22,7 +22,11 @@ The heuristic, in order (a "mention" is a date, a relative date or a range):
    A date after "that" or "because" in its clause keeps only what follows
    ("Observers noted that in October 1957 the mood changed" titles "Mood
    changed"). A relative date that opens its clause as a preposition ("Two days
-   before the launch on ..., the commission approved ...") dates what follows.
+   before the launch on ..., the commission approved ...") dates what follows;
+   one after its date ("landed on July 20, 1969, four days after its launch")
+   dates its object, given the clause's subject: "Apollo 11 launch".
+   A clause opening with "which" or "who" takes the noun phrase before it as
+   its subject ("the N1 rocket, which failed ..." titles "N1 rocket failed").
 Then parentheses, quotes, articles and leading links ("and", "when", "which")
 go; a title longer than 60 characters loses filler words ("successful"), then
 is cut before its last "with", "during", ... that lets it fit, else before its
@@ -158,7 +162,8 @@ def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, 
                mentions: list[tuple[int, int]], kind: str = "date") -> tuple[str, str]:
     """(title, words it was drawn from) of the fact dated by `mention`, a (start, end) in the sentence;
     `mentions` are all dated spans of the sentence (they never enter a title); `kind` is "date",
-    "relative", "start" or "end" (the two ends of a range; `mention` then spans the whole range)."""
+    "relative", "object" (what a relative date counts to: "its launch" of "four days after its launch"),
+    "start" or "end" (the two ends of a range; `mention` then spans the whole range)."""
     start, end = mention
     index = next((k for k, (a, b) in enumerate(spans) if a <= start < b), 0)
     a, b = spans[index]
@@ -169,11 +174,22 @@ def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, 
             if thing:
                 return f"{thing} {'begins' if kind == 'start' else 'ends'}", thing
     before, after = sentence[a:start], sentence[end:b]
+    previous = sentence[slice(*spans[index - 1])] if index else ""
+    if kind == "object":
+        # "landed on July 20, 1969, four days after its launch": the fact is the launch
+        words = _blank(after, end, mentions)
+        first = words.split()[:1]
+        if first and first[0].lower() in ("its", "their", "his", "her"):
+            owner = subject_of(sentence[a:b]) or subject_of(previous) or _last_noun_phrase(previous)
+            words = f"{owner} {words.split(None, 1)[1]}"
+        title = tidy(words)
+        if _content(title) >= 1:
+            return title, words
     if not after.strip(" .,;:") and index + 1 < len(spans):
         na, nb = spans[index + 1]
         if re.match(r"\s*when\s", sentence[na:nb], re.IGNORECASE):
             words = _blank(sentence[na:nb], na, mentions)
-            title = tidy(_with_subject(words, sentence))
+            title = tidy(_with_subject(words, sentence, previous))
             if _content(title) >= 2:
                 return _ranged(title, kind), words
     last = before.split()[-5:]
@@ -194,25 +210,39 @@ def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, 
         if opener and _content(tidy(_blank(sentence[a + opener[-1].end():b], a + opener[-1].end(), mentions))):
             a += opener[-1].end()
     words = _blank(sentence[a:b], a, mentions)
-    title = tidy(_with_subject(words, sentence))
+    title = tidy(_with_subject(words, sentence, previous))
     for k in list(range(index + 1, len(spans))) + list(range(index - 1, -1, -1)):
         if _content(title) >= 1:
             break
         ka, kb = spans[k]
         extra = _blank(sentence[ka:kb], ka, mentions)
         words = f"{words} {extra}" if k > index else f"{extra} {words}"
-        title = tidy(_with_subject(words, sentence))
+        title = tidy(_with_subject(words, sentence, previous))
     return _ranged(title or "Dated fact", kind), words
 
 
-def _with_subject(words: str, sentence: str) -> str:
-    """A clause that opens with a verb, given the sentence's subject."""
+def _with_subject(words: str, sentence: str, previous: str = "") -> str:
+    """A clause given its subject: after "which" or "who", the noun phrase that ends the previous clause
+    ("the N1 rocket, which failed" gives "N1 rocket failed"); when it opens with a verb, the sentence's."""
+    plain = words.replace(_MARK, " ").split()
+    if plain and plain[0].lower() in ("which", "who"):
+        noun = _last_noun_phrase(previous)
+        if noun:
+            return f"{noun} {_strip_links(words)}"
     opening = _strip_links(words.replace(_MARK, " ")).split()
     if opening and _verbish(opening[0]) and opening[0][0].islower():
         subject = subject_of(sentence)
         if subject:
             return f"{subject} {_strip_links(words)}"
     return words
+
+
+def _last_noun_phrase(text: str) -> str:
+    """The words after the last determiner among a clause's last six words ("N1 rocket" of "Soviet hopes
+    rested on the N1 rocket"); "" when there is none."""
+    words = text.replace(_MARK, " ").split()[-6:]
+    det = [k for k, w in enumerate(words) if w.lower() in _DETERMINERS]
+    return " ".join(words[det[-1] + 1:]) if det and det[-1] + 1 < len(words) else ""
 
 
 def _ranged(title: str, kind: str) -> str:
