@@ -47,8 +47,9 @@ class TurnLog:
 
 @dataclass(frozen=True)
 class YearTable:
-    """The turns of a run's games, turn-major: played [T, G], launches [T, G, S], held [T, G, S] (turns a
-    game did not play hold False, 0 and 0); years [T]: the calendar year of each turn."""
+    """The turns of a run's games, turn-major: played [T, G], launches [T, G, S], held [T, G, S] (where
+    played is False, the game did not play that turn and the other two mean nothing); years [T]: the
+    calendar year of each turn."""
 
     played: np.ndarray
     launches: np.ndarray
