@@ -25,10 +25,12 @@ The heuristic, in order (a "mention" is a date, a relative date or a range):
    before the launch on ..., the commission approved ...") dates what follows;
    one after its date ("landed on July 20, 1969, four days after its launch")
    dates its object, given the clause's subject: "Apollo 11 launch".
-   A clause opening with "which" or "who" takes the noun phrase before it as
-   its subject ("the N1 rocket, which failed ..." titles "N1 rocket failed").
-Then parentheses, quotes, articles and leading links ("and", "when", "which")
-go; a title longer than 60 characters loses filler words ("successful"), then
+   A clause opening with "which" or "who" takes the name or noun phrase before
+   it as its subject ("the N1 rocket, which failed ..." titles "N1 rocket
+   failed"); an opening participle takes the next clause's subject ("Launched
+   in October 1957, Sputnik 1 ..." titles "Sputnik 1 launched").
+Then parentheses, quotes, articles, leading links ("and", "when", "which") and
+leading prepositions ("after", "in") go; a title longer than 60 characters loses filler words ("successful"), then
 is cut before its last "with", "during", ... that lets it fit, else before its
 last "of", "in", ..., else at a word. Other ranges add " (start)"
 and " (end)". Dates are never part of a title. Pure functions.
@@ -46,6 +48,7 @@ _IRREGULAR = {"began", "sent", "flew", "made", "won", "led", "took", "gave", "be
               "was", "were", "had", "did", "is", "are", "has", "would", "could"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _ARTICLES = {"the", "a", "an"}
+_LEADING = {"on", "in", "by", "during", "of", "at", "after", "before", "since", "following", "until", "from"}
 _LINKS = {"and", "but", "while", "whereas", "when", "where", "which", "who", "then", "also", "so", "however",
           "thus", "yet", "or"}
 _STOP = _DETERMINERS | _LINKS | {"of", "on", "in", "to", "with", "by", "for", "at", "from", "as", "was", "were",
@@ -88,11 +91,11 @@ def clauses(sentence: str, protected: list[tuple[int, int]]) -> list[tuple[int, 
 
 def subject_of(sentence: str) -> str:
     """The words before a sentence's first verb ("The Soviet Union" of "The Soviet Union achieved ..."), up
-    to six of them; "" when there is none."""
+    to six of them, an apposition after a comma left out; "" when there is none."""
     words = _strip_links(sentence).split()
     for k, w in enumerate(words[:7]):
         if _verbish(w.strip(",;:")):
-            return " ".join(words[:k]) if 0 < k <= 6 else ""
+            return " ".join(words[:k]).split(",")[0] if 0 < k <= 6 else ""
     return ""
 
 
@@ -123,7 +126,7 @@ def tidy(text: str, limit: int = LIMIT) -> str:
     text = text.replace(_MARK, " ")
     words = [w.strip(",;:.!?\"“”‘’()[]") for w in text.split()]
     words = [w for w in words if w and w.lower() not in _ARTICLES and re.search(r"\w", w)]
-    while words and words[0].lower() in _LINKS | {"on", "in", "by", "during", "of", "at"}:
+    while words and words[0].lower() in _LINKS | _LEADING:
         words = words[1:]
     if len(" ".join(words)) > limit:
         words = [w for w in words if w.lower() not in _FILLER]
@@ -179,7 +182,7 @@ def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, 
         # "landed on July 20, 1969, four days after its launch": the fact is the launch
         words = _blank(after, end, mentions)
         first = words.split()[:1]
-        if first and first[0].lower() in ("its", "their", "his", "her"):
+        if first and first[0].lower() in ("its", "their", "his", "her") and len(words.split()) > 1:
             owner = subject_of(sentence[a:b]) or subject_of(previous) or _last_noun_phrase(previous)
             words = f"{owner} {words.split(None, 1)[1]}"
         title = tidy(words)
@@ -218,6 +221,10 @@ def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, 
         extra = _blank(sentence[ka:kb], ka, mentions)
         words = f"{words} {extra}" if k > index else f"{extra} {words}"
         title = tidy(_with_subject(words, sentence, previous))
+    if len(title.split()) == 1 and title.lower().endswith("ed") and index + 1 < len(spans):
+        # "Launched in October 1957, Sputnik 1 transmitted ...": the participle's subject follows
+        owner = subject_of(sentence[slice(*spans[index + 1])])
+        title = tidy(f"{owner} {title.lower()}") if owner else title
     return _ranged(title or "Dated fact", kind), words
 
 
@@ -238,9 +245,16 @@ def _with_subject(words: str, sentence: str, previous: str = "") -> str:
 
 
 def _last_noun_phrase(text: str) -> str:
-    """The words after the last determiner among a clause's last six words ("N1 rocket" of "Soviet hopes
-    rested on the N1 rocket"); "" when there is none."""
+    """The name that ends a clause ("Alexei Leonov" of "Voskhod 2 carried Alexei Leonov"), else the words
+    after the last determiner among its last six words ("N1 rocket" of "hopes rested on the N1 rocket");
+    "" when there is neither."""
     words = text.replace(_MARK, " ").split()[-6:]
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and len(name) < 4:
+        name.insert(0, words.pop())
+    if name and (not words or words[-1].lower() not in _DETERMINERS):
+        return " ".join(name)
+    words += name
     det = [k for k, w in enumerate(words) if w.lower() in _DETERMINERS]
     return " ".join(words[det[-1] + 1:]) if det and det[-1] + 1 < len(words) else ""
 
