@@ -104,6 +104,21 @@ def test_a_month_inside_a_long_sentence_is_a_fact_titled_by_its_clause():
                            ("1975-07", "Meeting in orbit of American crew with Soviet crew")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On 25 May 1961, Kennedy addressed a joint session of Congress.",
+     ("1961-05-25", "Kennedy addressed joint session of Congress")),
+    ("Launched in October 1957, Sputnik 1 sent radio signals for three weeks.", ("1957-10", "Sputnik 1 launched")),
+    ("Voskhod 2 carried Alexei Leonov, who made the first walk in open space on 18 March 1965.",
+     ("1965-03-18", "Alexei Leonov made first walk in open space")),
+    ("Salyut 1, the first space station, was launched on April 19, 1971.", ("1971-04-19", "Salyut 1 was launched")),
+    ("The launch came in the end after the Sputnik crisis of 1957.", ("1957", "Sputnik crisis")),
+    ("Apollo–Soyuz began a slow thaw that lasted until December 1991, when the breakup of the Soviet Union brought "
+     "the Cold War to its close.", ("1991-12", "Breakup of Soviet Union brought Cold War to its close")),
+])
+def test_a_title_names_the_fact_not_the_sentence_opening(text, expected):
+    assert facts(text) == [expected]
+
+
 def test_a_relative_date_with_nothing_to_count_from_is_reported_not_guessed():
     found, unanchored = read_facts("It flew two weeks later.\nThe Moon was reached in July 1969. The crew came "
                                    "home four days later.")

@@ -10,7 +10,8 @@ The heuristic, in order (a "mention" is a date, a relative date or a range):
 2. A date that ends its clause, followed by a clause opening with "when", is the
    date of that clause ("by December 1991, when the dissolution of the Soviet
    Union brought ..." titles "Dissolution of Soviet Union brought end of Cold War").
-3. A date used as an adjective ("the July 1975 rendezvous in Earth orbit") or a
+3. A date used as an adjective ("the July 1975 rendezvous in Earth orbit"), a
+   date after "the ... of" ("the Sputnik crisis of 1957": "Sputnik crisis") or a
    relative date after a noun and before "of" ("the US announcement four days
    earlier of intent to launch ...") names the noun phrase around it.
 4. Otherwise the title is the date's clause: the sentence cut at ";", ",",
@@ -200,6 +201,12 @@ def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, 
     attributive = kind == "date" and last and last[-1].lower() in _DETERMINERS
     noun_of = kind == "relative" and det and re.match(r"\s*of\s", after) and \
         not any(_verbish(w) for w in last[det[-1]:])
+    of_date = kind == "date" and det and len(last) > det[-1] + 2 and last[-1].lower() == "of" and \
+        not any(_verbish(w) for w in last[det[-1]:])
+    if of_date:     # "the Sputnik crisis of 1957"
+        title = tidy(" ".join(last[det[-1]:-1]))
+        if _content(title) >= 2:
+            return _ranged(title, kind), title
     if attributive or noun_of:
         np = " ".join(last[det[-1]:]) if noun_of else ""
         words = _blank(f"{np} {after}", end, mentions)
