@@ -82,6 +82,8 @@ def test_a_range_gives_its_start_and_its_end():
      {"rocket", "failed", "tests"}, '"A year earlier" counted from October 4, 1957 (1957-10-04, line 1)'),
     ("Vostok 6 was launched on December 30, 1962 in this story, and it came down three days later.", "1963-01-02",
      {"came", "down"}, '"three days later" counted from December 30, 1962 (1962-12-30, line 1)'),
+    ("Apollo 11 left on July 16, 1969, and the recovery ship sailed the day after.", "1969-07-17",
+     {"recovery", "ship", "sailed"}, '"the day after" counted from July 16, 1969 (1969-07-16, line 1)'),
     ("Apollo 11 landed on July 20, 1969, four days after its launch.", "1969-07-16", {"apollo", "11", "launch"},
      '"four days after" counted back from July 20, 1969 (1969-07-20, line 1)'),
 ])
@@ -133,7 +135,7 @@ def test_a_relative_date_with_nothing_to_count_from_is_reported_not_guessed():
 
 def test_sentences_without_a_date_give_nothing():
     assert facts("The two crews shook hands in orbit. Apollo 11 carried three men some 380,000 km in the 1960s, "
-                 "on flights up to two weeks long.") == []
+                 "on flights up to two weeks long. The second launch came a week later than planned.") == []
 
 
 DOCUMENT = """The race to the Moon, a summary written for these tests.

@@ -43,7 +43,8 @@ _N = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _U = r"(?P<u>day|week|month|year)s?"
 _RELATIVE = [
     # "four days earlier", "a year later", "two weeks after"
-    (re.compile(r"\b" + _N + r"\s+" + _U + r"\s+(?P<dir>earlier|later|before|after|afterwards?|previously)\b",
+    (re.compile(r"\b" + _N + r"\s+" + _U + r"\s+(?P<dir>earlier|later|before|after|afterwards?|previously)\b"
+                r"(?!\s+than\b)",
                 re.IGNORECASE), None),
     # "the next month", "the following year", "the previous day", "the same day"
     (re.compile(r"\bthe\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<u>day|week|month|year)\b",

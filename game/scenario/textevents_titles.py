@@ -15,7 +15,8 @@ The heuristic, in order (a "mention" is a date, a relative date or a range):
    relative date after a noun and before "of" ("the US announcement four days
    earlier of intent to launch ...") names the noun phrase around it.
 4. Otherwise the title is the date's clause: the sentence cut at ";", ",",
-   "while", "whereas" and at "and" before a verb in the past tense, the date
+   "while", "whereas" and at "and" before a verb in the past tense (or before
+   "the ..." and such a verb: "and the ship docked"), the date
    and the preposition before it removed, a clause that opens with a verb given
    the sentence's subject ("..., and sent the first human to space" titles
    "Soviet Union sent first human to space"), a clause left with no word that
@@ -62,8 +63,9 @@ _FILLER = {"successful", "successfully", "also", "eventually", "ultimately", "th
 _DANGLING = re.compile(r"\b(?:on|in|by|from|during|since|until|till|through|to|of|at|between|and|around|about|"
                        r"circa|early|late|mid|as\s+early\s+as|as\s+late\s+as|beginning|starting)\s*" + _MARK,
                        re.IGNORECASE)
-_BREAK = re.compile(r";\s*|,\s+|:\s+|\s+(?=(?:while|whereas)\s)|\s+(?=and\s+(?:then\s+)?[a-z]+(?:ed|" +
-                    "|".join(sorted(_IRREGULAR)) + r")\b)")
+_PAST = r"(?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR)) + r")\b"
+_BREAK = re.compile(r";\s*|,\s+|:\s+|\s+(?=(?:while|whereas)\s)|\s+(?=and\s+(?:then\s+)?" + _PAST + r")"
+                    r"|\s+(?=and\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?" + _PAST + r")")
 
 
 def _verbish(word: str) -> bool:
