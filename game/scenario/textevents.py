@@ -104,7 +104,7 @@ def _facts_of(sentence: str, line: int, last: tuple[str, str, int] | None,
     found: list[tuple[int, Statement]] = []
 
     def add(at: tuple[int, int], date: str, kind: str, note: str = "") -> None:
-        title, _ = fact_title(sentence, parts, at, spans, kind)
+        title = fact_title(sentence, parts, at, spans, kind)
         found.append((at[0], Statement(line, date, sentence, title, note)))
 
     ends = set()

@@ -1,7 +1,7 @@
 """Titles that name a dated fact, drawn from the clause around its date.
 
     spans = clauses(sentence, protected)                      # [(start, end)] of each clause
-    title, words = fact_title(sentence, spans, mention, mentions, kind)
+    title = fact_title(sentence, spans, mention, mentions, kind)
 
 The heuristic, in order (a "mention" is a date, a relative date or a range):
 1. A range in parentheses names the thing just before them ('the "International
@@ -41,6 +41,7 @@ and " (end)". Dates are never part of a title. Pure functions.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 LIMIT = 60
 _MARK = "\x00"
@@ -164,77 +165,122 @@ def _before_parenthesis(sentence: str, at: int) -> str:
     return " ".join(thing or words[-3:])
 
 
+@dataclass(frozen=True)
+class _Site:
+    """Where a fact's date sits: its sentence, the sentence's clauses and dated spans, the date's clause."""
+    sentence: str
+    spans: list[tuple[int, int]]
+    mentions: list[tuple[int, int]]
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def index(self) -> int:
+        return next((k for k, (a, b) in enumerate(self.spans) if a <= self.start < b), 0)
+
+    @property
+    def before(self) -> str:
+        return self.sentence[self.spans[self.index][0]:self.start]
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.end:self.spans[self.index][1]]
+
+    def clause(self, k: int) -> str:
+        """Clause k with the dates blanked; "" when there is none."""
+        if not 0 <= k < len(self.spans):
+            return ""
+        a, b = self.spans[k]
+        return _blank(self.sentence[a:b], a, self.mentions)
+
+
 def fact_title(sentence: str, spans: list[tuple[int, int]], mention: tuple[int, int],
-               mentions: list[tuple[int, int]], kind: str = "date") -> tuple[str, str]:
-    """(title, words it was drawn from) of the fact dated by `mention`, a (start, end) in the sentence;
-    `mentions` are all dated spans of the sentence (they never enter a title); `kind` is "date",
-    "relative", "object" (what a relative date counts to: "its launch" of "four days after its launch"),
-    "start" or "end" (the two ends of a range; `mention` then spans the whole range)."""
-    start, end = mention
-    index = next((k for k, (a, b) in enumerate(spans) if a <= start < b), 0)
-    a, b = spans[index]
-    if kind in ("start", "end"):
-        head = sentence[:start].rstrip()
-        if head.endswith("(") and ")" in sentence[end:end + 3]:
-            thing = tidy(_before_parenthesis(sentence, len(head) - 1), LIMIT - 7)
-            if thing:
-                return f"{thing} {'begins' if kind == 'start' else 'ends'}", thing
-    before, after = sentence[a:start], sentence[end:b]
-    previous = sentence[slice(*spans[index - 1])] if index else ""
-    if kind == "object":
-        # "landed on July 20, 1969, four days after its launch": the fact is the launch
-        words = _blank(after, end, mentions)
-        first = words.split()[:1]
-        if first and first[0].lower() in ("its", "their", "his", "her") and len(words.split()) > 1:
-            owner = subject_of(sentence[a:b]) or subject_of(previous) or _last_noun_phrase(previous)
-            words = f"{owner} {words.split(None, 1)[1]}"
-        title = tidy(words)
-        if _content(title) >= 1:
-            return title, words
-    if not after.strip(" .,;:") and index + 1 < len(spans):
-        na, nb = spans[index + 1]
-        if re.match(r"\s*when\s", sentence[na:nb], re.IGNORECASE):
-            words = _blank(sentence[na:nb], na, mentions)
-            title = tidy(_with_subject(words, sentence, previous))
-            if _content(title) >= 2:
-                return _ranged(title, kind), words
-    last = before.split()[-5:]
+               mentions: list[tuple[int, int]], kind: str = "date") -> str:
+    """The title of the fact dated by `mention`, a (start, end) in the sentence; `spans` are its clauses,
+    `mentions` all its dated spans (they never enter a title); `kind` is "date", "relative", "object" (what
+    a relative date counts to: "its launch" of "four days after its launch"), "start" or "end" (the two
+    ends of a range; `mention` then spans the whole range)."""
+    site = _Site(sentence, spans, mentions, *mention, kind)
+    for rule in (_parenthesis_rule, _object_rule, _when_rule, _noun_rule):
+        title = rule(site)
+        if title:
+            return title
+    return _ranged(_clause_title(site) or "Dated fact", kind)
+
+
+def _parenthesis_rule(site: _Site) -> str:
+    """'the "International Geophysical Year" (July 1, 1957 to ...)': "International Geophysical Year begins"."""
+    head = site.sentence[:site.start].rstrip()
+    if site.kind not in ("start", "end") or not head.endswith("(") or ")" not in site.sentence[site.end:site.end + 3]:
+        return ""
+    thing = tidy(_before_parenthesis(site.sentence, len(head) - 1), LIMIT - 7)
+    return f"{thing} {'begins' if site.kind == 'start' else 'ends'}" if thing else ""
+
+
+def _object_rule(site: _Site) -> str:
+    """"landed on July 20, 1969, four days after its launch": the fact is the launch ("Apollo 11 launch")."""
+    if site.kind != "object":
+        return ""
+    words = _blank(site.after, site.end, site.mentions).split()
+    if len(words) > 1 and words[0].lower() in ("its", "their", "his", "her"):
+        clause = site.sentence[slice(*site.spans[site.index])]
+        previous = site.clause(site.index - 1)
+        words[0] = subject_of(clause) or subject_of(previous) or _last_noun_phrase(previous)
+    title = tidy(" ".join(words))
+    return title if _content(title) >= 1 else ""
+
+
+def _when_rule(site: _Site) -> str:
+    """"by December 1991, when the dissolution of the Soviet Union brought ...": the "when" clause."""
+    following = site.clause(site.index + 1)
+    if site.after.strip(" .,;:") or not re.match(r"\s*when\s", following, re.IGNORECASE):
+        return ""
+    title = tidy(_with_subject(following, site.sentence, site.clause(site.index)))
+    return _ranged(title, site.kind) if _content(title) >= 2 else ""
+
+
+def _noun_rule(site: _Site) -> str:
+    """The noun phrase a date belongs to: "the July 1975 rendezvous in orbit", "the Sputnik crisis of 1957",
+    "the US announcement four days earlier of intent to launch ..."."""
+    last = site.before.split()[-5:]
     det = [k for k, w in enumerate(last) if w.lower() in _DETERMINERS]
-    attributive = kind == "date" and last and last[-1].lower() in _DETERMINERS
-    noun_of = kind == "relative" and det and re.match(r"\s*of\s", after) and \
-        not any(_verbish(w) for w in last[det[-1]:])
-    of_date = kind == "date" and det and len(last) > det[-1] + 2 and last[-1].lower() == "of" and \
-        not any(_verbish(w) for w in last[det[-1]:])
-    if of_date:     # "the Sputnik crisis of 1957"
+    nouns = bool(det) and not any(_verbish(w) for w in last[det[-1]:])
+    if site.kind == "date" and nouns and len(last) > det[-1] + 2 and last[-1].lower() == "of":
         title = tidy(" ".join(last[det[-1]:-1]))
-        if _content(title) >= 2:
-            return _ranged(title, kind), title
-    if attributive or noun_of:
-        np = " ".join(last[det[-1]:]) if noun_of else ""
-        words = _blank(f"{np} {after}", end, mentions)
-        title = tidy(words)
-        if _content(title) >= 2:
-            return _ranged(title, kind), words
-    if kind == "relative" and not before.strip() and re.search(r"(?:before|after)$", sentence[start:end]):
+    elif site.kind == "date" and last and last[-1].lower() in _DETERMINERS:
+        title = tidy(_blank(site.after, site.end, site.mentions))
+    elif site.kind == "relative" and nouns and re.match(r"\s*of\s", site.after):
+        title = tidy(_blank(f"{' '.join(last[det[-1]:])} {site.after}", site.end, site.mentions))
+    else:
+        return ""
+    return _ranged(title, site.kind) if _content(title) >= 2 else ""
+
+
+def _clause_title(site: _Site) -> str:
+    """The date's clause, given its subject; joined to its neighbours while it says nothing."""
+    index, previous = site.index, site.clause(site.index - 1)
+    a, b = site.spans[index]
+    if site.kind == "relative" and not site.before.strip() and \
+            re.search(r"(?:before|after)$", site.sentence[site.start:site.end]):
         a = b      # "Two days before the launch on ..., the commission approved": the fact is what follows
     else:
-        opener = list(re.finditer(r"\b(?:that|because|although|though)\s", before))
-        if opener and _content(tidy(_blank(sentence[a + opener[-1].end():b], a + opener[-1].end(), mentions))):
+        opener = list(re.finditer(r"\b(?:that|because|although|though)\s", site.before))
+        if opener and _content(tidy(_blank(site.sentence[a + opener[-1].end():b], a + opener[-1].end(),
+                                           site.mentions))):
             a += opener[-1].end()
-    words = _blank(sentence[a:b], a, mentions)
-    title = tidy(_with_subject(words, sentence, previous))
-    for k in list(range(index + 1, len(spans))) + list(range(index - 1, -1, -1)):
+    words = _blank(site.sentence[a:b], a, site.mentions)
+    title = tidy(_with_subject(words, site.sentence, previous))
+    for k in list(range(index + 1, len(site.spans))) + list(range(index - 1, -1, -1)):
         if _content(title) >= 1:
             break
-        ka, kb = spans[k]
-        extra = _blank(sentence[ka:kb], ka, mentions)
-        words = f"{words} {extra}" if k > index else f"{extra} {words}"
-        title = tidy(_with_subject(words, sentence, previous))
-    if len(title.split()) == 1 and title.lower().endswith("ed") and index + 1 < len(spans):
+        words = f"{words} {site.clause(k)}" if k > index else f"{site.clause(k)} {words}"
+        title = tidy(_with_subject(words, site.sentence, previous))
+    if len(title.split()) == 1 and title.lower().endswith("ed") and index + 1 < len(site.spans):
         # "Launched in October 1957, Sputnik 1 transmitted ...": the participle's subject follows
-        owner = subject_of(sentence[slice(*spans[index + 1])])
+        owner = subject_of(site.sentence[slice(*site.spans[index + 1])])
         title = tidy(f"{owner} {title.lower()}") if owner else title
-    return _ranged(title or "Dated fact", kind), words
+    return title
 
 
 def _with_subject(words: str, sentence: str, previous: str = "") -> str:
