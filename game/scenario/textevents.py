@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from game.scenario.textevents_dates import find_dates, find_ranges, find_relative, shift
 from game.scenario.textevents_titles import clauses, fact_title
 
-__all__ = ["Statement", "Unanchored", "clean", "draft_events", "find_dates", "find_statements", "read_facts"]
+__all__ = ["Statement", "Unanchored", "clean", "draft_events", "find_dates", "read_facts"]
 
 _CITATION = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\](?:\[(?:\d+|[a-z])\])*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
@@ -88,11 +88,6 @@ def read_facts(text: str) -> tuple[list[Statement], list[Unanchored]]:
             found, last = _facts_of(sentence, number, last, problems)
             facts += found
     return facts, problems
-
-
-def find_statements(text: str) -> list[Statement]:
-    """Every dated fact of a document, in order (see read_facts)."""
-    return read_facts(text)[0]
 
 
 def _facts_of(sentence: str, line: int, last: tuple[str, str, int] | None,
