@@ -17,7 +17,7 @@ from game.session import GameSession, make_seat
 from game.session.describe import SIDE_SHORT
 from game.ui.app import Options
 from game.ui.flow import GameFlow
-from game.ui.scenes.launch import PAD_S, Beat, beat_of
+from game.ui.scenes.launch_timeline import PAD_S, Beat, beat_of
 
 
 @pytest.fixture(scope="module")

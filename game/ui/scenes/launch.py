@@ -11,15 +11,13 @@ to the turn's results. The animation speed setting scales every duration; with r
 launch is a still picture whose step outcomes appear in turn (no movement, flashing or shaking).
 
 What does not change during a launch (sky, ground and pad, the pictures, text) is drawn once and
-cached; a frame blits them and draws the few moving shapes (exhaust, smoke, fireball).
+cached; a frame blits them and draws the few moving shapes (exhaust, smoke, fireball). When each part
+shows is scenes/launch_timeline.py; the sky, the moving shapes and the camera are drawn by
+scenes/launch_art.py; this module keeps the input, the flow, the caption, banner, header and side panel.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
-import numpy as np
 import pygame
 
 from game.rules.tables import CREW_LOST, SCRUBBED, SUCCESS
@@ -27,65 +25,25 @@ from game.session.describe import SIDE_NAMES, SIDE_SHORT, month_label, side_name
 from game.ui.fonts import fit_text, font
 from game.ui.pictures import mission_picture, program_picture, scenario_looks
 from game.ui.scene import Scene
+from game.ui.scenes.launch_art import (
+    camera_shake,
+    climb_height,
+    draw_explosion,
+    draw_flame,
+    draw_smoke,
+    draw_spent_stage,
+    draw_step_mark,
+    draw_still_failure,
+    draw_tumble,
+    follow_room,
+    make_sky,
+)
+from game.ui.scenes.launch_timeline import DROP_S, FLY_S, PAD_S, SMOKE_S, TICKS, Beat, beat_of
 from game.ui.scenes.panels import OUTCOME_WORDS
 from game.ui.theme import palette, side_colour
 
-PAD_S = 1.0      # on the pad: the countdown
-FLY_S = 1.6      # the first step (the climb): lift-off to space, where the engines stop
-STEP_S = 0.8     # each later step of the flight
-REVEAL = 0.55    # share of a step after which its outcome shows
-END_S = 1.5      # the banner before the next launch
-DROP_S = 0.7     # the spent launcher falling away once the payload flies on its own
-SMOKE_S = 1.6    # the clouds of lift-off on the pad
-TICKS = (0.25, 0.5, 0.75)  # countdown ticks, as shares of PAD_S
-SKY_SCREENS = 3  # the sky picture is this many views tall; the camera climbs through it
 LAUNCH_SOUNDS = ("tick", "rumble", "chime", "explosion", "fanfare", "loss", "success", "failure")
 STEP_WORDS = {"passed": "passed", "failed": "FAILED", "not flown": "not flown"}
-
-
-@dataclass(frozen=True)
-class Beat:
-    """When the parts of one launch happen, in seconds at animation speed 1."""
-
-    steps: int
-    flown: bool        # False when the launch was scrubbed: the stack stays on the pad
-    failed_step: int   # index of the step that failed, -1 for none
-
-    def step_start(self, i: int) -> float:
-        return PAD_S + min(i, 1) * FLY_S + max(i - 1, 0) * STEP_S
-
-    def reveal(self, i: int) -> float:
-        """When step i's outcome shows."""
-        return self.step_start(i) + REVEAL * (FLY_S if i == 0 else STEP_S)
-
-    def step_at(self, t: float) -> int:
-        """The step being flown at time t (-1 on the pad, the last one from the banner on)."""
-        return max(i for i in range(-1, self.steps) if i < 0 or t >= self.step_start(i))
-
-    @property
-    def banner(self) -> float:
-        return self.step_start(self.steps)
-
-    @property
-    def total(self) -> float:
-        return self.banner + END_S
-
-    @property
-    def failure_time(self) -> float | None:
-        return self.reveal(self.failed_step) if self.failed_step >= 0 else None
-
-
-def beat_of(launch) -> Beat:
-    """The timing of a LaunchReport."""
-    states = [s.state for s in launch.steps]
-    failed = states.index("failed") if "failed" in states else -1
-    return Beat(len(states), launch.outcome != SCRUBBED, failed)
-
-
-def altitude_share(t: float) -> float:
-    """0 on the pad .. 1 in space, `t` seconds after lift-off (a smooth climb)."""
-    x = min(max(t / FLY_S, 0.0), 1.0)
-    return x * x * (3 - 2 * x)
 
 
 def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
@@ -222,49 +180,11 @@ class LaunchScene(Scene):
         return int(self.view.h * 0.16)
 
     def _sky(self) -> pygame.Surface:
-        """The sky above the pad, SKY_SCREENS views tall: ground and gantry at the bottom, dawn-lit air
-        darkening into starry space at the top."""
+        """The sky picture of the view's size (cached)."""
         key = ("sky", self.view.size)
-        if key in self._cache:
-            return self._cache[key]
-        w, vh = self.view.size
-        h = vh * SKY_SCREENS
-        stops = np.array([[2, 3, 10], [6, 10, 26], [18, 38, 72], [64, 96, 140], [196, 150, 120]], float)
-        where = np.array([0.0, 0.4, 0.62, 0.85, 1.0])  # 0 top (space) .. 1 the horizon
-        ys = np.linspace(0, 1, h)
-        column = np.stack([np.interp(ys, where, stops[:, c]) for c in range(3)], axis=1)
-        arr = np.repeat(column[None, :, :], w, axis=0).astype(np.uint8)
-        rng = np.random.default_rng(5)  # star field: the same picture every time
-        n = int(w * h / 2500)
-        sx, sy = rng.integers(0, w, n), rng.integers(0, int(h * 0.7), n)
-        bright = rng.uniform(90, 255, n) * (1 - sy / (h * 0.7))
-        arr[sx, sy] = np.maximum(arr[sx, sy], bright[:, None].astype(np.uint8))
-        surf = pygame.surfarray.make_surface(arr).convert()
-        g = self._ground_h()
-        ground = pygame.Rect(0, h - g, w, g)
-        pygame.draw.rect(surf, (24, 30, 30), ground)
-        pygame.draw.line(surf, (70, 80, 74), ground.topleft, ground.topright, 2)
-        pad_x = self._vehicle_x()
-        pygame.draw.rect(surf, (58, 62, 66), (pad_x - int(w * 0.09), h - g - 6, int(w * 0.18), 8))
-        self._draw_gantry(surf, pad_x - int(vh * 0.13), h - g, int(vh * 0.6), max(8, int(vh * 0.045)))
-        self._cache[key] = surf
-        return surf
-
-    @staticmethod
-    def _draw_gantry(surf, x: int, base: int, height: int, width: int) -> None:
-        """The service tower: a lattice of girders."""
-        colour = (120, 70, 52)
-        top = base - height
-        pygame.draw.line(surf, colour, (x, base), (x, top), 2)
-        pygame.draw.line(surf, colour, (x + width, base), (x + width, top), 2)
-        step = max(6, width)
-        for y in range(base, top, -step):
-            pygame.draw.line(surf, colour, (x, y), (x + width, y - step), 1)
-            pygame.draw.line(surf, colour, (x, y - step), (x + width, y), 1)
-            pygame.draw.line(surf, colour, (x, y), (x + width, y), 1)
-        for k in (0.35, 0.6, 0.85):  # swing arms
-            y = base - int(height * k)
-            pygame.draw.line(surf, colour, (x + width, y), (x + width + int(width * 1.3), y), 2)
+        if key not in self._cache:
+            self._cache[key] = make_sky(self.view.w, self.view.h, self._ground_h(), self._vehicle_x())
+        return self._cache[key]
 
     def _vehicle_x(self) -> int:
         return int(self.view.w * 0.5)
@@ -300,22 +220,14 @@ class LaunchScene(Scene):
         fail_at = b.failure_time
         dead = self.t - fail_at if fail_at is not None and self.t >= fail_at else -1.0
         climb_t = min(since, fail_at - PAD_S) if dead >= 0 else since
-        room = self.view.h * (SKY_SCREENS - 1) + self._follow_room()
-        return room * altitude_share(climb_t), since, dead
-
-    def _follow_room(self) -> int:
-        """How far the stack climbs on screen before the camera follows it."""
-        return int(self.view.h * 0.14)
+        return climb_height(self.view.h, climb_t), since, dead
 
     def _draw_view(self, surf: pygame.Surface) -> None:
         v = self.view
         b = self.beat
         climb, since, dead = self._flight()
-        cam = max(0.0, climb - self._follow_room())
-        shake = (0, 0)
-        if not self.still and 0 <= since < 0.9 and dead < 0:  # lift-off shakes the camera
-            amp = (1 - since / 0.9) * max(2, v.h * 0.006)
-            shake = (int(amp * math.sin(self.t * 71)), int(amp * math.sin(self.t * 53)))
+        cam = max(0.0, climb - follow_room(v.h))
+        shake = camera_shake(self.t, since, v.h) if not self.still and dead < 0 else (0, 0)
         sky = self._sky()
         src = pygame.Rect(0, int(sky.get_height() - v.h - cam), v.w, v.h)
         surf.blit(sky, (v.x + shake[0], v.y + shake[1]), src)
@@ -327,9 +239,9 @@ class LaunchScene(Scene):
         surf.set_clip(v)
         craft, parted = self._craft()
         if b.flown and not self.still and 0 <= since < SMOKE_S:
-            self._draw_smoke(surf, cx, ground_top, since)
+            draw_smoke(surf, cx, ground_top, since, v.h)
         if b.flown and not self.still and 0 <= since < FLY_S and dead < 0 and craft is None:
-            self._draw_flame(surf, cx, bottom, stack.get_width(), since)
+            draw_flame(surf, cx, bottom, stack.get_width(), since, v.h)
         rect = stack.get_rect(midbottom=(cx, int(bottom)))
         pic = stack
         if craft is not None:  # the payload flies on alone where the top of the stack was
@@ -337,17 +249,17 @@ class LaunchScene(Scene):
             drift = int(v.w * 0.03 * (min(self.t, b.failure_time or self.t) - parted))  # on its way, slowly
             rect = pic.get_rect(center=(cx + drift, int(bottom - stack.get_height() * 0.86)))
             if 0 <= self.t - parted < DROP_S:
-                self._draw_spent_stage(surf, stack, cx, bottom, self.t - parted)
+                draw_spent_stage(surf, stack, cx, bottom, self.t - parted, v.h)
         if self.still:
             surf.blit(pic, rect)
             if b.failed_step >= 0 and self.t >= b.failure_time:
-                self._draw_still_failure(surf, rect)
+                draw_still_failure(surf, rect)
         elif dead < 0:
             surf.blit(pic, rect)
         elif b.failed_step == 0 or self.launch.outcome == CREW_LOST:
-            self._draw_explosion(surf, rect.center, dead)
+            draw_explosion(surf, v, rect.center, dead)
         else:
-            self._draw_tumble(surf, rect.center, dead, pic)
+            draw_tumble(surf, rect.center, dead, pic, v.h)
         self._draw_caption(surf)
         if self.t >= b.banner:
             self._draw_banner(surf)
@@ -386,92 +298,6 @@ class LaunchScene(Scene):
             h = int(self.view.h * 0.24)
             self._cache[key] = program_picture(self.flow.session.scenario, program, h).convert_alpha()
         return self._cache[key]
-
-    def _draw_spent_stage(self, surf, stack, cx: int, bottom: float, since: float) -> None:
-        """The launcher without its payload, dropping away and fading."""
-        w, h = stack.get_size()
-        body = stack.subsurface((0, int(h * 0.28), w, h - int(h * 0.28))).copy()
-        body.set_alpha(int(255 * (1 - since / DROP_S)))
-        drop = self.view.h * 0.5 * since * since / DROP_S
-        surf.blit(body, body.get_rect(midbottom=(cx, int(bottom + drop))))
-
-    def _draw_flame(self, surf, cx: int, bottom: float, width: int, since: float) -> None:
-        """The exhaust under the stack, flickering (a function of time, not of chance)."""
-        w = max(6, int(width * 0.3))
-        flick = 0.85 + 0.15 * math.sin(since * 47) * math.sin(since * 29)
-        length = self.view.h * (0.1 + 0.12 * min(1.0, since / 0.6)) * flick
-        y = int(bottom) - 2
-        outer = [(cx - w // 2, y), (cx + w // 2, y), (cx + w // 4, y + int(length * 0.5)), (cx, y + int(length)),
-                 (cx - w // 4, y + int(length * 0.5))]
-        inner = [(cx - w // 4, y), (cx + w // 4, y), (cx, y + int(length * 0.55))]
-        pygame.draw.polygon(surf, (255, 140, 40), outer)
-        pygame.draw.polygon(surf, (255, 236, 170), inner)
-
-    def _draw_smoke(self, surf, cx: int, ground: float, since: float) -> None:
-        """Clouds billowing out along the ground at lift-off."""
-        grow = min(1.0, since / (SMOKE_S * 0.75))
-        fade = max(0.0, 1 - since / SMOKE_S)
-        base = self.view.h * 0.05
-        for k, dx in enumerate((-1.6, -0.9, -0.3, 0.3, 0.9, 1.6)):
-            r = int(base * (0.6 + grow) * (1.1 - 0.1 * abs(dx)))
-            x = cx + int(dx * base * (1 + 2 * grow))
-            shade = int(150 + 60 * fade)
-            pygame.draw.circle(surf, (shade, shade, shade - 6), (x, int(ground - r * 0.5 - (k % 2) * 3)), r)
-
-    def _draw_explosion(self, surf, centre, dead: float) -> None:
-        """A fireball and flying debris (fixed directions), then nothing."""
-        x, y = centre
-        s = self.view.h
-        if dead < 0.12:  # a short flash over the view
-            flash = pygame.Surface(self.view.size)
-            flash.fill((255, 230, 190))
-            flash.set_alpha(int(200 * (1 - dead / 0.12)))
-            surf.blit(flash, self.view.topleft)
-        grow = min(1.0, dead / 0.6)
-        fade = max(0.0, 1 - dead / 1.3)
-        if fade > 0:  # billows of fire cooling to smoke, at fixed places around the centre
-            r = int(s * (0.05 + 0.07 * grow))
-            size = 2 * int(s * 0.3)
-            ball = pygame.Surface((size, size), pygame.SRCALPHA)
-            heat = max(0.0, 1 - dead / 1.0)
-            for k in range(7):
-                ang = k * 2 * math.pi / 7 + 0.5
-                off = s * 0.07 * grow * (0.6 + 0.4 * (k % 3) / 2)
-                rr = int(r * (0.7 + 0.3 * ((k * 5) % 4) / 3))
-                colour = (int(80 + 175 * heat), int(74 + 90 * heat), int(72 - 32 * heat), int(230 * fade))
-                pygame.draw.circle(ball, colour, (size // 2 + int(math.cos(ang) * off),
-                                                  size // 2 + int(math.sin(ang) * off)), rr)
-            if heat > 0:
-                pygame.draw.circle(ball, (255, 245, 200, int(255 * heat)), (size // 2, size // 2), int(r * 0.6))
-            surf.blit(ball, (x - size // 2, y - size // 2))
-        for k in range(12):  # debris streaks flung out and falling
-            ang = k * 2 * math.pi / 12 + 0.3
-            dist = s * (0.18 + 0.05 * (k % 3)) * min(1.0, dead / 1.0)
-            px = x + math.cos(ang) * dist
-            py = y + math.sin(ang) * dist + s * 0.25 * dead * dead
-            tail = s * 0.02
-            pygame.draw.line(surf, (70, 70, 76), (px, py), (px - math.cos(ang) * tail, py - math.sin(ang) * tail),
-                             max(2, s // 200))
-
-    def _draw_tumble(self, surf, centre, dead: float, pic) -> None:
-        """The craft spins away and fades: lost in space."""
-        angle = dead * 140
-        img = pygame.transform.rotate(pic, angle)
-        img.set_alpha(int(255 * max(0.0, 1 - dead / 1.4)))
-        drift = int(self.view.h * 0.08 * dead)
-        surf.blit(img, img.get_rect(center=(centre[0] + drift, centre[1] - drift // 2)))
-
-    def _draw_still_failure(self, surf, rect: pygame.Rect) -> None:
-        """Reduced motion: the greyed vehicle under a still burst mark."""
-        bad = palette()["bad"]
-        cx, cy = rect.centerx, rect.top + rect.h // 3
-        r = max(12, rect.h // 5)
-        points = []
-        for k in range(16):
-            rr = r if k % 2 == 0 else r * 0.45
-            ang = k * math.pi / 8
-            points.append((cx + rr * math.cos(ang), cy + rr * math.sin(ang)))
-        pygame.draw.polygon(surf, bad, points, 3)
 
     def _draw_caption(self, surf) -> None:
         """The step being flown, large, over the view; its outcome once known."""
@@ -573,7 +399,7 @@ class LaunchScene(Scene):
             y += name.get_height()
             if self.t >= b.reveal(i):
                 colour = {"passed": pal["good"], "failed": pal["bad"], "not flown": pal["muted"]}[st.state]
-                self._mark(surf, st.state, (r.x + 2 * L.pad + size // 2, y + size // 2 + 2), size // 2, colour)
+                draw_step_mark(surf, st.state, (r.x + 2 * L.pad + size // 2, y + size // 2 + 2), size // 2, colour)
                 word = self._text(STEP_WORDS[st.state], size, colour)
                 surf.blit(word, (r.x + 3 * L.pad + size, y))
                 y += word.get_height()
@@ -618,19 +444,6 @@ class LaunchScene(Scene):
             self._cache[key] = [f.render(t, True, palette()["muted"]) for t in lines]
         return self._cache[key]
 
-    @staticmethod
-    def _mark(surf, state: str, centre, r: int, colour) -> None:
-        """A shape as well as a colour: a tick, a cross or a dash."""
-        x, y = centre
-        w = max(2, r // 3)
-        if state == "passed":
-            pygame.draw.lines(surf, colour, False, [(x - r, y), (x - r // 3, y + r * 2 // 3), (x + r, y - r)], w)
-        elif state == "failed":
-            pygame.draw.line(surf, colour, (x - r, y - r), (x + r, y + r), w)
-            pygame.draw.line(surf, colour, (x - r, y + r), (x + r, y - r), w)
-        else:
-            pygame.draw.line(surf, colour, (x - r, y), (x + r, y), w)
-
     def _draw_footer(self, surf) -> None:
         L = self.L
         pal = palette()
@@ -638,4 +451,4 @@ class LaunchScene(Scene):
         surf.blit(hint, hint.get_rect(midleft=(2 * L.pad, L.height - L.pad - L.u // 2)))
 
 
-__all__ = ["LaunchScene", "Beat", "beat_of", "altitude_share", "banner_lines"]
+__all__ = ["LaunchScene", "banner_lines"]
