@@ -12,7 +12,8 @@ from uikit import frames, make_app
 from game.scenario import load, shipped_ids
 from game.scenario.schema import KINDS
 from game.ui.app import Options
-from game.ui.pictures import mission_picture, program_picture, scenario_looks
+from game.ui.picture_looks import scenario_looks
+from game.ui.pictures import mission_picture, program_picture
 from game.ui.start import start_new
 from game.ui.theme import palette_name, side_colour, use_palette
 from tests.modding_kit import TINY, write_scenario

@@ -23,7 +23,8 @@ import pygame
 from game.rules.tables import CREW_LOST, SCRUBBED, SUCCESS
 from game.session.describe import SIDE_NAMES, SIDE_SHORT, month_label, side_name
 from game.ui.fonts import fit_text, font
-from game.ui.pictures import mission_picture, program_picture, scenario_looks
+from game.ui.picture_looks import scenario_looks
+from game.ui.pictures import mission_picture, program_picture
 from game.ui.scene import Scene
 from game.ui.scenes.launch_art import (
     camera_shake,
