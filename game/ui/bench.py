@@ -23,27 +23,39 @@ def _dummy_env(tmp: str) -> dict:
             "SPACERACE_DATA_DIR": os.path.join(tmp, "data"), "SPACERACE_CONFIG_DIR": os.path.join(tmp, "config")}
 
 
-def frame_ms(scenario) -> float:
-    """Median frame time (ms) on the headquarters screen of a new game, human v scripted."""
+def _silent_app(width: int, height: int):
+    """An App with a window of that size and the sound off (bench_ui runs it under SDL's dummy drivers)."""
     from game.ui.app import App, Options
     from game.ui.settings import Settings
+
+    return App(Options(), Settings(width=width, height=height, volume=0.0))
+
+
+def _median_frame_ms(app, scene: str) -> float:
+    """Median time (ms) of FRAMES frames of `app` at 60 a second, after 20 to warm up; the screen must still be
+    `scene` at the end (else the timing measured another screen: AssertionError)."""
+    times = []
+    for i in range(FRAMES + 20):
+        t = time.perf_counter()
+        app.frame(1 / 60)
+        if i >= 20:
+            times.append((time.perf_counter() - t) * 1000)
+    assert app.scene.name == scene
+    return round(statistics.median(times), 3)
+
+
+def frame_ms(scenario) -> float:
+    """Median frame time (ms) on the headquarters screen of a new game, human v scripted."""
     from game.ui.start import start_new
 
-    app = App(Options(), Settings(width=1280, height=720, volume=0.0))
+    app = _silent_app(1280, 720)
     try:
         start_new(app, scenario, "human", "scripted", seed=1)
         for _ in range(200):
             if app.scene.name == "headquarters":
                 break
             app.flow.advance()
-        times = []
-        for i in range(FRAMES + 20):
-            t = time.perf_counter()
-            app.frame(1 / 60)
-            if i >= 20:
-                times.append((time.perf_counter() - t) * 1000)
-        assert app.scene.name == "headquarters"
-        return round(statistics.median(times), 3)
+        return _median_frame_ms(app, "headquarters")
     finally:
         app.close()
 
@@ -54,10 +66,8 @@ def launch_frame_ms(scenario) -> float:
     from game.ai.policies import make_policy
     from game.session.game import GameSession
     from game.session.seats import make_seat
-    from game.ui.app import App, Options
     from game.ui.flow import GameFlow
     from game.ui.scenes.launch import LaunchScene
-    from game.ui.settings import Settings
 
     session = GameSession.new(scenario, (make_seat("scripted", scenario.rules),) * 2, seed=1)
     policies = [make_policy("scripted", scenario.rules) for _ in (0, 1)]
@@ -68,19 +78,12 @@ def launch_frame_ms(scenario) -> float:
             session.seal(side, policies[side].act(session.observation(side), session.ai_key(side)))
         session.resolve()
     report = session.last_report(0)
-    app = App(Options(), Settings(width=1920, height=1080, volume=0.0))
+    app = _silent_app(1920, 1080)
     try:
         flow = GameFlow(app, session)  # not started: no AI thinks meanwhile
         flow.steps = [lambda: LaunchScene(app, flow, 0, report) for _ in range(100)]
         flow.advance()
-        times = []
-        for i in range(FRAMES + 20):
-            t = time.perf_counter()
-            app.frame(1 / 60)
-            if i >= 20:
-                times.append((time.perf_counter() - t) * 1000)
-        assert app.scene.name == "launch"
-        return round(statistics.median(times), 3)
+        return _median_frame_ms(app, "launch")
     finally:
         app.close()
 
