@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from game.ai.policies import make_policy
-from game.rules import Orders, State, observe, step
+from game.rules import Orders, State, init, observe, step
 from game.rules.rng import game_keys
 from game.scenario import load
 
@@ -96,3 +96,12 @@ def play(rules, state: State, players: Players, max_steps: int | None = None):
         yield state, orders, after, info
         state = after
         n += 1
+
+
+def played_games(rules, seed: int, games: int, turns: int) -> State:
+    """`games` games (keys from `seed`) of `rules` played `turns` turns, scripted (US) against random (USSR):
+    a mid-game state where both sides have developed and flown programs."""
+    state = init(rules, game_keys(seed, games))
+    for *_, after, _info in play(rules, state, Players(rules, "scripted", "random"), max_steps=turns):
+        state = after
+    return state

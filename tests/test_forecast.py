@@ -8,14 +8,13 @@ import json
 
 import numpy as np
 import pytest
-from gamekit import Players, historical, play
+from gamekit import historical, played_games
 from test_observation_fairness import with_rival_secrets_changed
 
 from game.ai.forecast import QUALITIES, forecast, forecast_batch
 from game.ai.forecast_calibration import calibrate
 from game.cli import main
-from game.rules import init, observe
-from game.rules.rng import game_keys
+from game.rules import observe
 from game.session import GameSession, Plan, make_seat, save_game
 
 SIDES = (0, 1)
@@ -29,9 +28,7 @@ def rules():
 @pytest.fixture(scope="module")
 def midgame(rules):
     """4 historical games 12 turns in (1961), scripted against random: some firsts taken, most open."""
-    state = init(rules, game_keys(1961, 4))
-    for *_, after, _info in play(rules, state, Players(rules, "scripted", "random"), max_steps=12):
-        state = after
+    state = played_games(rules, 1961, games=4, turns=12)
     assert (state.first_side >= 0).any() and (state.first_side < 0).any()
     return state
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gamekit import Players, fields, historical, play
+from gamekit import fields, historical, played_games
 
 from game.rules import Orders, init, observe, step
 from game.rules.observe import UNKNOWN
@@ -26,9 +26,7 @@ def rules():
 @pytest.fixture(scope="module")
 def midgame(rules):
     """32 historical games, 16 turns in (1963): both sides have developed, funded and flown programs."""
-    state = init(rules, game_keys(1963, 32))
-    for *_, after, _info in play(rules, state, Players(rules, "scripted", "random"), max_steps=16):
-        state = after
+    state = played_games(rules, 1963, games=32, turns=16)
     assert (state.flights[:, rules.prog_side == 0] > 0).any() and (state.flights[:, rules.prog_side == 1] > 0).any()
     assert (state.dev > 0).any()
     return state
