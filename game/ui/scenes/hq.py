@@ -8,18 +8,18 @@ Bottom: what the order checker says, and End turn.
 
 Everything comes from `session.observation(side)`; the plan is the flow's
 Plan for this side, so leaving for charts or help and coming back keeps it.
+The list's order and what is drawn on its rows are scenes/hq_rows.py's.
 """
 
 from __future__ import annotations
 
 import math
 
-import numpy as np
 import pygame
 
-from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY
+from game.rules.tables import CANCELLED
 from game.session.checker import check_plan, mission_blockers, money, program_blocker
-from game.session.describe import side_name, status_name, turn_label
+from game.session.describe import side_name, turn_label
 from game.session.plan import (
     Plan,
     mission_cost,
@@ -28,16 +28,16 @@ from game.session.plan import (
     success_chance,
     useful_funding,
 )
-from game.ui.fonts import draw_text, fit_text, font
+from game.ui.fonts import fit_text, font
 from game.ui.pictures import draw_beside, mission_picture, program_picture
 from game.ui.scene import Scene
 from game.ui.scenes import panels
 from game.ui.scenes.confirm import ConfirmScene, thin_turn
+from game.ui.scenes.hq_rows import draw_more_note, draw_reliability, mission_order, program_order
 from game.ui.scenes.reasons import reasons_html
 from game.ui.theme import palette, side_colour
 
 RISKY = 0.35  # success chances below this are shown in the warning colour
-STATUS_ORDER = {READY: 0, GROUNDED: 1, DEVELOPING: 2, AVAILABLE: 3, LOCKED: 4, CANCELLED: 5}
 LEFT_TABS = ("programs", "missions")
 RIGHT_TABS = ("news", "firsts", "rival")
 
@@ -69,25 +69,10 @@ class HeadquartersScene(Scene):
         self._reasons_shown = None  # which AI seats had finished when the reasons were last drawn
         self._spectator_plan_loaded = False
         self._demo_forecast_shown = False
-        self.programs = self._program_order()
-        self.missions = self._mission_order()
+        self.programs = program_order(self.rules, self.obs, side)
+        self.missions = mission_order(self.scenario, self.obs, side)
 
     # --- data ----------------------------------------------------------------------------------------------
-    def _program_order(self) -> list[int]:
-        own = [int(p) for p in np.flatnonzero(self.rules.prog_side == self.side)]
-        return sorted(own, key=lambda p: (STATUS_ORDER.get(int(self.obs.status[0, p]), 9), p))
-
-    def _mission_order(self) -> list[int]:
-        own = [int(m) for m in np.flatnonzero(self.obs.mission_open[0])]
-        held = self.obs.held[0, self.side]
-
-        def key(m):
-            blocked = bool(mission_blockers(self.scenario, self.obs, m))
-            new = bool((self.rules.mis_targets[m] & ~held).any())
-            return (blocked, not new, self.scenario.missions[m].get("ai_priority", 0), m)
-
-        return sorted(own, key=key)
-
     def _load_spectator_plan(self) -> None:
         w = self.flow.workers.get(self.side)
         if self.spectator and not self._spectator_plan_loaded and w is not None and w.done:
@@ -516,7 +501,7 @@ class HeadquartersScene(Scene):
             pygame.draw.rect(surf, pal["panel"] if i % 2 == 0 else pal["background"], r)
             self._draw_icon(surf, item, r)
             if self.left_tab == "programs":
-                self._draw_reliability(surf, item, r)
+                draw_reliability(surf, self.obs, item, r, self.rel_x, L, side_colour(self.side))
             elif self.plan.is_launching(item):
                 pygame.draw.rect(surf, side_colour(self.side), (r.x, r.y, 4, r.h))
         pygame.draw.rect(surf, pal["panel_border"], self.list_rect, 1)
@@ -524,13 +509,7 @@ class HeadquartersScene(Scene):
         start, shown = self.scroll[self.left_tab], len(self.rows)
         if len(items) > shown:  # say that the list goes on, and how to get there
             below = len(items) - start - shown
-            text = (f"{below} more below" if below > 0 else "more above") + " · scroll: mouse wheel or Page Down/Up"
-            size = L.font(12)
-            tw, th = font(size).size(text)
-            pill = pygame.Rect(0, 0, tw + 2 * L.pad, th + 2)
-            pill.midbottom = (self.list_rect.centerx, self.list_rect.bottom - 2)
-            pygame.draw.rect(surf, pal["grid"], pill, border_radius=pill.h // 2)
-            draw_text(surf, text, pill.center, size, pal["text"], anchor="center")
+            draw_more_note(surf, self.list_rect, below, L)
         if any(not w.done for w in self.flow.workers.values()):
             panels.draw_spinner(surf, (self.prestige_rect.right + L.pad * 2, self.top_h // 2), L, self.frames,
                                 "AI thinking")
@@ -561,28 +540,3 @@ class HeadquartersScene(Scene):
         item = next((item for item, r in self.rows if r.collidepoint(owner.rect.center)), None)
         if item is not None:
             self.hover_picture_rect = draw_beside(surf, self._picture(item, int(self.L.u * 7)), tip.rect, self.L.pad)
-
-    def _draw_reliability(self, surf, p: int, r: pygame.Rect) -> None:
-        L = self.L
-        pal = palette()
-        x0, x1 = self.rel_x
-        est, sd = float(self.obs.estimate[0, p]), float(self.obs.estimate_sd[0, p])
-        status = int(self.obs.status[0, p])
-        bar = pygame.Rect(x0, r.y + int(r.h * 0.58), max(10, x1 - x0), max(6, L.u // 4))
-        if status in (READY, GROUNDED):
-            pygame.draw.rect(surf, pal["grid"], bar)
-            pygame.draw.rect(surf, side_colour(self.side), (bar.x, bar.y, int(bar.w * est), bar.h))
-            lo, hi = max(0.0, est - sd), min(1.0, est + sd)
-            y = bar.centery
-            pygame.draw.line(surf, pal["text"], (bar.x + int(bar.w * lo), y), (bar.x + int(bar.w * hi), y), 2)
-            for v in (lo, hi):
-                pygame.draw.line(surf, pal["text"], (bar.x + int(bar.w * v), bar.y - 2),
-                                 (bar.x + int(bar.w * v), bar.bottom + 1), 2)
-            draw_text(surf, f"reliability {est:.0%} ± {sd * 100:.0f}", (x0, r.y + 3), L.font(13), pal["text"])
-        elif status in (AVAILABLE, DEVELOPING):
-            paid = float(np.nan_to_num(self.obs.dev_progress[0, p]))
-            pygame.draw.rect(surf, pal["grid"], bar)
-            pygame.draw.rect(surf, pal["muted"], (bar.x, bar.y, int(bar.w * paid), bar.h))
-            draw_text(surf, f"development {paid:.0%} paid", (x0, r.y + 3), L.font(13), pal["muted"])
-        else:
-            draw_text(surf, status_name(status), (x0, r.y + 3), L.font(13), pal["muted"])
