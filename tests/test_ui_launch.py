@@ -69,6 +69,8 @@ def test_after_a_turn_with_launches_they_play_in_date_order_both_sides(tmp_path,
         open_launches(app, session)
         scene = app.scene
         assert scene.name == "launch"
+        app.IDLE_AFTER_S = 0.0
+        assert app.target_fps() == app.FPS  # the launch moves: full frame rate even with no input
         report = session.last_report(0)
         assert scene.launches == list(report.launches)
         months = [x.month for x in scene.launches]

@@ -55,7 +55,9 @@ class Options:
 
 
 class App:
-    FPS = 60
+    FPS = 60       # while something moves: input in the last IDLE_AFTER_S seconds, an animated scene, the demo
+    IDLE_FPS = 20  # a window left alone redraws less often, so it spends little processor time
+    IDLE_AFTER_S = 2.0
 
     def __init__(self, options: Options | None = None, settings: Settings | None = None):
         self.options = options or Options()
@@ -69,6 +71,7 @@ class App:
         self.manager = self._make_manager()
         self.sounds = Sounds(self.settings.volume)
         self.clock = pygame.time.Clock()
+        self.last_input = time.monotonic()  # when the last event arrived (see target_fps)
         self.scene = None
         self.running = True
         self.exit_code = 0
@@ -142,6 +145,7 @@ class App:
             self._backdrop = None
         self.manager.clear_and_reset()
         self.scene = scene
+        self.last_input = time.monotonic()  # a new screen counts as input: its first moments run smooth
         scene.widgets.clear()
         scene.actions.clear()
         scene.frames = 0
@@ -160,9 +164,10 @@ class App:
     def frame(self, dt: float | None = None) -> None:
         """One frame: events, update, draw. `dt` in seconds (default: measured by the clock)."""
         if dt is None:
-            dt = self.clock.tick(self.FPS) / 1000.0
+            dt = self.clock.tick(self.target_fps()) / 1000.0
         resize_to = None
         for event in pygame.event.get():
+            self.last_input = time.monotonic()
             if event.type == pygame.QUIT:
                 self.quit(0)
                 return
@@ -196,6 +201,13 @@ class App:
         if self.autoplay and scene.frames >= max(1, int(scene.auto_frames / self.settings.animation_speed)):
             scene.frames = -10**9  # once per scene
             scene.default_action()
+
+    def target_fps(self) -> int:
+        """The frame rate the loop aims at: FPS within IDLE_AFTER_S seconds of an event or of a new screen, on a
+        scene that animates (`Scene.smooth`) and in the demo (its pace counts frames); IDLE_FPS otherwise."""
+        if self.autoplay or (self.scene is not None and self.scene.smooth):
+            return self.FPS
+        return self.FPS if time.monotonic() - self.last_input < self.IDLE_AFTER_S else self.IDLE_FPS
 
     def draw(self) -> None:
         surf = self.window

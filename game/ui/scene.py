@@ -44,6 +44,7 @@ class Scene:
     auto_frames = 20         # autoplay: frames before default_action
     modal = False            # a dialog over the previous scene's last picture
     shows_core_status = True  # the App draws the rules engine's preparation in a corner while it runs
+    smooth = False           # animates all the time: the window keeps its full frame rate (App.target_fps)
 
     def __init__(self, app):
         self.app = app

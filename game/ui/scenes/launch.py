@@ -69,6 +69,7 @@ def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
 
 class LaunchScene(Scene):
     name = "launch"
+    smooth = True  # the launch moves the whole time it plays
     auto_frames = 150   # the demo skips to the results after 2.5 s (its screenshot: the climb, passed)
     shows_core_status = False
 
