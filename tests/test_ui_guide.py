@@ -151,3 +151,35 @@ def test_no_guide_when_watching_or_when_the_setting_is_off(tmp_path, monkeypatch
     start_new(watch, load("historical"), "ai:easy", "ai:easy", seed=2)
     assert watch.flow.guide is None
     watch.close()
+
+
+def test_in_hotseat_each_side_is_offered_its_own_tour(tmp_path, monkeypatch):
+    """Two people at one device: the US player's answer does not decide for the USSR player, whose
+    headquarters gets its own offer and cards about its own programs."""
+    app = make_app(tmp_path, monkeypatch, guide=True)
+    start_new(app, load("historical"), "human", "human", seed=2)
+    offers = {}
+    for _ in range(400):
+        scene = app.scene
+        if scene.name == "headquarters" and scene.side not in offers:
+            guide = app.flow.guide
+            assert guide is not None and guide.side == scene.side and guide.visible and guide.current() is None
+            offers[scene.side] = guide
+            click(app, guide.widgets["show"])
+            while guide.current().title != "Fund this first":
+                click(app, guide.widgets["next"])
+            card = guide.current()
+            p, _ = first_program(scene.scenario, scene.obs, scene.side)
+            assert scene.scenario.programs[p]["side"] == ("us", "ussr")[scene.side]
+            assert card.target == f"program:{p}"
+            press(app, pygame.K_ESCAPE)  # leave the tour
+            assert not guide.visible
+            if scene.side == 1:
+                break
+            press(app, pygame.K_RETURN, pygame.KMOD_CTRL)  # end the US turn: on to the USSR player
+        elif scene.name == "pass-device":
+            click_named(app, "continue")
+        elif scene.name == "event":
+            press(app, pygame.K_RETURN)
+        frames(app, 1)
+    assert set(offers) == {0, 1} and offers[0] is not offers[1]

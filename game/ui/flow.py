@@ -30,7 +30,19 @@ class GameFlow:
         self.viewer = session.humans[0] if session.humans else 0
         self.waiting = False
         self.finished = False
-        self.guide = None  # the guided first turns (game/ui/guide.py), when a new game offers them
+        self.guides: dict = {}  # side -> its guided first turns (game/ui/guide.py), when a new game offers them
+
+    @property
+    def guide(self):
+        """The guided first turns of the side now at the device (None: it has none)."""
+        return self.guides.get(self.viewer)
+
+    @guide.setter
+    def guide(self, guide) -> None:
+        if guide is None:
+            self.guides.pop(self.viewer, None)
+        else:
+            self.guides[guide.side] = guide
 
     @property
     def hotseat(self) -> bool:

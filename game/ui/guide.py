@@ -9,7 +9,7 @@ chances, and ending the turn; the second's the news, estimates and their ±, and
 the rival and where help is. It never blocks play: the card's text lets clicks through to the
 headquarters under it, only its own buttons take clicks, and Esc or Leave ends it at any time.
 
-The Guide lives on the GameFlow (flow.guide) so it follows the player from turn to turn; the
+Each human side's Guide lives on the GameFlow (flow.guides) so it follows its player from turn to turn; the
 headquarters calls attach() when it builds its widgets, key() first with its keys, and draw() last.
 """
 

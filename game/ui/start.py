@@ -39,7 +39,7 @@ def start_new(app, scenario, us: str, ussr: str, seed: int, names=("", ""), fata
         if app.settings.guide and session.humans and not app.autoplay:
             from game.ui.guide import Guide
 
-            flow.guide = Guide(app, flow, session.humans[0])
+            flow.guides = {side: Guide(app, flow, side) for side in session.humans}  # hot-seat: each its own
         flows.append(flow)
         flow.start()
 

@@ -176,8 +176,8 @@ class HeadquartersScene(Scene):
     @property
     def guide(self):
         """The guided first turns over this headquarters (game/ui/guide.py), if this side has them."""
-        g = getattr(self.flow, "guide", None)
-        return g if g is not None and g.side == self.side and not self.spectator else None
+        g = self.flow.guides.get(self.side)
+        return None if self.spectator else g
 
     def open_guide(self) -> None:
         """G: the guide's cards for this turn again (or the tour from its start)."""
@@ -186,7 +186,7 @@ class HeadquartersScene(Scene):
         if self.spectator:
             return
         if self.guide is None:
-            self.flow.guide = Guide(self.app, self.flow, self.side)
+            self.flow.guides[self.side] = Guide(self.app, self.flow, self.side)
         self.guide.restart()
         self.guide.attach(self)
 
