@@ -116,7 +116,9 @@ def test_a_thin_turn_asks_and_dont_ask_again_lasts_across_a_restart(tmp_path, mo
     p = next(p for p in hq.programs if hq.widgets.get(f"prog_plus_{p}") and hq.widgets[f"prog_plus_{p}"].is_enabled)
     click_named(app, f"prog_plus_{p}")
     click_named(app, "end_turn")
-    assert app.scene.name == "confirm" and "unspent" in app.scene.widgets["detail"].html_text
+    detail = app.scene.widgets["detail"].html_text
+    assert app.scene.name == "confirm" and "unspent" in detail
+    assert "up to a year of budget, and the rest is lost" in detail  # historical's carry-over cap is 1 year
     click_named(app, "dont_ask")
     assert app.scene.widgets["dont_ask"].text.startswith("[x]")
     click_named(app, "yes")

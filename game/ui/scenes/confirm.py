@@ -27,9 +27,18 @@ def thin_turn(rules, obs, plan) -> str | None:
         return "Your orders fund no program and launch no mission."
     left = money_left(rules, obs, plan)
     if cash > 0 and left > THIN_TURN_SHARE * cash:
-        return (f"Your orders leave {money(left)} of your {money(cash)} unspent ({left / cash:.0%}); "
-                "unspent money carries over.")
+        share = f"{left / cash:.0%}"
+        return f"Your orders leave {money(left)} of your {money(cash)} unspent ({share}); {carry_over(rules)}."
     return None
+
+
+def carry_over(rules) -> str:
+    """What becomes of unspent money under the scenario's carry-over cap, as a clause."""
+    cap = float(rules.carryover_cap)
+    if cap <= 0:
+        return "unspent money carries over"
+    years = "a year" if cap == 1 else f"{cap:g} years"
+    return f"unspent money carries over up to {years} of budget, and the rest is lost"
 
 
 class ConfirmScene(Scene):

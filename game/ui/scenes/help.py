@@ -11,7 +11,8 @@ HELP = """<b>How to play</b><br>
 You lead the space program of the United States or the Soviet Union. Every turn (two a year) both sides give
 their orders in secret; then the turn resolves for both at once, and every launch gets a date, so the first to
 achieve a milestone is decided by the calendar, as in history.<br><br>
-<b>Money.</b> Your yearly budget is paid out each turn. Unspent money carries over. Prestige you earn raises next
+<b>Money.</b> Your yearly budget is paid out each turn. Unspent money carries over, up to the
+scenario's cap (a year of budget in the shipped scenarios); the rest is lost. Prestige you earn raises next
 year's budget; a long run of bad years can get your leadership fired, and you lose.<br><br>
 <b>Programs</b> (launchers, capsules, probes, landers, suits, docking, stations) must first be developed: fund
 them until their cost is paid. Once developed they can fly, and more funding buys research that raises their
