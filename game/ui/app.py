@@ -32,6 +32,10 @@ from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings  #
 from game.ui.sounds import Sounds  # noqa: E402
 from game.ui.theme import palette, scaled_theme, theme_font_sizes, use_palette  # noqa: E402
 
+# what a person does to the window (see App.target_fps); the events pygame_gui posts itself are not input
+INPUT_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
+                          pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL, pygame.VIDEORESIZE, pygame.VIDEOEXPOSE))
+
 
 @dataclass
 class Options:
@@ -167,7 +171,8 @@ class App:
             dt = self.clock.tick(self.target_fps()) / 1000.0
         resize_to = None
         for event in pygame.event.get():
-            self.last_input = time.monotonic()
+            if event.type in INPUT_EVENTS:
+                self.last_input = time.monotonic()
             if event.type == pygame.QUIT:
                 self.quit(0)
                 return
