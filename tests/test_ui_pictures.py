@@ -204,3 +204,18 @@ def test_an_image_that_cannot_be_decoded_falls_back_to_the_drawing(tmp_path):
     assert sc.images["rocket_us"].name == "bad.png"
     pic = program_picture(sc, 0, 64)
     assert pic.get_size() == (64, 64) and count(pic, side_colour(0)) > 0  # drawn: the side's colours
+
+
+@pytest.mark.parametrize("ident", shipped_ids())
+def test_every_two_programs_of_a_side_draw_differently(ident):
+    """Programs of one kind and size are told apart by their data: a probe's worlds, a capsule's side, seats and
+    size, a station's size, and as a last resort a variant hashed from the id."""
+    sc = load(ident)
+    pics = [pygame.surfarray.array3d(program_picture(sc, p, 48)) for p in range(len(sc.programs))]
+    alphas = [pygame.surfarray.array_alpha(program_picture(sc, p, 48)) for p in range(len(sc.programs))]
+    for a in range(len(sc.programs)):
+        for b in range(a + 1, len(sc.programs)):
+            if sc.programs[a]["side"] != sc.programs[b]["side"]:
+                continue
+            same = (pics[a] == pics[b]).all() and (alphas[a] == alphas[b]).all()
+            assert not same, (sc.programs[a]["id"], sc.programs[b]["id"])

@@ -1,5 +1,5 @@
-"""The pictures of spacecraft and feats, one function per kind, each drawing a Look in a square
-rectangle with the side's colour: capsules, satellites, probes, landers, rovers, EVA, docking, stations."""
+"""The pictures of spacecraft and feats, one function per kind, each drawing a Look in a square rectangle with
+the side's colour: satellites, probes, landers, rovers, EVA, docking, stations (capsules: picture_capsules.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pygame
 from game.ui.picture_looks import Look
 from game.ui.picture_parts import (
     DARK,
-    GLASS,
     GOLD,
     LIGHT,
     SHADE,
@@ -18,75 +17,26 @@ from game.ui.picture_parts import (
     SOLAR_LINE,
     SUIT,
     WHITE,
+    panels,
     points,
     polygon,
     side_mark,
+    worlds,
 )
-
-
-def draw_capsule(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """1 seat: a small cone; 2: a wider cone with its equipment section; 3+: command and service modules."""
-    crew = max(1, look.crew)
-    if crew == 1:
-        polygon(surf, SHADE, r, [(0.32, 0.78), (0.68, 0.78), (0.56, 0.34), (0.44, 0.34)])
-        polygon(surf, DARK, r, [(0.44, 0.34), (0.56, 0.34), (0.54, 0.24), (0.46, 0.24)], None)
-        pygame.draw.rect(surf, colour, points(r, [(0.32, 0.70)])[0] + (round(r.w * 0.36), max(1, round(r.h * 0.05))))
-        _window(surf, r, 0.5, 0.55, 0.04)
-        side_mark(surf, pygame.Rect(points(r, [(0.45, 0.40)])[0], (round(r.w * 0.10), round(r.h * 0.10))),
-                  look.side, colour)
-    elif crew == 2:
-        polygon(surf, SHADE, r, [(0.24, 0.62), (0.76, 0.62), (0.6, 0.24), (0.4, 0.24)])
-        polygon(surf, WHITE, r, [(0.2, 0.86), (0.8, 0.86), (0.76, 0.62), (0.24, 0.62)])
-        pygame.draw.rect(surf, colour, points(r, [(0.2, 0.62)])[0] + (round(r.w * 0.6), max(1, round(r.h * 0.05))))
-        _window(surf, r, 0.43, 0.4, 0.035)
-        _window(surf, r, 0.57, 0.4, 0.035)
-        side_mark(surf, pygame.Rect(points(r, [(0.42, 0.7)])[0], (round(r.w * 0.16), round(r.h * 0.12))),
-                  look.side, colour)
-    else:  # a command module (cone) on a service module (cylinder) with its engine bell
-        polygon(surf, SHADE, r, [(0.27, 0.42), (0.73, 0.42), (0.56, 0.1), (0.44, 0.1)])
-        polygon(surf, WHITE, r, [(0.3, 0.42), (0.7, 0.42), (0.7, 0.78), (0.3, 0.78)])
-        polygon(surf, DARK, r, [(0.42, 0.78), (0.58, 0.78), (0.64, 0.92), (0.36, 0.92)], None)
-        pygame.draw.rect(surf, colour, points(r, [(0.27, 0.38)])[0] + (round(r.w * 0.46), max(1, round(r.h * 0.04))))
-        _window(surf, r, 0.45, 0.28, 0.025)
-        _window(surf, r, 0.55, 0.28, 0.025)
-        side_mark(surf, pygame.Rect(points(r, [(0.4, 0.5)])[0], (round(r.w * 0.2), round(r.h * 0.18))),
-                  look.side, colour)
-        if crew > 3:
-            _panels(surf, r, 0.6, 0.16, 0.08, gap=0.2)
-
-
-def _window(surf, r, x, y, rad) -> None:
-    pygame.draw.circle(surf, GLASS, points(r, [(x, y)])[0], max(1, round(r.w * rad)))
-
-
-def _panels(surf, r: pygame.Rect, y: float, span: float, thick: float, x0: float = 0.5, gap: float = 0.1) -> None:
-    """A pair of solar wings at height y, each `span` long, either side of x0 (all in 0..1 of r)."""
-    for sgn in (-1, 1):
-        a = x0 + sgn * gap
-        b = a + sgn * span
-        rect = pygame.Rect(points(r, [(min(a, b), y - thick / 2)])[0], (round(abs(b - a) * r.w), round(thick * r.h)))
-        pygame.draw.rect(surf, SOLAR, rect)
-        if r.h >= 32:
-            for k in range(1, 4):
-                x = rect.x + k * rect.w // 4
-                pygame.draw.line(surf, SOLAR_LINE, (x, rect.y), (x, rect.bottom - 1))
-            pygame.draw.rect(surf, SOLAR_LINE, rect, 1)
-        pygame.draw.line(surf, LIGHT, points(r, [(x0 + sgn * gap * 0.6, y)])[0],
-                         (rect.x if sgn > 0 else rect.right, rect.centery))
 
 
 def draw_satellite(surf, r: pygame.Rect, look: Look, colour) -> None:
     """A ball with antennas (early) or a box with solar wings (later)."""
     if look.era < 0.5:
         c = points(r, [(0.45, 0.45)])[0]
-        for dx, dy in ((0.45, 0.35), (0.42, 0.5), (0.35, 0.48), (0.3, 0.42)):
+        for dx, dy in ((0.45, 0.35), (0.42, 0.5), (0.35, 0.48), (0.3, 0.42))[:2 + look.variant % 3]:
             pygame.draw.line(surf, LIGHT, c, points(r, [(0.45 + dx, 0.45 + dy)])[0], max(1, r.h // 60))
         pygame.draw.circle(surf, LIGHT, c, round(r.w * 0.2))
         pygame.draw.circle(surf, WHITE, (c[0] - r.w * 0.05, c[1] - r.h * 0.05), round(r.w * 0.1))
         pygame.draw.circle(surf, DARK, c, round(r.w * 0.2), max(1, r.h // 90))
         side_mark(surf, pygame.Rect(c[0] - r.w * 0.08, c[1] + r.h * 0.02, r.w * 0.16, r.h * 0.12), look.side, colour)
     else:
-        _panels(surf, r, 0.5, 0.3, 0.16, gap=0.14)
+        panels(surf, r, 0.5, 0.3, 0.16, gap=0.14)
         polygon(surf, GOLD, r, [(0.37, 0.34), (0.63, 0.34), (0.63, 0.66), (0.37, 0.66)])
         pygame.draw.line(surf, LIGHT, points(r, [(0.5, 0.34)])[0], points(r, [(0.5, 0.16)])[0], max(1, r.h // 60))
         side_mark(surf, pygame.Rect(points(r, [(0.41, 0.42)])[0], (round(r.w * 0.18), round(r.h * 0.16))),
@@ -94,8 +44,9 @@ def draw_satellite(surf, r: pygame.Rect, look: Look, colour) -> None:
 
 
 def draw_probe(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """A deep-space probe, by its size among the scenario's probes: a small cone with antennas, a body with a big
-    dish and solar wings, or (the biggest) a craft on three legs."""
+    """A deep-space probe: a small cone with antennas (the cheapest third of the scenario's probes), a craft on
+    three legs (one that lands), else a body with a dish and solar wings; a descent ball under it for Venus, a
+    cone-shaped heat shield for Mars; a disc for each world it goes to; its variant sizes the dish."""
     line = max(1, r.h // 90)
     if look.size < 0.34:  # a gold cone on a drum, booms out to the sides, a whip antenna on top
         for x in (0.12, 0.88):
@@ -105,24 +56,33 @@ def draw_probe(surf, r: pygame.Rect, look: Look, colour) -> None:
         polygon(surf, GOLD, r, [(0.34, 0.6), (0.66, 0.6), (0.55, 0.24), (0.45, 0.24)])
         pygame.draw.line(surf, LIGHT, points(r, [(0.5, 0.24)])[0], points(r, [(0.5, 0.08)])[0], line)
         pygame.draw.rect(surf, colour, points(r, [(0.34, 0.64)])[0] + (round(r.w * 0.32), max(1, round(r.h * 0.06))))
-        return
-    if look.size >= 0.67:
+        if look.lands:  # a small landing ball under the drum
+            pygame.draw.circle(surf, SHADE, points(r, [(0.5, 0.84)])[0], round(r.w * 0.08))
+    elif look.lands:
         for a, b in (((0.4, 0.6), (0.16, 0.86)), ((0.6, 0.6), (0.84, 0.86)), ((0.5, 0.62), (0.5, 0.9))):
             pygame.draw.line(surf, LIGHT, points(r, [a])[0], points(r, [b])[0], max(1, r.h // 45))
         polygon(surf, GOLD, r, [(0.34, 0.46), (0.66, 0.46), (0.6, 0.64), (0.4, 0.64)])
         pygame.draw.line(surf, LIGHT, points(r, [(0.5, 0.46)])[0], points(r, [(0.5, 0.14)])[0], line)
-        _panels(surf, r, 0.16, 0.16, 0.08, gap=0.02)  # a solar panel and a dish on the mast
+        panels(surf, r, 0.16, 0.16, 0.08, gap=0.02)  # a solar panel and a dish on the mast
         pygame.draw.ellipse(surf, WHITE, pygame.Rect(points(r, [(0.4, 0.26)])[0], (round(r.w * 0.2), round(r.h * 0.1))))
         pygame.draw.rect(surf, colour, points(r, [(0.36, 0.52)])[0] + (round(r.w * 0.28), max(1, round(r.h * 0.05))))
-        return
-    _panels(surf, r, 0.62, 0.26, 0.12, gap=0.1)
-    polygon(surf, GOLD, r, [(0.4, 0.48), (0.6, 0.48), (0.64, 0.76), (0.36, 0.76)])
-    dish = pygame.Rect(points(r, [(0.24, 0.16)])[0], (round(r.w * 0.52), round(r.h * 0.22)))
-    pygame.draw.ellipse(surf, WHITE, dish)
-    pygame.draw.ellipse(surf, DARK, dish, line)
-    pygame.draw.line(surf, LIGHT, dish.center, points(r, [(0.5, 0.48)])[0], max(1, r.h // 50))
-    pygame.draw.line(surf, LIGHT, points(r, [(0.64, 0.7)])[0], points(r, [(0.9, 0.9)])[0], max(1, r.h // 70))
-    pygame.draw.rect(surf, colour, points(r, [(0.4, 0.56)])[0] + (round(r.w * 0.2), max(1, round(r.h * 0.06))))
+    else:
+        dw = 0.36 + 0.06 * (look.variant % 4)  # the dish's width, from the variant
+        panels(surf, r, 0.56, 0.2 + 0.04 * (look.variant // 4 % 3), 0.12, gap=0.1, cells=3 + look.variant % 2)
+        polygon(surf, GOLD, r, [(0.4, 0.44), (0.6, 0.44), (0.64, 0.7), (0.36, 0.7)])
+        dish = pygame.Rect(points(r, [(0.5 - dw / 2, 0.14)])[0], (round(r.w * dw), round(r.h * 0.2)))
+        pygame.draw.ellipse(surf, WHITE, dish)
+        pygame.draw.ellipse(surf, DARK, dish, line)
+        pygame.draw.line(surf, LIGHT, dish.center, points(r, [(0.5, 0.44)])[0], max(1, r.h // 50))
+        pygame.draw.line(surf, LIGHT, points(r, [(0.64, 0.66)])[0], points(r, [(0.9, 0.86)])[0], max(1, r.h // 70))
+        pygame.draw.rect(surf, colour, points(r, [(0.4, 0.52)])[0] + (round(r.w * 0.2), max(1, round(r.h * 0.06))))
+        if "venus" in look.dests and "mars" not in look.dests:  # a descent ball for the hot, thick air
+            c = points(r, [(0.5, 0.8)])[0]
+            pygame.draw.circle(surf, SHADE, c, round(r.w * 0.1))
+            pygame.draw.circle(surf, WHITE, (c[0] - r.w * 0.03, c[1] - r.h * 0.03), round(r.w * 0.04))
+        elif "mars" in look.dests and "venus" not in look.dests:  # a lander under a broad cone heat shield
+            polygon(surf, SHADE, r, [(0.3, 0.84), (0.7, 0.84), (0.56, 0.72), (0.44, 0.72)])
+    worlds(surf, r, look.dests)
 
 
 def draw_lander(surf, r: pygame.Rect, look: Look, colour) -> None:
@@ -152,7 +112,7 @@ def draw_rover(surf, r: pygame.Rect, look: Look, colour) -> None:
         pygame.draw.circle(surf, DARK, c, round(r.w * 0.085))
         pygame.draw.circle(surf, SHADE, c, round(r.w * 0.04))
     polygon(surf, LIGHT, r, [(0.14, 0.52), (0.86, 0.52), (0.8, 0.68), (0.2, 0.68)])
-    _panels(surf, r, 0.49, 0.34, 0.05, gap=0.0)
+    panels(surf, r, 0.49, 0.34, 0.05, gap=0.0)
     pygame.draw.line(surf, LIGHT, points(r, [(0.66, 0.5)])[0], points(r, [(0.66, 0.26)])[0], max(1, r.h // 50))
     pygame.draw.ellipse(surf, WHITE, pygame.Rect(points(r, [(0.56, 0.18)])[0], (round(r.w * 0.2), round(r.h * 0.1))))
     pygame.draw.rect(surf, colour, points(r, [(0.2, 0.6)])[0] + (round(r.w * 0.6), max(1, round(r.h * 0.04))))
@@ -186,23 +146,35 @@ def draw_docking(surf, r: pygame.Rect, look: Look, colour) -> None:
     """Two craft meeting nose to nose, the docking port between them."""
     polygon(surf, LIGHT, r, [(0.04, 0.4), (0.36, 0.4), (0.46, 0.46), (0.46, 0.54), (0.36, 0.6), (0.04, 0.6)])
     polygon(surf, WHITE, r, [(0.96, 0.38), (0.62, 0.38), (0.54, 0.46), (0.54, 0.54), (0.62, 0.62), (0.96, 0.62)])
-    pygame.draw.rect(surf, GOLD, points(r, [(0.46, 0.46)])[0] + (max(1, round(r.w * 0.08)), round(r.h * 0.08)))
+    ring = 0.08 + 0.08 * look.size  # a bigger docking system: a bigger ring between the craft
+    pygame.draw.rect(surf, GOLD, points(r, [(0.46, 0.5 - ring / 2)])[0]
+                     + (max(1, round(r.w * 0.08)), round(r.h * ring)))
     pygame.draw.rect(surf, colour, points(r, [(0.7, 0.38)])[0] + (max(1, round(r.w * 0.06)), round(r.h * 0.24)))
     pygame.draw.rect(surf, colour, points(r, [(0.14, 0.4)])[0] + (max(1, round(r.w * 0.06)), round(r.h * 0.2)))
     for x in (0.2, 0.8):
         pygame.draw.line(surf, SOLAR_LINE, points(r, [(x, 0.26)])[0], points(r, [(x, 0.74)])[0], 1)
     for x in (0.2, 0.8):
-        for y in (0.22, 0.66):
+        for y in (0.22, 0.66) if look.variant % 2 else (0.14, 0.74):
             pygame.draw.rect(surf, SOLAR, points(r, [(x - 0.06, y)])[0] + (round(r.w * 0.12), round(r.h * 0.12)))
 
 
 def draw_station(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """A station: a long module with a docking node and big solar wings."""
-    polygon(surf, WHITE, r, [(0.38, 0.18), (0.62, 0.18), (0.62, 0.82), (0.38, 0.82)])
+    """A station: a long module with a docking node and solar wings; a bigger one (by its costs among the
+    scenario's stations) is wider with one big pair of wings and a sun telescope's windmill, a smaller one
+    slimmer with more, smaller wings (their cells from the variant)."""
+    hw = 0.09 + 0.06 * look.size
+    polygon(surf, WHITE, r, [(0.5 - hw, 0.18), (0.5 + hw, 0.18), (0.5 + hw, 0.82), (0.5 - hw, 0.82)])
     polygon(surf, LIGHT, r, [(0.43, 0.06), (0.57, 0.06), (0.57, 0.18), (0.43, 0.18)])
     polygon(surf, GOLD, r, [(0.4, 0.82), (0.6, 0.82), (0.6, 0.92), (0.4, 0.92)], None)
-    for y in (0.3, 0.6):
-        _panels(surf, r, y, 0.3, 0.12, gap=0.13)
-    pygame.draw.rect(surf, colour, points(r, [(0.38, 0.44)])[0] + (round(r.w * 0.24), max(1, round(r.h * 0.04))))
+    cells = 3 + look.variant % 3
+    if look.size >= 0.5:
+        panels(surf, r, 0.62, 0.3, 0.16, gap=hw + 0.02, cells=cells)
+        for dx, dy in ((-0.14, -0.06), (0.14, -0.06)):  # the telescope mount's windmill
+            pygame.draw.rect(surf, SOLAR, points(r, [(0.5 + dx - 0.06, 0.3 + dy)])[0]
+                             + (round(r.w * 0.12), round(r.h * 0.1)))
+        pygame.draw.circle(surf, GOLD, points(r, [(0.5, 0.3)])[0], round(r.w * 0.05))
+    else:
+        for y in (0.3, 0.6, 0.76)[:2 + look.variant % 2]:
+            panels(surf, r, y, 0.24, 0.1, gap=hw + 0.04, cells=cells)
+    pygame.draw.rect(surf, colour, points(r, [(0.5 - hw, 0.44)])[0] + (round(r.w * 2 * hw), max(1, round(r.h * 0.04))))
     side_mark(surf, pygame.Rect(points(r, [(0.43, 0.66)])[0], (round(r.w * 0.14), round(r.h * 0.1))), look.side, colour)
-

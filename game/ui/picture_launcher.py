@@ -1,12 +1,15 @@
 """The picture of a launcher: a rocket standing in a rectangle, drawn from its Look (stages, size,
-strap-on boosters), with the side's bands and marking, and on top a nose, a capsule or a fairing."""
+strap-on boosters), with the side's bands and marking, and on top a nose, a capsule or a fairing. One that
+flies to other worlds has a gold-foiled upper stage, one to the planets also a small kick stage under its
+nose; its variant (a hash of its id) picks the nose's shape, the number of bands on its first stage and where
+the boosters' stripes run."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.ui.picture_looks import Look
-from game.ui.picture_parts import DARK, LIGHT, SHADE, WHITE, letters, star
+from game.ui.picture_parts import DARK, GOLD, LIGHT, SHADE, WHITE, letters, star
 
 
 def draw_rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = None) -> None:
@@ -29,13 +32,15 @@ def draw_rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = Non
         w = bw * (1.0 - (0.1 if look.size > 0.4 else 0.22) * k)
         widths.append(w)
         rect = pygame.Rect(round(cx - w / 2), round(y - sh), round(w), round(sh) + 1)
-        pygame.draw.rect(surf, WHITE, rect)
+        pygame.draw.rect(surf, GOLD if k and k == stages - 1 and look.dests else WHITE, rect)
         if k:  # an interstage: the narrower stage sits on a short cone
             lw = widths[k - 1]
             pygame.draw.polygon(surf, LIGHT, [(cx - lw / 2, y), (cx + lw / 2, y), (cx + w / 2, y - sh * 0.12),
                                               (cx - w / 2, y - sh * 0.12)])
         band = max(1, round(min(sh * 0.08, w * 0.25)))
         pygame.draw.rect(surf, colour, (rect.x, rect.y, rect.w, band))
+        if k == 0 and look.variant & 2:  # a second band low on the first stage
+            pygame.draw.rect(surf, colour, (rect.x, round(rect.bottom - sh * 0.22), rect.w, band))
         if h >= 40:
             shade = max(1, rect.w // 4)
             pygame.draw.rect(surf, SHADE, (rect.right - shade, rect.y + band, shade, rect.h - band))
@@ -45,7 +50,13 @@ def draw_rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = Non
             pygame.draw.rect(surf, DARK, rect, line)
         y -= sh
     nw = widths[-1]
-    _top(surf, cx, body_top, nw, nose_h, top, colour, line)
+    if top is None and {"venus", "mars", "outer"} & set(look.dests):  # a planetary kick stage under the nose
+        kw, kh = nw * 0.72, nose_h * 0.45
+        pygame.draw.rect(surf, GOLD, (round(cx - kw / 2), round(body_top - kh), round(kw), round(kh) + 1))
+        if h >= 40:
+            pygame.draw.rect(surf, DARK, (round(cx - kw / 2), round(body_top - kh), round(kw), round(kh) + 1), line)
+        body_top, nw = body_top - kh, kw
+    _top(surf, cx, body_top, nw, nose_h, top, colour, line, blunt=bool(look.variant & 1))
     if look.strap_ons:  # boosters round the first stage, flaring out at the bottom (two seen from the side)
         bh, sw = (bottom - body_top) * 0.5, bw * 0.62
         for sgn in (-1, 1):
@@ -53,8 +64,9 @@ def draw_rocket(surf, r: pygame.Rect, look: Look, colour, top: Look | None = Non
             pts = [(x0, bottom - bh), (x0 + sgn * sw * 0.35, bottom - bh * 0.82), (x0 + sgn * sw, bottom),
                    (x0, bottom)]
             pygame.draw.polygon(surf, LIGHT, pts)
-            pygame.draw.line(surf, colour, (x0 + sgn * sw * 0.2, bottom - bh * 0.62),
-                             (x0 + sgn * sw * 0.62, bottom - bh * 0.14), max(1, round(sw * 0.12)))
+            lo = 0.14 + 0.3 * (look.variant >> 2 & 1)  # the stripe high or low on the booster
+            pygame.draw.line(surf, colour, (x0 + sgn * sw * 0.2, bottom - bh * (lo + 0.48)),
+                             (x0 + sgn * sw * 0.62, bottom - bh * lo), max(1, round(sw * 0.12)))
             if h >= 40:
                 pygame.draw.polygon(surf, DARK, pts, line)
         for sgn in (-1, 0, 1):  # engines under the core and the boosters
@@ -89,8 +101,10 @@ def _body_mark(surf, rect: pygame.Rect, side: int, colour) -> None:
                                             max(1, round(rect.h * 0.04))))
 
 
-def _top(surf, cx: float, base: float, nw: float, nose_h: float, top: Look | None, colour, line: int) -> None:
-    """What stands on the last stage: a pointed nose, a capsule with its escape tower, or a payload fairing."""
+def _top(surf, cx: float, base: float, nw: float, nose_h: float, top: Look | None, colour, line: int,
+         blunt: bool = False) -> None:
+    """What stands on the last stage: a pointed nose (`blunt`: a short rounded one), a capsule with its escape
+    tower, or a payload fairing."""
     if top is not None and top.kind == "capsule":
         cw = nw * (0.9 + 0.12 * min(3, max(1, top.crew)))
         ch = nose_h * 0.42
@@ -109,6 +123,8 @@ def _top(surf, cx: float, base: float, nw: float, nose_h: float, top: Look | Non
                                            (cx, t0 - tower)])
         return
     fw = nw * (1.22 if top is not None else 1.0)
+    if top is None and blunt:
+        nose_h *= 0.7
     pts = [(cx - nw / 2, base), (cx - fw / 2, base - nose_h * 0.12), (cx - fw / 2, base - nose_h * 0.42),
            (cx - fw * 0.2, base - nose_h * 0.92), (cx, base - nose_h), (cx + fw * 0.2, base - nose_h * 0.92),
            (cx + fw / 2, base - nose_h * 0.42), (cx + fw / 2, base - nose_h * 0.12), (cx + nw / 2, base)]

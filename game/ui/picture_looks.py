@@ -3,11 +3,15 @@ scenario's data alone (no drawing here).
 
 A program's kind picks its shape; a launcher's size (its costs against the scenario's other launchers)
 makes it taller and wider, its era (its `available` date against the scenario's first and last dates)
-adds stages, and an early Soviet family gets strap-on boosters. Capsules follow their seats.
+adds stages, and an early Soviet family gets strap-on boosters. Capsules follow their seats, side and size.
+A craft's destinations come from the milestones its missions can earn (their ids and names mention the Moon,
+Venus, Mars or the outer planets), and a stable number from a hash of the program's id varies the small
+details (dish, panels, antennas), so two programs of one kind never look quite alike.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +31,13 @@ class Look:
     strap_ons: bool = False
     stages: int = 1      # a launcher's stages, 1 to 3
     image: str = ""      # path of the program's own image ("" none)
+    dests: tuple = ()    # worlds its missions go to, in DESTINATIONS order
+    variant: int = 0     # 0..255, a stable hash of the program's id: small details
+    lands: bool = False  # its missions can earn a landing milestone
+
+
+DESTINATIONS = {"moon": ("moon", "lunar", "luna"), "venus": ("venus", "venera"), "mars": ("mars",),
+                "outer": ("jupiter", "saturn_flyby", "outer", "grand_tour", "neptune", "uranus")}
 
 
 
@@ -57,7 +68,7 @@ def scenario_looks(scenario) -> tuple[Look, ...]:
     """The Look of every program of `scenario`, in the scenario's program order."""
     if _last[0] is not scenario:
         _last[:] = [scenario, _looks(tuple(_program_key(p) for p in scenario.programs),
-                                     tuple(str(x) for x in _image_paths(scenario))),
+                                     tuple(str(x) for x in _image_paths(scenario)), _destinations(scenario)),
                     {prog["id"]: i for i, prog in enumerate(scenario.programs)}]
     return _last[1]
 
@@ -74,6 +85,29 @@ def _program_key(prog: dict) -> tuple:
             tuple(prog.get("requires") or ()))
 
 
+def _destinations(scenario) -> tuple:
+    """Each program's (destinations, lands): the worlds named by the milestones (id or name) its missions can earn,
+    and whether one of them is a landing."""
+    words = {}
+    for ms in getattr(scenario, "milestones", None) or ():
+        text = f"{ms.get('id', '')} {ms.get('name', '')}".lower()
+        words[ms.get("id")] = {d for d, keys in DESTINATIONS.items() if any(k in text for k in keys)}
+        if "landing" in text or "lander" in text:
+            words[ms.get("id")].add("landing")
+    found: dict[str, set] = {}
+    for m in getattr(scenario, "missions", None) or ():
+        earned = set().union(*(words.get(e, set()) for st in m["steps"] for e in st.get("earns") or ()))
+        for st in m["steps"]:
+            found.setdefault(st["program"], set()).update(earned)
+    return tuple((tuple(d for d in DESTINATIONS if d in found.get(p["id"], ())), "landing" in found.get(p["id"], ()))
+                 for p in scenario.programs)
+
+
+def _variant(ident: str) -> int:
+    """A stable number 0..255 from a program's id (the same on every run and machine)."""
+    return hashlib.sha1(ident.encode()).digest()[0]
+
+
 def _image_paths(scenario) -> list:
     """Resolved image path of each program ("" none); the scenario carries them in `images` (id -> Path)."""
     images = getattr(scenario, "images", None) or {}
@@ -81,7 +115,7 @@ def _image_paths(scenario) -> list:
 
 
 @lru_cache(maxsize=16)
-def _looks(progs: tuple, images: tuple) -> tuple[Look, ...]:
+def _looks(progs: tuple, images: tuple, dests: tuple = ()) -> tuple[Look, ...]:
     """The looks of programs given as _program_key tuples (every field a look reads, so the cache key)."""
     fields = ("id", "side", "kind", "available", "start_cost", "flight_cost", "research_cost", "crew", "requires")
     rows = [dict(zip(fields, p, strict=True)) for p in progs]
@@ -98,7 +132,8 @@ def _looks(progs: tuple, images: tuple) -> tuple[Look, ...]:
         side = 0 if r["side"] == "us" else 1
         size, era = _spread(weights[r["kind"]], i), _spread(years, i)
         looks.append(Look(r["kind"] if r["kind"] in KINDS else "satellite", side, round(size, 2), round(era, 2),
-                          r["crew"], image=images[i]))
+                          r["crew"], image=images[i], dests=dests[i][0] if dests else (),
+                          variant=_variant(r["id"]), lands=bool(dests and dests[i][1])))
     # A launcher's stages: 1 to 3 with its size or era. One that builds on another launcher (`requires` it) is
     # that rocket grown: at least its size, one stage more. Strap-ons: a Soviet launcher of the first half of
     # the scenario's years that builds on no other launcher, and every launcher built on one of those.
@@ -115,6 +150,7 @@ def _looks(progs: tuple, images: tuple) -> tuple[Look, ...]:
             size = max([lk.size] + [u.size for u in up])
             stages = min(3, max([stages] + [u.stages + 1 for u in up]))
             strap = (lk.side == 1 and not up and lk.era < 0.5) or any(u.strap_ons for u in up)
-            done[i] = Look(lk.kind, lk.side, size, lk.era, lk.crew, strap_ons=strap, stages=stages, image=lk.image)
+            done[i] = Look(lk.kind, lk.side, size, lk.era, lk.crew, strap_ons=strap, stages=stages, image=lk.image,
+                           dests=lk.dests, variant=lk.variant, lands=lk.lands)
     return tuple(done.get(i, lk) for i, lk in enumerate(looks))
 

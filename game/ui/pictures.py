@@ -4,10 +4,10 @@
     mission_picture(scenario, m, height)   # mission m's launcher with its payload on top
 
 Every program gets a picture from what the scenario says of it (its Look: picture_looks.py), drawn by
-kind: launchers by picture_launcher.py, spacecraft by picture_craft.py, with the colours and small shapes
-of picture_parts.py. Colours and markings are the side's: white with the side colour, "USA" or "CCCP"
-and a star, taken from the theme so the colour-blind palette applies. A program with an `image` (a PNG
-or JPEG of the scenario) is shown by that image instead.
+kind: launchers by picture_launcher.py, capsules by picture_capsules.py, other craft by picture_craft.py,
+with the colours and small shapes of picture_parts.py. Colours and markings are the side's: white with the
+side colour, "USA" or "CCCP" and a star, taken from the theme so the colour-blind palette applies. A program
+with an `image` (a PNG or JPEG of the scenario) is shown by that image instead.
 
 Surfaces are cached (by the program's look, the height and the palette's side colours) and shared:
 callers must not draw on them.
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pygame
 
+from game.ui.picture_capsules import draw_capsule
 from game.ui.picture_craft import (
-    draw_capsule,
     draw_docking,
     draw_eva,
     draw_lander,
