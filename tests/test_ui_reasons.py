@@ -5,20 +5,11 @@ rival AI's reasons."""
 from __future__ import annotations
 
 import pygame
-from uikit import click_named, frames, make_app, press, run_until, screen_text
+from uikit import click_named, default_to_hq, frames, make_app, press, run_until, screen_text
 
 from game.scenario import load
 from game.ui.app import Options
 from game.ui.start import start_new
-
-
-def _to_headquarters(app):
-    for _ in range(100):
-        if app.scene.name == "headquarters":
-            return app.scene
-        app.scene.default_action()
-        frames(app, 2)
-    raise AssertionError(app.scene.name)
 
 
 def _watch(tmp_path, monkeypatch, us: str, ussr: str):
@@ -26,7 +17,7 @@ def _watch(tmp_path, monkeypatch, us: str, ussr: str):
     app = make_app(tmp_path, monkeypatch, Options(us=us, ussr=ussr))
     app.autoplay = False  # the test moves on itself
     start_new(app, load("historical"), us, ussr, seed=4)
-    hq = _to_headquarters(app)
+    hq = default_to_hq(app)
     run_until(app, lambda: all(w.done for w in app.flow.workers.values()), limit=20000)
     frames(app, 2)
     return app, hq
@@ -63,7 +54,7 @@ def test_a_scripted_seat_says_it_has_no_reasons(tmp_path, monkeypatch):
 def test_single_player_never_shows_the_rival_ai_reasons(tmp_path, monkeypatch):
     app = make_app(tmp_path, monkeypatch)
     start_new(app, load("historical"), "human", "ai:easy", seed=4)
-    hq = _to_headquarters(app)
+    hq = default_to_hq(app)
     rival = app.flow.workers[1]
     run_until(app, lambda: rival.done, limit=20000)
     assert rival.reasons  # the rival AI has reasons, and they stay with it

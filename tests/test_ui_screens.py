@@ -7,22 +7,13 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 import pytest
-from uikit import click_named, frames, make_app, run_until, screen_text
+from uikit import click_named, default_to_hq, frames, make_app, run_until, screen_text
 
 from game.scenario import load
 from game.ui.app import Options
 from game.ui.main import first_screen
 from game.ui.settings import Settings
 from game.ui.start import start_new
-
-
-def hq(app):
-    for _ in range(100):
-        if app.scene.name == "headquarters":
-            return app.scene
-        app.scene.default_action()
-        frames(app, 2)
-    raise AssertionError(app.scene.name)
 
 
 def test_event_popup_is_as_tall_as_its_text(tmp_path, monkeypatch):
@@ -68,7 +59,7 @@ def test_event_options_show_their_whole_effects(tmp_path, monkeypatch):
 def test_results_show_prestige_once(tmp_path, monkeypatch):
     app = make_app(tmp_path, monkeypatch, Options())
     start_new(app, load("historical"), "human", "ai:easy", seed=2)
-    hq(app).end_turn()
+    default_to_hq(app).end_turn()
     run_until(app, lambda: app.scene.name == "turn-results", limit=5000)
     click_named(app, "skip")
     assert "Prestige" not in app.scene.widgets["log"].html_text  # the side panel has it, with bars
@@ -89,7 +80,7 @@ def test_headquarters_controls_never_overlap(tmp_path, monkeypatch, size, ui_sca
 
     app = App(Options(), Settings(width=size[0], height=size[1], ui_scale=ui_scale, volume=0.0))
     start_new(app, load("historical"), "human", "ai:easy", seed=2)
-    scene = hq(app)
+    scene = default_to_hq(app)
     top = {k: scene.widgets[k] for k in ("date", "who", "money", "budget", "charts", "save", "help", "menu",
                                          "status", "end_turn")}
     assert _overlaps(top) == []
@@ -133,7 +124,7 @@ def test_first_turn_says_what_to_do_and_results_report_own_programs(tmp_path, mo
     app = make_app(tmp_path, monkeypatch, Options())
     sc = load("historical")
     start_new(app, sc, "human", "ai:easy", seed=2)
-    scene = hq(app)
+    scene = default_to_hq(app)
     assert scene.widgets["status"].text.startswith("To do:")
     redstone = sc.rules.program_ids.index("redstone")
     click_named(app, f"prog_max_{redstone}")

@@ -93,6 +93,16 @@ def continue_to_hq(app: App, limit: int = 600) -> None:
     raise AssertionError(f"never reached headquarters; on {app.scene.name}")
 
 
+def default_to_hq(app: App, limit: int = 100):
+    """Take each screen's default action (as the demo does) until headquarters; returns that scene."""
+    for _ in range(limit):
+        if app.scene.name == "headquarters":
+            return app.scene
+        app.scene.default_action()
+        frames(app, 2)
+    raise AssertionError(f"never reached headquarters; on {app.scene.name}")
+
+
 def screen_text(app: App) -> str:
     """Every text the current screen shows in its widgets (labels, buttons, text boxes, tooltips)."""
     out = []

@@ -23,27 +23,34 @@ import numpy as np
 from game.ai.forecast import QUALITIES, forecast_batch
 from game.ai.playbook import PlanTables
 from game.ai.policies import make_policy
-from game.rules import Orders, State, init, observe, step
-from game.rules.rng import game_keys, policy_keys
+from game.rules import State, init, observe
+from game.rules.rng import game_keys
+from game.sim.rollout import play_batch
 
 CHUNK = 16   # games forecast together (rows: CHUNK x worlds x rollouts)
 TURNS = (4, 12, 20, 30)
 
 
+class _Snapshots:
+    """A log for game.sim.rollout.play_batch that keeps the State as each of `turns` begins (games running)."""
+
+    def __init__(self, turns):
+        self.turns = set(turns)
+        self.seen: dict[int, State] = {}
+
+    def add(self, after: State, info) -> None:
+        t = int(after.turn.max())
+        if t in self.turns and t not in self.seen and not after.done.all():
+            self.seen[t] = after
+
+
 def play_recording(rules, players: str, seed: int, games: int, turns) -> tuple[State, dict[int, State]]:
     """Play `games` games to the end; returns (final State, {turn: State at the start of that turn})."""
-    us, ussr = make_policy(players, rules), make_policy(players, rules)
-    state = init(rules, game_keys(seed, games))
-    keys = (policy_keys(seed, 0, games), policy_keys(seed, 1, games))
-    seen: dict[int, State] = {}
-    while not state.done.all():
-        t = int(state.turn.max())
-        if t in turns and t not in seen:
-            seen[t] = state
-        orders = Orders.merge(rules, us.act(observe(rules, state, 0), keys[0]),
-                              ussr.act(observe(rules, state, 1), keys[1]))
-        state, _ = step(rules, state, orders)
-    return state, seen
+    log = _Snapshots(turns)
+    if 0 in log.turns:
+        log.seen[0] = init(rules, game_keys(seed, games))
+    fin = play_batch(rules, make_policy(players, rules), make_policy(players, rules), seed, 0, games, log)
+    return fin, log.seen
 
 
 def _events(rules, fin: State, at: State, quality, tables) -> dict:

@@ -63,12 +63,15 @@ class ConfirmScene(Scene):
         L = self.L
         u, pad = L.u, L.pad
         w = min(L.width - 4 * pad, int(u * 22))
-        h = int(u * 6.4)
+        inner = w - 4 * pad
+        detail = self.textbox("detail", (0, 0, inner, -1), self.detail)  # as tall as its laid-out text
+        box_h = max(int(u * 2.2), detail.rect.h)
+        h = int(u * 4.2) + box_h
         self.panel = pygame.Rect((L.width - w) // 2, (L.height - h) // 2, w, h)
         x, y = self.panel.x + 2 * pad, self.panel.y + pad
-        inner = w - 4 * pad
         self.label("question", (x, y, inner, int(u * 1.3)), self.question, "#heading")
-        self.textbox("detail", (x, y + int(u * 1.4), inner, int(u * 2.2)), self.detail)
+        detail.set_dimensions((inner, box_h))
+        detail.set_position((x, y + int(u * 1.4)))
         yb = self.panel.bottom - u - pad
         bw = int(u * 4)
         if self.dont_ask:
