@@ -8,4 +8,4 @@ import os
 # setting wins.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-__version__ = "0.2.1"
+__version__ = "0.3.0"
