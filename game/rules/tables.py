@@ -8,6 +8,7 @@ never changes during a game. Sizes used in the shapes below:
     R = E + O effect rows               F = flags        T = turns
     J = most steps of any mission       L = most launch pads of a side
     X = effect columns (one per (kind, target) any effect uses)
+    RC = records                        OP = operations (ongoing missions; "O" in issue 19's spec)
 
 Index P of a program-indexed "extended" array is a dummy program (always
 developed, reliability 1, cost 0) that pads missions with fewer roles or steps.
@@ -187,6 +188,23 @@ class Rules:
     ai_focus: int = 3
     ai_research_share: float = 0.8
     mis_ai_priority: np.ndarray = field(default_factory=lambda: np.zeros(0))  # float32 [M]
+    # records (best values a side can raise) and operations (missions that keep running, turn after turn);
+    # Rules made by hand have none (game.rules.kernel_tables pads the mission-indexed ones to M)
+    record_ids: tuple[str, ...] = ()
+    record_prestige: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # float32 [RC]
+    record_min_gain: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # float32 [RC]
+    mis_record_value: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    #                              float32 [M, RC]: value the mission sets on full success (0: none)
+    op_ids: tuple[str, ...] = ()
+    op_side: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [OP]
+    op_prestige: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # float32 [OP]: each turn
+    op_upkeep: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # float32 [OP]: each turn
+    op_turns: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [OP]: turns a start runs
+    op_record: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [OP]: record (-1 none)
+    mis_starts_op: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [M]: -1 none
+    # money after the goal and prestige fade
+    overflow_cut: float = 0.0     # share of savings lost over carryover_cap also cut from next year's budget
+    prestige_fade: float = 0.0    # share of each side's prestige that fades at every new budget year
 
     _kernel: dict = field(default_factory=dict, compare=False, repr=False)  # see game.rules.kernel_tables
 
@@ -205,6 +223,14 @@ class Rules:
     @property
     def n_events(self) -> int:
         return len(self.event_ids)
+
+    @property
+    def n_records(self) -> int:
+        return len(self.record_ids)
+
+    @property
+    def n_operations(self) -> int:
+        return len(self.op_ids)
 
     @property
     def max_pads(self) -> int:
