@@ -180,7 +180,7 @@ class Ref:
         return v
 
     def json(self):
-        return {"type": "string", "pattern": ID_RE.pattern, "description": f"id of a {self.kind}"}
+        return {"type": "string", "pattern": ID_RE.pattern, "description": f"id of {'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind}"}
 
 
 @dataclass(frozen=True)
