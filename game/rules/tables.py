@@ -9,6 +9,7 @@ never changes during a game. Sizes used in the shapes below:
     J = most steps of any mission       L = most launch pads of a side
     X = effect columns (one per (kind, target) any effect uses)
     RC = records                        OP = operations (ongoing missions; "O" in issue 19's spec)
+    N = people (both sides)             G = recruitment groups          C = most crew seats of a mission
 
 Index P of a program-indexed "extended" array is a dummy program (always
 developed, reliability 1, cost 0) that pads missions with fewer roles or steps.
@@ -28,6 +29,12 @@ BOTH = 2
 # Launch outcomes, as stored in State.launch_outcome.
 NO_LAUNCH, SUCCESS, PARTIAL, FAILURE, CREW_LOST, SCRUBBED = 0, 1, 2, 3, 4, 5
 OUTCOME_NAMES = ("none", "success", "partial", "failure", "crew lost", "scrubbed")
+
+# Crew skill disciplines (the last axis of Rules.person_skill0 and State.skill; Rules.step_skill's values).
+SKILL_NAMES = ("piloting", "eva", "docking", "endurance", "command")
+# Person status codes, as stored in State.person_status.
+NOT_RECRUITED, ACTIVE, RESTING, TRAINING, RETIRED, RESIGNED, DEAD = 0, 1, 2, 3, 4, 5, 6
+PERSON_STATUS_NAMES = ("not recruited", "active", "resting", "training", "retired", "resigned", "dead")
 
 # Program status codes, as returned by observe().
 LOCKED, AVAILABLE, DEVELOPING, READY, GROUNDED, CANCELLED = 0, 1, 2, 3, 4, 5
@@ -206,6 +213,36 @@ class Rules:
     overflow_cut: float = 0.0     # share of savings lost over carryover_cap also cut from next year's budget
     prestige_fade: float = 0.0    # share of each side's prestige that fades at every new budget year
 
+    # the corps (people.toml): N people of both sides in one list, G recruitment groups; Rules made by hand
+    # have none. Skill disciplines, in order: piloting, eva, docking, endurance, command (SKILL_NAMES).
+    person_ids: tuple[str, ...] = ()
+    person_names: tuple[str, ...] = ()
+    person_side: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [N]
+    person_group: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [N]
+    person_skill0: np.ndarray = field(default_factory=lambda: np.zeros((0, 5), np.float32))  # float32 [N, 5]
+    person_start_status: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # int8 [N]: 1 or 4
+    person_retire_turn: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [N]: first
+    #                              turn retired by the `retires` date (32000, past any game, if none)
+    group_ids: tuple[str, ...] = ()
+    group_side: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [G]
+    group_avail_turn: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [G]
+    group_cost: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # float32 [G]
+    step_skill: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.int64))
+    #                              int64 [M, J]: discipline the crew's skill helps on the step (-1 none)
+    # the [crew] numbers
+    crew_skill_bonus: float = 0.08      # a step's chance rises by this * (crew skill - 0.5)
+    crew_flight_experience: float = 0.05  # skill gained in a flown step's discipline per flight (capped at 1)
+    crew_training_gain: float = 0.04    # skill gained in the trained discipline per turn of training
+    crew_training_cost: float = 0.5     # money per person per turn of training
+    crew_rest_turns: int = 1            # turns a person cannot fly after a flight
+    crew_max_flights: int = 6           # a person retires after this many flights
+    crew_career_years: int = 12         # a person retires this long after the group was recruited
+    crew_morale_loss: float = 0.2       # every living member's morale falls by this when the side loses a crew
+    crew_morale_wait: float = 0.03      # morale lost each turn without a flight after crew_wait_turns
+    crew_wait_turns: int = 6
+    crew_morale_flight: float = 0.15    # morale regained by flying
+    crew_quit_morale: float = 0.2       # a person whose morale falls below this resigns
+
     _kernel: dict = field(default_factory=dict, compare=False, repr=False)  # see game.rules.kernel_tables
 
     @property
@@ -231,6 +268,14 @@ class Rules:
     @property
     def n_operations(self) -> int:
         return len(self.op_ids)
+
+    @property
+    def n_people(self) -> int:
+        return len(self.person_ids)
+
+    @property
+    def n_groups(self) -> int:
+        return len(self.group_ids)
 
     @property
     def max_pads(self) -> int:
