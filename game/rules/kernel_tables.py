@@ -53,6 +53,12 @@ _FIELDS = {
     "mis_side": I64, "mis_avail_turn": I64, "mis_free": bool, "mis_crew": I64, "mis_cost": F32,
     "mis_steps": I64, "step_prog": I64, "step_real": F32, "step_lethality": F32, "cum_earn_bits": U64,
     "mis_target_bits": U64, "mis_prereq_bits": U64, "role_prog": I64, "role_first_step": I64,
+    # the corps (N people, G groups, C most crew seats; game.rules.crews)
+    "N": I64, "G": I64, "C": I64, "person_side": I64, "person_group": I64, "person_career_end": I64,
+    "group_side": I64, "group_avail_turn": I64, "group_cost": F32, "step_skill": I64, "mis_skill_weight": F32,
+    "side_has_corps": bool, "crew_skill_bonus": F32, "crew_flight_experience": F32, "crew_training_gain": F32,
+    "crew_training_cost": F32, "crew_rest_turns": I64, "crew_max_flights": I64, "crew_morale_loss": F32,
+    "crew_morale_wait": F32, "crew_wait_turns": I64, "crew_morale_flight": F32, "crew_quit_morale": F32,
     # milestones
     "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
     # events
@@ -69,7 +75,7 @@ _FIELDS = {
 }
 
 KernelTables = namedtuple("KernelTables", list(_FIELDS))
-KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice"])
+KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice", "crew", "train", "recruit"])
 KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts"])   # StepInfo's, but fired (from s.news)
 
 
@@ -127,6 +133,39 @@ def _ranks(order: list[int], columns: int) -> np.ndarray:
     return rank
 
 
+def step_skills(r: Rules) -> np.ndarray:
+    """int64 [M, J]: r.step_skill, or all -1 (no step helped by a crew) for a Rules made by hand without it."""
+    shape = r.step_prog.shape
+    skill = np.asarray(r.step_skill, I64)
+    if skill.shape != shape:
+        if skill.size:
+            raise ValueError(f"step_skill has shape {skill.shape}; the missions' steps need {shape}")
+        skill = np.full(shape, -1, I64)
+    return np.where(r.step_real > 0, skill, -1)
+
+
+def crew_seats(r: Rules) -> int:
+    """C: the most crew seats of any mission (0 when no mission is crewed)."""
+    return int(np.max(r.mis_crew, initial=0))
+
+
+def _corps(r: Rules) -> dict:
+    """The KernelTables fields of the corps."""
+    skill = step_skills(r)
+    weight = np.stack([(skill == d).sum(axis=1) for d in range(5)], axis=1).astype(F32)
+    career = np.asarray(r.group_avail_turn, I64)[np.asarray(r.person_group, I64)] + int(
+        r.crew_career_years * r.turns_per_year)
+    return dict(
+        N=r.n_people, G=r.n_groups, C=crew_seats(r), person_side=r.person_side, person_group=r.person_group,
+        person_career_end=np.minimum(np.asarray(r.person_retire_turn, I64), career),
+        group_side=r.group_side, group_avail_turn=r.group_avail_turn, group_cost=r.group_cost, step_skill=skill,
+        mis_skill_weight=weight, side_has_corps=np.array([(np.asarray(r.person_side) == s).any() for s in (0, 1)]),
+        **{f"crew_{k}": getattr(r, f"crew_{k}") for k in (
+            "skill_bonus", "flight_experience", "training_gain", "training_cost", "rest_turns", "max_flights",
+            "morale_loss", "morale_wait", "wait_turns", "morale_flight", "quit_morale")},
+    )
+
+
 def _build(r: Rules) -> KernelTables:
     P, E, X = r.n_programs, r.n_events, r.effects.shape[1]
     maxopt = r.opt_cum_weight.shape[1]
@@ -181,6 +220,7 @@ def _build(r: Rules) -> KernelTables:
         mis_prereq_bits=r.mis_prereq_bits, role_prog=r.role_prog, role_first_step=r.role_first_step,
         prestige_first=r.prestige_first, prestige_second=r.prestige_second, prestige_repeat=r.prestige_repeat,
         prestige_failure=r.prestige_failure,
+        **_corps(r),
         ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn,
         ev_ready_gap=np.where(r.ev_once, int(NEVER), r.ev_cooldown),   # turns since it last fired that make it ready
         cost_targets=r.cost_targets, cost_col=_columns(r.cost_targets, P + 1),

@@ -12,6 +12,7 @@ from collections import namedtuple
 
 import numpy as np
 
+from game.rules.crews import crew_skill_of, crew_step_penalty
 from game.rules.jit import F32, U64, leaf, part
 from game.rules.mathf import exp_f32
 from game.rules.missions import chance_after, launch_penalty, mission_cost, step_chance
@@ -102,8 +103,8 @@ def fly(t, s, b, fl, x, dice, u_month):
     u_lethal, from column P + i of the dice (only a flight that flies draws them).
     One uniform decides how many steps
     pass: step j is passed when u < p_0 * ... * p_j (each step adjusted for
-    skipped milestones and rushing), which gives each step its own chance of
-    failing in order.
+    skipped milestones and rushing, and a step with a discipline for its named crew's skill in it:
+    crews.crew_step_penalty), which gives each step its own chance of failing in order.
     """
     for i in range(2 * t.L):
         m, ok, rush = fl.mission[x, i], fl.ok[x, i], fl.rush[x, i]
@@ -115,12 +116,19 @@ def fly(t, s, b, fl, x, dice, u_month):
         u_fail, u_lethal = pair_of(bits_at(dice, t.P + i))
         missing = F32(popcount(t.mis_prereq_bits[m] & ~s.held[b, t.slot_side[i]]))
         penalty = launch_penalty(t, missing, rush)
+        side, pad = t.slot_side[i], t.slot_pad[i]
+        crew = s.launch_crew[b, side, pad]
+        need = t.mis_crew[m] if t.C > 0 and crew[0] >= 0 else 0     # a named crew flies (game.rules.crews)
         passed = 0
         cp = _ONE
         for j in range(t.J):
             p = t.step_prog[m, j]
             rel = s.rel[b, p] if p < t.P else _ONE
-            cp = chance_after(cp, t.step_real[m, j], step_chance(t, rel, penalty))
+            step_penalty = penalty
+            d = t.step_skill[m, j]
+            if need > 0 and d >= 0:
+                step_penalty = crew_step_penalty(t, penalty, _ONE, crew_skill_of(t, s, b, crew, need, d))
+            cp = chance_after(cp, t.step_real[m, j], step_chance(t, rel, step_penalty))
             if u_fail < cp:
                 passed += 1
         success = passed >= t.mis_steps[m]

@@ -10,8 +10,9 @@ import numpy as np
 
 from game.rules.bits import unpack
 from game.rules.economy import estimates, program_flags_batch
-from game.rules.state import State
+from game.rules.state import NEVER, State
 from game.rules.tables import (
+    ACTIVE,
     AVAILABLE,
     CANCELLED,
     DEVELOPING,
@@ -20,7 +21,9 @@ from game.rules.tables import (
     LOCKED,
     NO_LAUNCH,
     READY,
+    RESTING,
     SCRUBBED,
+    TRAINING,
     Rules,
 )
 
@@ -63,6 +66,19 @@ class Observation:
     launch_month: np.ndarray    # float32 [B, S, L]
     launch_passed: np.ndarray   # int [B, S, L]
     launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost
+    launch_crew: np.ndarray     # int [B, S, L, C]: who flew each of last turn's launches shown (-1: nobody)
+    # the corps: a side sees its own people in full, and of the rival's only those who have flown
+    person_seen: np.ndarray     # bool [B, N]: own people, and rival people who have flown
+    person_status: np.ndarray   # int [B, N]: tables.PERSON_STATUS_NAMES; UNKNOWN for unseen rival people;
+    #                             a seen rival's resting or training shows as active
+    skill: np.ndarray           # float32 [B, N, 5]: own people's skills (NaN for the rival's)
+    morale: np.ndarray          # float32 [B, N]: own people's morale (NaN for the rival's)
+    rest_until: np.ndarray      # int [B, N]: own people's (0 for the rival's)
+    idle_turns: np.ndarray      # int [B, N]: own people's (0 for the rival's)
+    person_flights: np.ndarray  # int [B, N]: flights flown (public for the people seen; 0 for the others)
+    person_firsts: np.ndarray   # uint64 [B, N]: milestone bits first won on their flights (seen people; else 0)
+    died_turn: np.ndarray       # int [B, N]: turn of death on a flight (NEVER: alive or unseen): the memorial
+    group_recruited: np.ndarray  # bool [B, G]: own groups recruited (False for the rival's)
 
 
 def program_status(rules: Rules, state: State) -> np.ndarray:
@@ -91,6 +107,30 @@ def pending_events(rules: Rules, state: State) -> np.ndarray:
     return _spread(state.pending, rules.option_events, rules.n_events, False)
 
 
+def _corps_seen(rules: Rules, state: State, side: int, launch_shown: np.ndarray) -> dict:
+    """The Observation's corps fields for `side` (launch_shown: bool [B, S, L], the launches it sees)."""
+    own = np.asarray(rules.person_side) == side
+    flown = (state.person_flights > 0) | (state.died_turn != NEVER)
+    seen = own[None, :] | flown
+    status = state.person_status.astype(np.int64)
+    public = np.where(np.isin(status, (RESTING, TRAINING)), ACTIVE, status)
+    own_b = np.broadcast_to(own[None, :], seen.shape)
+    nan = np.float32(np.nan)
+    return dict(
+        launch_crew=np.where(launch_shown[..., None], state.launch_crew, -1).astype(np.int64),
+        person_seen=seen,
+        person_status=np.where(own_b, status, np.where(seen, public, UNKNOWN)),
+        skill=np.where(own_b[..., None], state.skill, nan).astype(np.float32),
+        morale=np.where(own_b, state.morale, nan).astype(np.float32),
+        rest_until=np.where(own_b, state.rest_until, 0).astype(np.int64),
+        idle_turns=np.where(own_b, state.idle_turns, 0).astype(np.int64),
+        person_flights=np.where(seen, state.person_flights, 0).astype(np.int64),
+        person_firsts=np.where(seen, state.person_firsts, np.uint64(0)).astype(np.uint64),
+        died_turn=np.where(seen, state.died_turn, NEVER).astype(np.int64),
+        group_recruited=state.group_recruited & (np.asarray(rules.group_side) == side)[None, :],
+    )
+
+
 def observe(rules: Rules, state: State, side: int) -> Observation:
     """Side `side`'s (0 US, 1 USSR) view of every game in `state`. Pure."""
     own = rules.prog_side == side
@@ -114,7 +154,9 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
     rival_scrub = outcome[:, rival] == SCRUBBED
     mission[:, rival] = np.where(rival_scrub, -1, mission[:, rival])
     outcome[:, rival] = np.where(rival_scrub, NO_LAUNCH, outcome[:, rival])
+    corps = _corps_seen(rules, state, side, mission >= 0)
     return Observation(
+        **corps,
         side=side, turn=turn, done=state.done.copy(), winner=state.winner.astype(np.int64),
         cash=state.cash[:, side].copy(), budget=state.budget[:, side].copy(),
         research_speed=state.research_speed[:, side].copy(),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.rules.kernel_tables import crew_seats
 from game.rules.tables import Rules
 
 
@@ -18,6 +19,10 @@ class Orders:
     launch:  int16 [B, S, L] mission index for each launch pad of each side, -1 for none
     rush:    bool [B, S, L] fly that launch early in the turn, at extra risk
     choice:  int8 [B, E] option picked for each pending event, -1 to let chance decide
+    crew:    int16 [B, S, L, C] person index for each seat of each pad's launch, -1 to let the core pick
+             (the best available for the mission: game.rules.crews)
+    train:   int8 [B, N] discipline (0..4, tables.SKILL_NAMES) each person trains this turn, -1 none
+    recruit: bool [B, G] recruit that (own, open) group this turn, paying its cost
 
     The core never raises on bad orders: money beyond what a side has is scaled
     down, funding for programs that cannot take it is dropped, and launches that
@@ -28,15 +33,22 @@ class Orders:
     launch: np.ndarray
     rush: np.ndarray
     choice: np.ndarray
+    crew: np.ndarray
+    train: np.ndarray
+    recruit: np.ndarray
 
     @staticmethod
     def empty(rules: Rules, batch: int) -> Orders:
-        """Orders that do nothing: no money, no launches, no choices."""
+        """Orders that do nothing: no money, no launches, no choices, crews picked by the core, no training
+        nor recruiting."""
         return Orders(
             funding=np.zeros((batch, rules.n_programs), np.float32),
             launch=np.full((batch, 2, rules.max_pads), -1, np.int16),
             rush=np.zeros((batch, 2, rules.max_pads), bool),
             choice=np.full((batch, rules.n_events), -1, np.int8),
+            crew=np.full((batch, 2, rules.max_pads, crew_seats(rules)), -1, np.int16),
+            train=np.full((batch, rules.n_people), -1, np.int8),
+            recruit=np.zeros((batch, rules.n_groups), bool),
         )
 
     def replace(self, **changes) -> Orders:
@@ -54,4 +66,9 @@ class Orders:
         rush = np.stack([us.rush[:, 0], ussr.rush[:, 1]], axis=1)
         us_events = rules.ev_recv == 0
         choice = np.where(us_events[None, :], us.choice, ussr.choice).astype(np.int8)
-        return Orders(funding, launch, rush, choice)
+        crew = np.stack([us.crew[:, 0], ussr.crew[:, 1]], axis=1)
+        us_people = np.asarray(rules.person_side) == 0
+        train = np.where(us_people[None, :], us.train, ussr.train).astype(np.int8)
+        us_groups = np.asarray(rules.group_side) == 0
+        recruit = np.where(us_groups[None, :], us.recruit, ussr.recruit).astype(bool)
+        return Orders(funding, launch, rush, choice, crew, train, recruit)

@@ -3,7 +3,7 @@
 One `State` holds B independent games of the same scenario. The interactive
 game is a batch of 1; the AI simulates thousands at once. Shapes use the sizes
 of `game.rules.tables` (S sides, P programs, M missions, K milestones,
-E events, F flags, L launch pads).
+E events, F flags, L launch pads; N people, G groups, C crew seats).
 
 States made by the core (init, step, slice, concat) keep all their arrays in
 one block of memory (`Layout`), which the compiled step reads and writes
@@ -128,6 +128,17 @@ class State:
     launch_month: np.ndarray    # float32 [B, S, L]: month offset inside the turn
     launch_passed: np.ndarray   # int8 [B, S, L]: steps passed
     launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost (firsts, failures...)
+    launch_crew: np.ndarray     # int16 [B, S, L, C]: the person in each seat of each launch (-1: none)
+    # the corps: N people of both sides, G recruitment groups (game.rules.crews)
+    person_status: np.ndarray   # int8 [B, N]: tables.PERSON_STATUS_NAMES
+    skill: np.ndarray           # float32 [B, N, 5]: skill in each discipline (tables.SKILL_NAMES), 0..1
+    person_flights: np.ndarray  # int16 [B, N]: flights flown
+    rest_until: np.ndarray      # int16 [B, N]: a resting person may fly again from this turn
+    morale: np.ndarray          # float32 [B, N]: 1 at the start; below crew_quit_morale the person resigns
+    idle_turns: np.ndarray      # int16 [B, N]: turns since the last flight (or since the start)
+    died_turn: np.ndarray       # int16 [B, N]: turn of the flight the person died on (NEVER: alive)
+    person_firsts: np.ndarray   # uint64 [B, N]: milestone bits first won on flights the person flew
+    group_recruited: np.ndarray  # bool [B, G]
 
     # A State made in one block of memory (by step, init, slice, concat) keeps the block and its Layout,
     # and makes each array, a view of the block, the first time it is asked for: most states the AI

@@ -24,7 +24,8 @@ from game.rules.bundle import on_block
 from game.rules.economy import fund_programs, new_budget_year, pay_income, rival_budget_seen, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import inlined, kernel, take_next
-from game.rules.kernel_tables import KernelOrders, kernel_tables, state_bundle
+from game.rules.crews import crew_after_flights, open_corps, pick_crews, recruit_and_train
+from game.rules.kernel_tables import KernelOrders, crew_seats, kernel_tables, state_bundle
 from game.rules.launches import afford, award_milestones, check_launches, flight_lessons, fly, learn_from_flights
 from game.rules.orders import Orders
 from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of
@@ -39,7 +40,7 @@ from game.rules.step_memory import (
     new_info,
     rewritten_fields,
 )
-from game.rules.tables import DRAW, ONGOING, Rules
+from game.rules.tables import DRAW, NOT_RECRUITED, ONGOING, RETIRED, Rules
 
 F32 = np.float32
 STREAM_INIT, STREAM_STEP, STREAM_FIRE, STREAM_CHOICE = 1, 2, 3, 4
@@ -100,11 +101,29 @@ def unopened_games(rules: Rules, keys: np.ndarray) -> tuple[Layout, np.ndarray]:
         launch_mission=np.full((b, 2, L), -1, np.int16), launch_outcome=np.zeros((b, 2, L), np.int8),
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
         launch_prestige=np.zeros((b, 2, L), F32),
+        launch_crew=np.full((b, 2, L, crew_seats(rules)), -1, np.int16),
+        **_new_corps(rules, b),
     )
     rows = tuple((k, v.shape[1:], v.dtype.str) for k, v in g.items())
     rules._kernel.setdefault("state_rows", rows)     # the State layout of these rules (see _layout)
     layout = Layout.of(b, rows)
     return layout, layout.pack(g)
+
+
+def _new_corps(rules: Rules, b: int) -> dict:
+    """The corps' State fields of b new games, before turn 0 opens (open_corps then recruits the free
+    groups open at the start): nobody recruited but those who start retired, skills as the scenario
+    gives them, full morale."""
+    N, G = rules.n_people, rules.n_groups
+    status = np.where(np.asarray(rules.person_start_status) == RETIRED, RETIRED, NOT_RECRUITED).astype(np.int8)
+    return dict(
+        person_status=np.broadcast_to(status, (b, N)).copy(),
+        skill=np.broadcast_to(np.asarray(rules.person_skill0, F32).reshape(N, 5), (b, N, 5)).copy(),
+        person_flights=np.zeros((b, N), np.int16), rest_until=np.zeros((b, N), np.int16),
+        morale=np.ones((b, N), F32), idle_turns=np.zeros((b, N), np.int16),
+        died_turn=np.full((b, N), NEVER, np.int16), person_firsts=np.zeros((b, N), np.uint64),
+        group_recruited=np.zeros((b, G), bool),
+    )
 
 
 def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
@@ -125,6 +144,9 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         launch=launch_orders(orders.launch),
         rush=np.ascontiguousarray(orders.rush, bool),
         choice=np.ascontiguousarray(orders.choice, np.int8),
+        crew=np.ascontiguousarray(orders.crew, np.int16),
+        train=np.ascontiguousarray(orders.train, np.int8),
+        recruit=np.ascontiguousarray(orders.recruit, bool),
     )
     info = new_info(b, zeroed=False)               # the kernel writes every row
     run_split(_step_games, rules, b, (state_bundle(layout), src, dst, layout.offsets, layout.width,
@@ -168,6 +190,7 @@ def _open_games(t, layout, block, info, w, queue, worker):
         for b in range(np.uint64(lo), np.uint64(min(lo + BLOCK, B))):
             x = x0 + b - np.uint64(lo)
             w.options[x, :] = False
+            open_corps(t, s, b, np.int64(0))
             # the turn 0 of a game that has not played, typed as _step_block's calls are, so that
             # fire_events and apply_effects are compiled once for both kernels
             n_fired = fire_events(t, s, b, np.int64(0), np.bool_(True), STREAM_FIRE, s.news[b], w.fired_list[x])
@@ -246,7 +269,9 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         x = x0 + b
         if not s.done[b]:
             check_launches(t, s, b, orders, s.turn[b], fl, x)
+            pick_crews(t, s, b, orders, fl, x, w.taken[wk])
             afford(t, fl, x, s.cash[b], info.spent[b])
+            recruit_and_train(t, s, b, orders, fl, x, s.cash[b], info.spent[b], w.taken[wk])
     for b in range(np.uint64(lo), np.uint64(hi)):
         cur = fetch_ahead(ahead, cur)
         x = x0 + b
@@ -262,6 +287,7 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         x = x0 + b
         if not s.done[b]:
             award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
+            crew_after_flights(t, s, b, fl, x, info.firsts[b])
             for side in range(2):
                 s.prestige[b, side] += info.awarded[b, side]
     B, SL = s.turn.shape[0], 2 * t.L        # the launch records, [B, SL]: slot i = side * L + pad
@@ -279,6 +305,7 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         if not s.done[b]:
             nxt = s.turn[b] + 1
             s.turn[b] = nxt
+            open_corps(t, s, b, np.int64(nxt))
             year_turn = min(nxt, t.n_turns)
             if t.new_year[year_turn]:
                 for side in range(2):           # drawn only in the turns that need them (see _draw)

@@ -10,7 +10,7 @@ from collections import namedtuple
 import numpy as np
 
 from game.rules.jit import inlined, part, prefetch, prefetch_to_write
-from game.rules.kernel_tables import KernelInfo
+from game.rules.kernel_tables import KernelInfo, crew_seats
 from game.rules.launches import new_flights
 from game.rules.orders import Orders
 from game.rules.state import Layout, State
@@ -25,8 +25,9 @@ AHEAD_LINES = 3    # cache lines of the next block fetched per game and phase: 8
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
-# finished games (news: fire_events; launch_*: _learn_and_record).
-REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige")
+# finished games (news: fire_events; launch_*: _learn_and_record, launch_crew: crews.pick_crews).
+REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige",
+             "launch_crew")
 
 
 def block_of(rules: Rules, state: State, layout: Layout) -> np.ndarray:
@@ -61,13 +62,15 @@ def rewritten_fields(rules: Rules, layout: Layout) -> np.ndarray:
 def check_orders(rules: Rules, b: int, orders: Orders) -> None:
     """Refuse (ValueError) Orders whose arrays do not fit b games of these rules."""
     P, E, L = rules.n_programs, rules.n_events, rules.max_pads
-    need = ((b, P), (b, 2, L), (b, 2, L), (b, E))
+    need = ((b, P), (b, 2, L), (b, 2, L), (b, E), (b, 2, L, crew_seats(rules)), (b, rules.n_people),
+            (b, rules.n_groups))
     try:                                # the usual case, checked with as little Python as can be
-        if (orders.funding.shape, orders.launch.shape, orders.rush.shape, orders.choice.shape) == need:
+        if (orders.funding.shape, orders.launch.shape, orders.rush.shape, orders.choice.shape, orders.crew.shape,
+                orders.train.shape, orders.recruit.shape) == need:
             return
     except AttributeError:              # not arrays: np.shape below says what they hold
         pass
-    for name, shape in zip(("funding", "launch", "rush", "choice"), need, strict=True):
+    for name, shape in zip(("funding", "launch", "rush", "choice", "crew", "train", "recruit"), need, strict=True):
         if np.shape(getattr(orders, name)) != shape:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
 
@@ -108,6 +111,8 @@ Work = namedtuple("Work", [
     "ranks",                                 # int64 [B, X]
     "pay",                                   # float32 [B, P]: fund_programs
     "money_left", "program_spent",           # float32 [B, S]: fund_programs
+    "taken",                                 # bool [B, N]: people on a crew this turn (crews.pick_crews;
+    #                                          all False between games)
 ])
 
 
@@ -134,6 +139,7 @@ def work(rules: Rules, workers: int) -> Work:
             u_budget=z(2), developed=z(P, bool), learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool),
             public=z(P, np.int16), lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64),
             eff=z(X), used=z(X, bool), ranks=z(X, np.int64), pay=z(P), money_left=z(2), program_spent=z(2),
+            taken=z(rules.n_people, bool),
         )
     return w
 

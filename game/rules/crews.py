@@ -1,0 +1,244 @@
+"""The corps: who flies each crewed launch, what training and recruiting cost, and what flying,
+losses, waiting and time do to each person.
+
+Compiled per-game functions, as in game.rules.launches: `t` is the KernelTables, `s` the State
+being built (game b's rows updated in place), `fl` the Flights scratch rows (row x is game b's).
+People of both sides are one list of N (t.person_side); a crew is up to C person indices per launch
+slot, kept in s.launch_crew [B, S, L, C] (-1: empty seat).
+
+A person's status (tables.PERSON_STATUS_NAMES): not recruited, active (may fly), resting (flew
+lately: may fly again from turn rest_until), training (this turn), retired, resigned, dead. A side
+with no people in the rules flies its crewed missions without named crews, as before the corps.
+
+The turn, in the order step calls these:
+- pick_crews (with the launch checks): each crewed launch that may fly takes the people ordered for
+  its seats when they are of its side, active, not ordered to train and not on another crew; empty
+  or invalid seats take the best available (crew_score, ties to the lower index); a launch still
+  short of people is scrubbed.
+- recruit_and_train (after launches are paid): ordered groups join when open and paid for; ordered
+  training happens for active people not flying, as money allows (in person order).
+- crew_after_flights (after firsts are awarded): each crew's flights, experience in the disciplines
+  of the steps it flew, rest, morale, firsts; a crew lost dies, and the side's morale falls.
+- open_corps (as each turn opens, turn 0 included): free groups join on their date, rest and
+  training end, time without flights wears morale, people retire (date, career, flights) or resign.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.rules.jit import F32, U64, leaf, part
+from game.rules.tables import ACTIVE, DEAD, NOT_RECRUITED, RESIGNED, RESTING, RETIRED, TRAINING
+
+_ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
+_SLACK = F32(1e-4)
+N_SKILLS = 5
+_MAX_IDLE = 32000
+
+
+@leaf
+def crew_step_penalty(t, penalty, has_skill, skill):
+    """A step's penalty with its crew's effect: the launch's penalty less crew_skill_bonus times (the
+    crew's mean skill in the step's discipline - 0.5). has_skill is float32 1 for a step with a
+    discipline flown by a named crew, 0 otherwise (then the penalty is unchanged). Scalars in the core;
+    arrays in the plain forms (game.rules.missions), the same arithmetic."""
+    return penalty - has_skill * (t.crew_skill_bonus * (skill - _HALF))
+
+
+@leaf
+def crew_skill_of(t, s, b, crew, need, d):
+    """The mean skill in discipline d of the first `need` people of `crew` (int16 [C]) of game b:
+    their skills summed in seat order, then divided by need (float32)."""
+    total = _ZERO
+    for c in range(need):
+        total += s.skill[b, crew[c], d]
+    return total / F32(need)
+
+
+@leaf
+def crew_score(t, s, b, n, m):
+    """How well person n suits mission m: skill in each discipline times the number of the mission's
+    steps of that discipline (t.mis_skill_weight), summed in discipline order."""
+    score = _ZERO
+    for d in range(N_SKILLS):
+        score += t.mis_skill_weight[m, d] * s.skill[b, n, d]
+    return score
+
+
+@leaf
+def _is_training_order(d):
+    return 0 <= d < N_SKILLS
+
+
+@part
+def pick_crews(t, s, b, orders, fl, x, taken):
+    """The crew of each of game b's launches that may fly (fl.ok), into s.launch_crew[b] (every seat of
+    every slot written; -1 empty). A crewed launch that cannot be manned is scrubbed (fl.ok False).
+    taken: bool [N] scratch, all False on entry; left True for the people put on a crew."""
+    for i in range(2 * t.L):
+        side, pad = t.slot_side[i], t.slot_pad[i]
+        for c in range(t.C):
+            s.launch_crew[b, side, pad, c] = -1
+        if not fl.ok[x, i] or not t.side_has_corps[side]:
+            continue
+        m = fl.mission[x, i]
+        need = t.mis_crew[m]
+        for c in range(need):
+            n = orders.crew[b, side, pad, c]
+            if (0 <= n < t.N and t.person_side[n] == side and s.person_status[b, n] == ACTIVE
+                    and not taken[n]):
+                s.launch_crew[b, side, pad, c] = n
+                taken[n] = True
+        short = False
+        for c in range(need):
+            if s.launch_crew[b, side, pad, c] >= 0:
+                continue
+            best, best_score = -1, F32(-1)
+            for n in range(t.N):
+                if (t.person_side[n] != side or taken[n] or s.person_status[b, n] != ACTIVE
+                        or _is_training_order(orders.train[b, n])):
+                    continue
+                score = crew_score(t, s, b, n, m)
+                if score > best_score:
+                    best, best_score = n, score
+            if best < 0:
+                short = True
+                break
+            s.launch_crew[b, side, pad, c] = best
+            taken[best] = True
+        if short:
+            for c in range(need):
+                n = s.launch_crew[b, side, pad, c]
+                if n >= 0:
+                    taken[n] = False
+                    s.launch_crew[b, side, pad, c] = -1
+            fl.ok[x, i] = False
+
+
+@part
+def recruit_and_train(t, s, b, orders, fl, x, cash, spent, taken):
+    """After game b's launches are paid (spent float32 [S] so far, cash [S]): the launches dropped for
+    want of money free their crews; ordered groups join (open, not yet recruited, paid in group
+    order); ordered training (discipline 0..4) happens for active people of the side not flying this
+    turn, in person order while money lasts: each gains crew_training_gain in it (at most 1) and
+    trains this turn. Adds to spent; clears taken (bool [N]) back to all False."""
+    for i in range(2 * t.L):
+        side, pad = t.slot_side[i], t.slot_pad[i]
+        for c in range(t.C):
+            n = s.launch_crew[b, side, pad, c]
+            if n >= 0 and not fl.ok[x, i]:
+                taken[n] = False
+                s.launch_crew[b, side, pad, c] = -1
+    turn = s.turn[b]
+    for g in range(t.G):
+        if not orders.recruit[b, g] or s.group_recruited[b, g] or turn < t.group_avail_turn[g]:
+            continue
+        side = t.group_side[g]
+        if spent[side] + t.group_cost[g] <= cash[side] + _SLACK:
+            spent[side] += t.group_cost[g]
+            _join(t, s, b, g)
+    for n in range(t.N):
+        d = orders.train[b, n]
+        if not _is_training_order(d) or taken[n] or s.person_status[b, n] != ACTIVE:
+            continue
+        side = t.person_side[n]
+        if spent[side] + t.crew_training_cost <= cash[side] + _SLACK:
+            spent[side] += t.crew_training_cost
+            s.person_status[b, n] = TRAINING
+            s.skill[b, n, d] = min(s.skill[b, n, d] + t.crew_training_gain, _ONE)
+    for i in range(2 * t.L):
+        side, pad = t.slot_side[i], t.slot_pad[i]
+        for c in range(t.C):
+            n = s.launch_crew[b, side, pad, c]
+            if n >= 0:
+                taken[n] = False
+
+
+@leaf
+def _join(t, s, b, g):
+    """Group g joins game b's corps: its people not yet recruited become active."""
+    s.group_recruited[b, g] = True
+    for n in range(t.N):
+        if t.person_group[n] == g and s.person_status[b, n] == NOT_RECRUITED:
+            s.person_status[b, n] = ACTIVE
+
+
+@leaf
+def _is_living_member(status):
+    return status == ACTIVE or status == RESTING or status == TRAINING
+
+
+@part
+def crew_after_flights(t, s, b, fl, x, firsts):
+    """What game b's flights did to their crews (s.launch_crew of the slots that flew), after
+    award_milestones: one more flight each; skill + crew_flight_experience (at most 1) in each
+    discipline of the steps the flight reached; the firsts the flight won (bits of firsts uint64 [S]
+    whose first_month is this flight's) into person_firsts. A crew lost dies (died_turn this turn)
+    and every living member of its side loses crew_morale_loss of morale; the others rest until
+    turn + 1 + crew_rest_turns and regain crew_morale_flight (at most 1)."""
+    turn = s.turn[b]
+    month0 = np.float64(t.start_month + turn * t.months_per_turn)
+    for i in range(2 * t.L):
+        side, pad = t.slot_side[i], t.slot_pad[i]
+        if not fl.ok[x, i] or t.C == 0 or s.launch_crew[b, side, pad, 0] < 0:
+            continue
+        m, passed, lost = fl.mission[x, i], fl.passed[x, i], fl.lost[x, i]
+        reached = min(passed + 1, t.mis_steps[m])
+        won = U64(0)
+        bits = fl.earned[x, i] & firsts[side]
+        k = 0
+        when = month0 + np.float64(fl.month[x, i])
+        while bits != U64(0):
+            if (bits & U64(1)) and s.first_month[b, k] == when:
+                won |= U64(1) << U64(k)
+            bits >>= U64(1)
+            k += 1
+        for c in range(t.mis_crew[m]):
+            n = s.launch_crew[b, side, pad, c]
+            s.person_flights[b, n] += 1
+            s.person_firsts[b, n] |= won
+            for d in range(N_SKILLS):
+                flown = False
+                for j in range(reached):
+                    flown |= t.step_skill[m, j] == d
+                if flown:
+                    s.skill[b, n, d] = min(s.skill[b, n, d] + t.crew_flight_experience, _ONE)
+            s.idle_turns[b, n] = 0
+            if lost:
+                s.person_status[b, n] = DEAD
+                s.died_turn[b, n] = turn
+            else:
+                s.person_status[b, n] = RESTING
+                s.rest_until[b, n] = turn + 1 + t.crew_rest_turns
+                s.morale[b, n] = min(s.morale[b, n] + t.crew_morale_flight, _ONE)
+        if lost:
+            for n in range(t.N):
+                if t.person_side[n] == side and _is_living_member(s.person_status[b, n]):
+                    s.morale[b, n] = s.morale[b, n] - t.crew_morale_loss
+
+
+@part
+def open_corps(t, s, b, turn):
+    """Game b's corps as `turn` opens: free groups (cost 0) join from their date; training ends; rest
+    ends from rest_until; each living member counts one more turn without a flight and, past
+    crew_wait_turns of them, loses crew_morale_wait; then retires (t.person_career_end: its `retires`
+    date or its group's date + career_years, or crew_max_flights flown) or, morale below
+    crew_quit_morale, resigns."""
+    for g in range(t.G):
+        if t.group_cost[g] == _ZERO and not s.group_recruited[b, g] and turn >= t.group_avail_turn[g]:
+            _join(t, s, b, g)
+    for n in range(t.N):
+        st = s.person_status[b, n]
+        if not _is_living_member(st):
+            continue
+        if st == TRAINING or (st == RESTING and turn >= s.rest_until[b, n]):
+            st = ACTIVE
+        idle = min(s.idle_turns[b, n] + 1, _MAX_IDLE)
+        s.idle_turns[b, n] = idle
+        if idle > t.crew_wait_turns:
+            s.morale[b, n] = s.morale[b, n] - t.crew_morale_wait
+        if turn >= t.person_career_end[n] or s.person_flights[b, n] >= t.crew_max_flights:
+            st = RETIRED
+        elif s.morale[b, n] < t.crew_quit_morale:
+            st = RESIGNED
+        s.person_status[b, n] = st
