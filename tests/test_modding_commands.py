@@ -36,9 +36,21 @@ def test_schema_prints_a_json_object_or_writes_it(tmp_path, capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert set(schema["$defs"]) == {"scenario.toml", "programs.toml", "milestones.toml", "missions.toml",
-                                    "events.toml"}
+                                    "events.toml", "records.toml", "operations.toml"}
     event = schema["$defs"]["events.toml"]["properties"]["event"]["items"]
     assert "trigger" in event["properties"] and event["required"] == ["id", "title", "text", "source"]
+    record = schema["$defs"]["records.toml"]["properties"]["record"]["items"]
+    assert record["required"] == ["id", "name", "prestige"] and record["properties"]["min_gain"]["default"] == 0
+    operation = schema["$defs"]["operations.toml"]["properties"]["operation"]["items"]
+    assert operation["properties"]["turns"]["minimum"] == 1 and operation["properties"]["upkeep"]["minimum"] == 0
+    assert operation["properties"]["kind"]["enum"] == ["station", "rover", "orbiter", "other"]
+    mission = schema["$defs"]["missions.toml"]["properties"]["mission"]["items"]["properties"]
+    assert mission["records"]["additionalProperties"]["exclusiveMinimum"] == 0
+    assert mission["starts"]["anyOf"][1]["description"] == "id of an operation"
+    settings = schema["$defs"]["scenario.toml"]["properties"]
+    for table, key in (("economy", "overflow_cut"), ("victory", "prestige_fade")):
+        prop = settings[table]["properties"][key]
+        assert (prop["minimum"], prop["maximum"], prop["default"]) == (0, 1, 0) and prop["description"]
     assert main(["schema", "-o", str(tmp_path / "s.json")]) == 0
     assert json.loads((tmp_path / "s.json").read_text()) == schema
 

@@ -33,7 +33,8 @@ ENTRY_STUB = '''# Entries here are layered over "{base}"'s {file}:
 '''
 
 EXAMPLES = {"programs.toml": ("program", "reliability", "0.7"), "milestones.toml": ("milestone", "description", '""'),
-            "missions.toml": ("mission", "ai_priority", "10"), "events.toml": ("event", "mtth", "4")}
+            "missions.toml": ("mission", "ai_priority", "10"), "events.toml": ("event", "mtth", "4"),
+            "records.toml": ("record", "prestige", "3"), "operations.toml": ("operation", "upkeep", "2")}
 
 
 def add_parser(sub) -> None:

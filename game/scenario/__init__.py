@@ -19,6 +19,7 @@ from game.scenario.loader import RawScenario, is_valid, load_raw
 from game.scenario.locations import SHIPPED_DIR, discover, display, known_ids, resolve, user_dir
 
 BUILTIN_DIR = SHIPPED_DIR
+ENTRY_KINDS = ("program", "milestone", "mission", "event", "record", "operation")
 INTERNAL = "the scenario passed its checks but could not be compiled (a bug in the game's checks; please report it)"
 
 
@@ -43,6 +44,8 @@ class Scenario:
     chain: tuple[str, ...] = ()
     folders: tuple[Path, ...] = ()
     images: dict[str, Path] = field(default_factory=dict)  # program id -> its checked `image` file
+    records: list[dict] = field(default_factory=list)      # records.toml's entries (none: [])
+    operations: list[dict] = field(default_factory=list)   # operations.toml's entries (none: [])
 
     @property
     def id(self) -> str:
@@ -122,17 +125,18 @@ def load(id_or_path) -> Scenario:
     raw, diags, cal = _read(id_or_path)
     if has_errors(diags) or cal is None or raw.fatal:
         raise ScenarioError(sorted({d for d in diags if d.severity == ERROR}, key=sort_key))
-    data = {k: [e.data for e in raw.entries.get(k, [])] for k in ("program", "milestone", "mission", "event")}
+    data = {k: [e.data for e in raw.entries.get(k, [])] for k in ENTRY_KINDS}
     try:
         rules = compile_rules(raw.meta, data["program"], data["milestone"], data["mission"], data["event"],
-                              raw.content_hash)
+                              raw.content_hash, records=data["record"], operations=data["operation"])
     except Exception as exc:  # a gap in the checks: say so instead of crashing (the fuzz tests hunt these)
         raise ScenarioError([Diagnostic(display(raw.folder), 0, ERROR, f"{INTERNAL}: {type(exc).__name__}: "
                                         f"{str(exc)[:200]}")]) from exc
     return Scenario(folder=raw.folder, meta=raw.meta, programs=data["program"], milestones=data["milestone"],
                     missions=data["mission"], events=data["event"], rules=rules, calendar=cal,
                     warnings=sorted({d for d in diags if d.severity != ERROR}, key=sort_key),
-                    chain=tuple(raw.chain), folders=tuple(raw.folders), images=image_paths(raw))
+                    chain=tuple(raw.chain), folders=tuple(raw.folders), images=image_paths(raw),
+                    records=data["record"], operations=data["operation"])
 
 
 __all__ = ["Scenario", "ScenarioError", "Diagnostic", "load", "validate", "resolve", "shipped_ids", "discover",

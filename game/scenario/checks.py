@@ -29,6 +29,7 @@ def check(raw: RawScenario, cal: Calendar | None) -> list[Diagnostic]:
     _check_programs(raw, ids, cal, out)
     flying = _check_missions(raw, ids, cal, out)
     _check_milestones(raw, flying, out)
+    _check_records_and_operations(raw, ids, flying, out)
     _check_events(raw, ids, cal, out)
     _check_victory(raw, ids, flying, cal, out)
     _check_estimates(raw, out)
@@ -62,7 +63,7 @@ def _sides_differ(a: dict, b: dict) -> bool:
 
 def _ids(raw: RawScenario, out) -> dict[str, dict[str, Entry]]:
     ids: dict[str, dict[str, Entry]] = {}
-    for kind in ("program", "milestone", "mission", "event"):
+    for kind in ("program", "milestone", "mission", "event", "record", "operation"):
         seen: dict[str, Entry] = {}
         for e in raw.entries.get(kind, []):
             ident = e.data.get("id")
@@ -261,6 +262,41 @@ def _check_milestones(raw: RawScenario, flying: set[str], out) -> None:
             _diag(out, e, ("id",), WARNING, "no mission can earn it (add it to a step's earns)")
         elif ident not in earnable:
             _diag(out, e, ("id",), WARNING, "only missions that can never fly earn it")
+
+
+def _check_records_and_operations(raw: RawScenario, ids, flying: set[str], out) -> None:
+    """A mission starts only its own side's operations; a record nothing raises and an operation nothing
+    starts are dead content."""
+    set_by, set_by_flying, started, started_flying = set(), set(), set(), set()
+    for m in raw.entries.get("mission", []):
+        d = m.data
+        recs, op = [r for r in _map(d.get("records")) if r in ids["record"]], d.get("starts")
+        set_by.update(recs)
+        if isinstance(op, str) and op in ids["operation"]:
+            started.add(op)
+            if _sides_differ(ids["operation"][op].data, d):
+                _diag(out, m, ("starts",), ERROR, f"starts '{op}', an operation of the other side")
+        if d.get("id") in flying:
+            set_by_flying.update(recs)
+            started_flying.add(op)
+    for e in raw.entries.get("operation", []):
+        ident, rec = e.data.get("id"), e.data.get("record")
+        if ident not in started:
+            _diag(out, e, ("id",), WARNING, "can never run: no mission starts it (set a mission's starts)")
+        elif ident not in started_flying:
+            _diag(out, e, ("id",), WARNING, "can never run: only missions that can never fly start it")
+        if isinstance(rec, str) and rec in ids["record"]:
+            set_by.add(rec)
+            if ident in started_flying:
+                set_by_flying.add(rec)
+    for e in raw.entries.get("record", []):
+        ident = e.data.get("id")
+        if ident not in set_by:
+            _diag(out, e, ("id",), WARNING, "nothing can raise it (name it in a mission's records or an "
+                                            "operation's record)")
+        elif ident not in set_by_flying:
+            _diag(out, e, ("id",), WARNING, "only missions that can never fly (or operations that can never run) "
+                                            "raise it")
 
 
 def _check_events(raw: RawScenario, ids, cal, out) -> None:

@@ -22,8 +22,10 @@ def calendar_of(meta: dict) -> Calendar:
 
 
 def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], missions: list[dict],
-                  events: list[dict], content_hash: str) -> Rules:
-    """Build Rules from checked, cross-referenced entries (plain dicts with defaults filled)."""
+                  events: list[dict], content_hash: str, records: list[dict] = (),
+                  operations: list[dict] = ()) -> Rules:
+    """Build Rules from checked, cross-referenced entries (plain dicts with defaults filled).
+    No records or operations: their tables are empty (zero-size, mis_starts_op all -1)."""
     cal = calendar_of(meta)
     T = cal.n_turns
     P, M, K, E = len(programs), len(missions), len(milestones), len(events)
@@ -181,6 +183,28 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         ai_launch_threshold=ai["launch_threshold"], ai_crewed_launch_threshold=ai["crewed_launch_threshold"],
         ai_focus=ai["focus"], ai_research_share=ai["research_share"],
         mis_ai_priority=np.array([m["ai_priority"] for m in missions], F32),
+        overflow_cut=float(eco["overflow_cut"]), prestige_fade=float(meta["victory"]["prestige_fade"]),
+        **_record_tables(missions, records, operations),
+    )
+
+
+def _record_tables(missions: list[dict], records, operations) -> dict:
+    """Rules' record and operation fields: [RC] and [OP] tables, [M, RC] values, [M] operation started."""
+    ridx = {r["id"]: i for i, r in enumerate(records)}
+    oidx = {o["id"]: i for i, o in enumerate(operations)}
+    values = np.zeros((len(missions), len(records)), F32)
+    for i, m in enumerate(missions):
+        for r, v in (m.get("records") or {}).items():
+            values[i, ridx[r]] = v
+    return dict(
+        record_ids=tuple(ridx), record_prestige=np.array([r["prestige"] for r in records], F32),
+        record_min_gain=np.array([r["min_gain"] for r in records], F32), mis_record_value=values,
+        op_ids=tuple(oidx), op_side=np.array([SIDE_INDEX[o["side"]] for o in operations], np.int64),
+        op_prestige=np.array([o["prestige"] for o in operations], F32),
+        op_upkeep=np.array([o["upkeep"] for o in operations], F32),
+        op_turns=np.array([o["turns"] for o in operations], np.int64),
+        op_record=np.array([ridx[o["record"]] if o["record"] else -1 for o in operations], np.int64),
+        mis_starts_op=np.array([oidx[m["starts"]] if m.get("starts") else -1 for m in missions], np.int64),
     )
 
 

@@ -1,8 +1,10 @@
 """Read a scenario: follow its `extends` chain, layer the folders, check every entry against the schema.
 
-A scenario folder holds up to five TOML files. A scenario that extends nothing
-needs all five; one that `extends = "<id>"` another needs only scenario.toml,
-and each file it has is layered over the base's:
+A scenario folder holds up to seven TOML files. A scenario that extends nothing
+needs the five of FILES that are not OPTIONAL_FILES (records.toml and
+operations.toml may be left out: no records, no operations); one that
+`extends = "<id>"` another needs only scenario.toml, and each file it has is
+layered over the base's:
 
 - scenario.toml tables merge key by key (the child's values win);
 - in an entry file, a `[[program]]` (etc.) with a new id adds an entry, one
@@ -26,7 +28,7 @@ from pathlib import Path
 from game.scenario.diagnostics import ERROR, Diagnostic, did_you_mean
 from game.scenario.linemap import LineMap
 from game.scenario.locations import display, find, known_ids
-from game.scenario.schema import FILES, ID_RE, INVALID, Checker, field_name
+from game.scenario.schema import FILES, ID_RE, INVALID, OPTIONAL_FILES, Checker, field_name
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -195,7 +197,7 @@ def _read_layer(folder: Path, raw: RawScenario, digest) -> Layer | None:
     for name in FILES:
         path = folder / name
         if not path.exists():
-            if name == "scenario.toml" or not layer.extends:
+            if name == "scenario.toml" or not layer.extends and name not in OPTIONAL_FILES:
                 raw.diagnostics.append(Diagnostic(display(path), 0, ERROR, f"missing file {name}"
                                                   + (" (a scenario that extends nothing needs all five files)"
                                                      if name != "scenario.toml" else "")))

@@ -67,6 +67,7 @@ class Num:
     lo: float | None = None
     hi: float | None = None
     integer: bool = False
+    above_lo: bool = False   # True: lo itself is out of range (the value must be more than lo)
 
     def check(self, v, path, out):
         if isinstance(v, bool) or not isinstance(v, (int, float)) or (self.integer and not isinstance(v, int)):
@@ -74,16 +75,20 @@ class Num:
             return out.error(path, f"must be {kind}, not {_type_name(v)}")
         if v != v or v in (float("inf"), float("-inf")):
             return out.error(path, "must be a finite number")
-        if self.lo is not None and v < self.lo or self.hi is not None and v > self.hi:
+        low = self.lo is not None and (v <= self.lo if self.above_lo else v < self.lo)
+        if low or self.hi is not None and v > self.hi:
             lo, hi = (f"{x:g}" if x is not None else None for x in (self.lo, self.hi))
-            span = f"{lo} to {hi}" if lo and hi else f"at least {lo}" if lo else f"at most {hi}"
+            if self.above_lo:
+                span = f"more than {lo}" + (f" and at most {hi}" if hi else "")
+            else:
+                span = f"{lo} to {hi}" if lo and hi else f"at least {lo}" if lo else f"at most {hi}"
             return out.error(path, f"{_show(v)} is out of range ({span})")
         return v
 
     def json(self):
         out = {"type": "integer" if self.integer else "number"}
         if self.lo is not None:
-            out["minimum"] = self.lo
+            out["exclusiveMinimum" if self.above_lo else "minimum"] = self.lo
         if self.hi is not None:
             out["maximum"] = self.hi
         return out
@@ -163,8 +168,8 @@ class Id:
 
 @dataclass(frozen=True)
 class Ref:
-    """An id of another thing: kind is program | mission | milestone | event | flag | target
-    (target: a program or a mission)."""
+    """An id of another thing: kind is program | mission | milestone | event | record | operation | flag |
+    target (target: a program or a mission)."""
 
     kind: str
 
@@ -175,7 +180,7 @@ class Ref:
         return v
 
     def json(self):
-        return {"type": "string", "pattern": ID_RE.pattern, "description": f"id of a {self.kind}"}
+        return {"type": "string", "pattern": ID_RE.pattern, "description": f"id of {'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind}"}
 
 
 @dataclass(frozen=True)
@@ -321,6 +326,7 @@ VICTORY = Table({
                             ""),
     "decisive_deadline": F(OrEmpty(Date()), "date before which the decisive milestone must come (empty: any time)",
                            ""),
+    "prestige_fade": F(SHARE, "share of each side's prestige that fades at every new budget year", 0),
 })
 SIDE_TABLE = Table({
     "name": R(Str()),
@@ -335,6 +341,8 @@ ECONOMY = Table({
     "noise_sd": F(Num(0, 1), "yearly budget noise (log scale)", 0.05),
     "noise_persistence": F(SHARE, "share of the noise kept next year", 0.6),
     "carryover_cap": F(Num(0, 100), "unspent money is capped at this many years of budget (0: no cap)", 1.0),
+    "overflow_cut": F(SHARE, "share of the money lost over the cap that is also cut from the next budget year's "
+                             "budget (0: the excess is only lost)", 0),
     "review_threshold": F(Num(-1000, 1000), "a year's prestige gain below this is a strike", -5),
     "review_strikes": F(Num(1, 100, integer=True), "strikes in a row that fire the leadership", 2),
 })
@@ -408,6 +416,10 @@ MISSION = Table({
     "steps": R(ListOf(STEP)),
     "description": F(Str(), "", ""),
     "ai_priority": F(Num(-1e6, 1e6), "the scripted plan prefers lower numbers", 100),
+    "records": F(MapOf(Ref("record"), Num(0, 1e6, above_lo=True)),
+                 "record id = the value (more than 0) a flight that succeeds at every step sets", {}),
+    "starts": F(OrEmpty(Ref("operation")), "an operation of the mission's side that a full success starts or renews "
+                                           "(empty: none)", ""),
 })
 TRIGGER = Table({
     "after": F(Date()), "before": F(Date()),
@@ -450,13 +462,36 @@ EVENT = Table({
     "option": F(ListOf(OPTION), "choices offered to the receiver", []),
 })
 
+RECORD = Table({
+    "id": R(Id()), "name": R(Str()),
+    "unit": F(Str(), "what the value counts, a label like \"days\"", ""),
+    "prestige": R(Num(0, 1000), "prestige paid to a side each time it raises the record"),
+    "min_gain": F(Num(0, 1e6), "a new value must beat the old one by more than this", 0),
+    "description": F(Str(), "", ""),
+})
+OPERATION_KINDS = ("station", "rover", "orbiter", "other")
+OPERATION = Table({
+    "id": R(Id()), "name": R(Str()), "side": R(SIDE),
+    "kind": F(Enum(OPERATION_KINDS), "a label for pictures and screens", "other"),
+    "prestige": R(Num(0, 1000), "prestige each turn it runs"),
+    "upkeep": R(Num(0, 1e5), "money each turn it runs"),
+    "turns": R(Num(1, 1000, integer=True), "turns one start keeps it running (a later start renews it to at least "
+                                           "this)"),
+    "record": F(OrEmpty(Ref("record")), "a record whose value is its running time without a break, in months "
+                                        "(empty: none)", ""),
+    "description": F(Str(), "", ""),
+})
+
 FILES = {  # file name -> (array table name or None, spec)
     "scenario.toml": (None, SCENARIO_FILE),
     "programs.toml": ("program", PROGRAM),
     "milestones.toml": ("milestone", MILESTONE),
     "missions.toml": ("mission", MISSION),
     "events.toml": ("event", EVENT),
+    "records.toml": ("record", RECORD),
+    "operations.toml": ("operation", OPERATION),
 }
+OPTIONAL_FILES = ("records.toml", "operations.toml")   # a scenario that extends nothing may leave these out
 
 
 def entry_file_json(array: str, spec: Table) -> dict:

@@ -3,7 +3,8 @@
     digest = scenario_digest(scenario)                 # stored in the save
     lines = changes(saved_digest, scenario_digest(now)) # ["program saturn_v: reliability 0.6 -> 0.7", ...]
 
-The digest holds the numbers and choices of every program, mission, milestone and event (by id),
+The digest holds the numbers and choices of every program, mission, milestone, event, record and
+operation (by id),
 the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
 flattened to "path": value ("effects.reliability.r7": 0.05, "steps[1].program": "pioneer"). Texts
 for people (names, descriptions, event texts, sources) are left out: they change nothing in a game,
@@ -18,7 +19,7 @@ import json
 import re
 from functools import cache
 
-KINDS = ("program", "mission", "milestone", "event")
+KINDS = ("program", "mission", "milestone", "event", "record", "operation")
 TEXTS = frozenset({"name", "description", "text", "title", "source", "label"})
 MAX_LINES = 12          # the list a player sees; what is beyond is counted in its last line
 MAX_FIELDS = 3          # changed fields named on one entry's line
@@ -112,7 +113,8 @@ def _line(head: str, parts: list[str]) -> str:
 
 def all_changes(old: dict, new: dict) -> list[str]:
     """Every change from digest `old` to digest `new`, one line per entry: settings first, then programs,
-    missions, milestones, events and flags (removed, changed, added, each in id order)."""
+    missions, milestones, events, records, operations and flags (removed, changed, added, each in id order).
+    A digest without a kind (saved before records and operations existed) has none of it."""
     lines = []
     groups: dict[str, list[str]] = {}
     for part in _field_changes(old.get("settings", {}), new.get("settings", {}), "settings"):

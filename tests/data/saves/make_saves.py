@@ -27,6 +27,7 @@ from pathlib import Path
 import game
 from game.ai.policies import make_policy
 from game.rules.rng import game_keys
+from game.rules.state import state_fields
 from game.rules.tables import STATUS_NAMES
 from game.scenario import load
 from game.session import GameSession, make_seat, save_game
@@ -34,12 +35,13 @@ from game.session.describe import turn_label
 from game.session.saves import describe_save
 
 SIDES = ("us", "ussr")
+END = 10**6     # a save point at this turn is made when the game is over (it ends at its last turn or earlier)
 
-# (file stem, scenario, seats, names, seed, policies playing the human seats, turns at which to save,
-#  side whose orders are sealed in the save made at that turn (hot-seat: the US has ended its turn))
+# (file stem, scenario, seats, names, seed, policies playing the human seats, turns at which to save (END: the
+#  finished game), side whose orders are sealed in the save made at that turn (hot-seat: the US has ended its turn))
 GAMES = [
     ("single-historical", "historical", ("human", "ai:normal"), ("Ann", ""), 1961, ("scripted", None),
-     {"early": 4, "mid": 18, "late": 34}, {}),
+     {"early": 4, "mid": 18, "late": 34, "over": END}, {}),
     ("hotseat-historical", "historical", ("human", "human"), ("Ann", "Boris"), 1969, ("ai:easy", "scripted"),
      {"early": 6, "mid": 20, "late": 36}, {"mid": 0}),
     ("single-race_to_the_moon", "race_to_the_moon", ("ai:easy", "human"), ("", "Sergei"), 1957, (None, "scripted"),
@@ -75,13 +77,29 @@ def record(session, path: Path) -> dict:
         "held": {SIDES[s]: [k for i, k in enumerate(rules.milestone_ids) if held[s] >> i & 1] for s in (0, 1)},
         "firsts": {k: [int(st.first_side[0, i]), float(st.first_month[0, i])]
                    for i, k in enumerate(rules.milestone_ids) if st.first_side[0, i] >= 0},
-        "programs": programs,
+        "programs": programs, "winner": int(st.winner[0]),
         "sealed": [session.has_sealed(s) for s in (0, 1)],
+        "state_fields": state_fields(), "format_version": json.loads(path.read_text())["format_version"],
         "summary": describe_save(path),
     }
 
 
+def check_release_data() -> None:
+    """Stops when the release's code would read another checkout's scenarios: from 0.3.0 on they are the
+    package `game.data.scenarios`, which an editable install maps to its own checkout, not the release's."""
+    try:
+        import game.data as data
+    except ModuleNotFoundError:
+        return                                                   # before 0.3.0: found beside the code
+    code = Path(game.__file__).resolve().parents[1]
+    scenarios = data.folder(data.SCENARIOS).resolve()
+    if not scenarios.is_relative_to(code):
+        sys.exit(f"the game's code is {code} but its scenarios are read from {scenarios}: in the release's "
+                 f"checkout, link game/data/scenarios to ../../scenarios (README.md in this folder)")
+
+
 def make(out: Path) -> None:
+    check_release_data()
     out.mkdir(parents=True, exist_ok=True)
     expected = {}
     for stem, scenario_id, seat_names, names, seed, human_policies, points, sealed_at in GAMES:
@@ -90,11 +108,12 @@ def make(out: Path) -> None:
         session = GameSession.new(sc, tuple(make_seat(n, rules) for n in seat_names), seed, names)
         policies = [make_policy(p, rules) if p else None for p in human_policies]
         for label, turn in sorted(points.items(), key=lambda kv: kv[1]):
-            while session.turn < turn:
+            while session.turn < turn and not session.is_over:
                 for side in (0, 1):
                     session.seal(side, human_orders(session, side, policies[side]) if policies[side]
                                  else session.ai_orders(side))
                 session.resolve()
+            assert session.turn == turn or (turn == END and session.is_over), (stem, label, session.turn)
             side = sealed_at.get(label)
             if side is not None:
                 session.seal(side, human_orders(session, side, policies[side]))
