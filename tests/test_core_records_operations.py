@@ -9,6 +9,7 @@ event fires, so each turn does exactly what the test orders; the numbers expecte
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,25 +25,12 @@ from game.session.save_state import state_from_json, state_to_json
 
 F32 = np.float32
 SEED = 1969
-SCENARIO = "tests/data/scenarios/records_ops"
+SCENARIO = Path(__file__).parent / "data" / "scenarios" / "records_ops"
 
 
 @pytest.fixture(scope="module")
 def scenario_rules():
-    r = load("historical").rules   # TEMPORARY until the records_ops folder lands
-    M = r.n_missions
-    v = np.zeros((M, 2), F32)
-    for mid, val in (("vostok_long", 1), ("gemini_two_week", 14), ("salyut_station", 24), ("skylab_station", 84)):
-        v[r.mission_ids.index(mid), 0] = val
-    starts = np.full(M, -1, np.int64)
-    starts[r.mission_ids.index("salyut_station")] = 0
-    starts[r.mission_ids.index("skylab_station")] = 1
-    return dataclasses.replace(r, record_ids=("longest_stay", "station_crewed_months"),
-                               record_prestige=np.array([3, 2], F32), record_min_gain=np.array([0, 1], F32),
-                               mis_record_value=v, op_ids=("salyut_crewed", "skylab_crewed"),
-                               op_side=np.array([1, 0]), op_prestige=np.array([1, 1.5], F32),
-                               op_upkeep=np.array([3, 4], F32), op_turns=np.array([2, 3]), op_record=np.array([1, 1]),
-                               mis_starts_op=starts, overflow_cut=0.5, prestige_fade=0.04, _kernel={})
+    return load(SCENARIO).rules
 
 
 @pytest.fixture(scope="module")
