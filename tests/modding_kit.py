@@ -83,6 +83,49 @@ effects = { research = 0.1, set_flags = ["igy"] }
 """,
 }
 
+# TINY with two records and an operation of each side, started and raised by its missions
+RECORDS = {
+    **TINY,
+    "records.toml": """\
+[[record]]
+id = "longest_flight"
+name = "Longest flight"
+unit = "days"
+prestige = 3
+min_gain = 0.5
+
+[[record]]
+id = "station_months"
+name = "Longest crewed station"
+unit = "months"
+prestige = 2
+""",
+    "operations.toml": """\
+[[operation]]
+id = "us_station"
+name = "US station"
+side = "us"
+kind = "station"
+prestige = 1
+upkeep = 3
+turns = 2
+record = "station_months"
+
+[[operation]]
+id = "su_rover"
+name = "Soviet rover"
+side = "ussr"
+kind = "rover"
+prestige = 0.5
+upkeep = 1
+turns = 3
+""",
+    "missions.toml": TINY["missions.toml"].replace('side = "us"\n', 'side = "us"\nrecords = { longest_flight = 2 }\n'
+                                                   'starts = "us_station"\n')
+                                          .replace('side = "ussr"\n', 'side = "ussr"\nrecords = { longest_flight = 3 }'
+                                                   '\nstarts = "su_rover"\n'),
+}
+
 
 def write_scenario(folder: Path, files: dict[str, str | None] | None = None, base: dict | None = None) -> Path:
     """Write a scenario folder: `base` (TINY by default) with `files` replacing (or, when None, deleting) files."""

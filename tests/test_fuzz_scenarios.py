@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scenario import INTERNAL, ScenarioError, load, validate
-from tests.modding_kit import TINY, write_scenario
+from tests.modding_kit import RECORDS, write_scenario
+
+TINY = RECORDS   # the tiny scenario with records and operations: every entry file is fuzzed
 
 FILES = list(TINY)
 PARSED = {name: tomllib.loads(text) for name, text in TINY.items()}
@@ -151,7 +153,7 @@ def outcome(folder: Path) -> str:
 @FUZZ
 @given(mutated())
 def test_structurally_mutated_scenarios_load_or_explain_themselves(files):
-    folder = write_scenario(WORK / "mutated", files)
+    folder = write_scenario(WORK / "mutated", files, base=TINY)
     for name, text in files.items():
         if text is None:
             (folder / name).unlink(missing_ok=True)
@@ -163,7 +165,7 @@ def test_structurally_mutated_scenarios_load_or_explain_themselves(files):
 def test_damaged_bytes_load_or_explain_themselves(files):
     folder = WORK / "corrupted"
     if not folder.exists():
-        write_scenario(folder)
+        write_scenario(folder, base=TINY)
     for name, raw in files.items():
         (folder / name).write_bytes(raw)
     try:
@@ -176,16 +178,19 @@ def test_damaged_bytes_load_or_explain_themselves(files):
 @st.composite
 def mutated_extension(draw) -> dict[str, str]:
     """An extension of `tiny` whose entry files add, patch and remove with random ids and values."""
-    ids = ["rocket_us", "rocket_su", "satellite", "us_satellite", "su_satellite", "igy", "ghost", "tiny"]
+    ids = ["rocket_us", "rocket_su", "satellite", "us_satellite", "su_satellite", "igy", "ghost", "tiny",
+           "longest_flight", "station_months", "us_station", "su_rover"]
     files = {}
     for name, array in (("programs.toml", "program"), ("milestones.toml", "milestone"),
-                        ("missions.toml", "mission"), ("events.toml", "event")):
+                        ("missions.toml", "mission"), ("events.toml", "event"), ("records.toml", "record"),
+                        ("operations.toml", "operation")):
         data: dict = {}
         if draw(st.booleans()):
             data["remove"] = draw(st.lists(st.sampled_from(ids), max_size=3))
         if draw(st.booleans()):
             data["patch"] = [{"id": draw(st.sampled_from(ids)), draw(st.sampled_from(
-                ["reliability", "prestige", "steps", "trigger", "effects", "side", "name", "option", "junk"])):
+                ["reliability", "prestige", "steps", "trigger", "effects", "side", "name", "option", "junk",
+                 "records", "starts", "record", "turns", "upkeep", "min_gain"])):
                 draw(values)} for _ in range(draw(st.integers(1, 3)))]
         if draw(st.booleans()):
             entry = dict(PARSED[name][array][0])
@@ -201,7 +206,7 @@ def mutated_extension(draw) -> dict[str, str]:
 @given(mutated_extension())
 def test_mutated_extensions_load_or_explain_themselves(files):
     if not (WORK / "ext" / "base").exists():
-        write_scenario(WORK / "ext" / "base")
+        write_scenario(WORK / "ext" / "base", base=TINY)
     child = write_scenario(WORK / "ext" / "child", files, base={})
     outcome(child)
 

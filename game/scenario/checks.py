@@ -1,6 +1,7 @@
 """Cross-file checks of a scenario: references, duplicates, cycles, and things
 that can never happen (missions that never fly, milestones nobody can earn,
-events that never fire). Reports every problem at once.
+events that never fire, records nothing raises, operations nothing starts).
+Reports every problem at once.
 
 Severity: an error is a scenario the game cannot compile or that contradicts
 itself (an unknown id, a cycle, a decisive goal nobody can reach); a warning is
@@ -266,9 +267,10 @@ def _check_milestones(raw: RawScenario, flying: set[str], out) -> None:
 
 def _check_records_and_operations(raw: RawScenario, ids, flying: set[str], out) -> None:
     """A mission starts only its own side's operations; a record nothing raises and an operation nothing
-    starts are dead content."""
+    starts are dead content (not said while a reference to them is itself in error: that error says it)."""
+    missions, operations = raw.entries.get("mission", []), raw.entries.get("operation", [])
     set_by, set_by_flying, started, started_flying = set(), set(), set(), set()
-    for m in raw.entries.get("mission", []):
+    for m in missions:
         d = m.data
         recs, op = [r for r in _map(d.get("records")) if r in ids["record"]], d.get("starts")
         set_by.update(recs)
@@ -279,16 +281,24 @@ def _check_records_and_operations(raw: RawScenario, ids, flying: set[str], out) 
         if d.get("id") in flying:
             set_by_flying.update(recs)
             started_flying.add(op)
-    for e in raw.entries.get("operation", []):
+    set_by_missions = set(set_by)
+    for e in operations:
         ident, rec = e.data.get("id"), e.data.get("record")
-        if ident not in started:
-            _diag(out, e, ("id",), WARNING, "can never run: no mission starts it (set a mission's starts)")
-        elif ident not in started_flying:
-            _diag(out, e, ("id",), WARNING, "can never run: only missions that can never fly start it")
+        if all(_ok(m.data.get("starts")) for m in missions):
+            if ident not in started:
+                _diag(out, e, ("id",), WARNING, "can never run: no mission starts it (set a mission's starts)")
+            elif ident not in started_flying:
+                _diag(out, e, ("id",), WARNING, "can never run: only missions that can never fly start it")
         if isinstance(rec, str) and rec in ids["record"]:
+            if rec in set_by_missions:
+                _diag(out, e, ("record",), WARNING, f"'{rec}' is also set by missions' records: its value here is "
+                                                    "months of running time, so give the missions' values in months")
             set_by.add(rec)
             if ident in started_flying:
                 set_by_flying.add(rec)
+    if not all(_ok(m.data.get("records")) for m in missions) or not all(_ok(o.data.get("record"))
+                                                                        for o in operations):
+        return
     for e in raw.entries.get("record", []):
         ident = e.data.get("id")
         if ident not in set_by:

@@ -180,7 +180,8 @@ class Ref:
         return v
 
     def json(self):
-        return {"type": "string", "pattern": ID_RE.pattern, "description": f"id of {'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind}"}
+        article = "an" if self.kind[0] in "aeiou" else "a"
+        return {"type": "string", "pattern": ID_RE.pattern, "description": f"id of {article} {self.kind}"}
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,7 @@
     lines = changes(saved_digest, scenario_digest(now)) # ["program saturn_v: reliability 0.6 -> 0.7", ...]
 
 The digest holds the numbers and choices of every program, mission, milestone, event, record and
-operation (by id),
-the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
+operation (by id), the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
 flattened to "path": value ("effects.reliability.r7": 0.05, "steps[1].program": "pioneer"). Texts
 for people (names, descriptions, event texts, sources) are left out: they change nothing in a game,
 and they are most of a scenario's size. Empty values (none, [], {}) are left out too, and read as

@@ -8,13 +8,15 @@ or, for saves an older release made that are already in a folder, `make_saves.py
 writes their expected.json as this release reads them.
 
 Runs against whichever `game` package is importable (the release's, through PYTHONPATH; its
-compiled kernels go to their own cache) and uses only the session API every release has had:
-GameSession.new, seal, ai_orders, resolve, observation, save_game, describe_save. The human seats'
+compiled kernels go to their own cache; from 0.3.0 on, links in its checkout make it read its own
+scenarios: README.md in this folder) and uses only the session API every release has had:
+GameSession.new, seal, ai_orders, resolve, observation, is_over, save_game, describe_save. The human seats'
 orders come from policies playing on that side's own observation, with fixed dice, so the games are
 the same on every run on the same kind of computer.
 
 Writes the saves and `expected.json`: for each save what the release itself read from the live
-session when it saved (date, turn, prestige, money, milestones, program states, the one-line summary).
+session when it saved (date, turn, prestige, money, milestones, program states, winner, the state's
+checksum and the State's fields it covers, the save's format, the one-line summary).
 The tests load each save with today's code and check it against these values.
 """
 
