@@ -19,6 +19,7 @@ class Orders:
     launch:  int16 [B, S, L] mission index for each launch pad of each side, -1 for none
     rush:    bool [B, S, L] fly that launch early in the turn, at extra risk
     choice:  int8 [B, E] option picked for each pending event, -1 to let chance decide
+    stop:    bool [B, OP] end that (own) operation this turn; False keeps it running
     crew:    int16 [B, S, L, C] person index for each seat of each pad's launch, -1 to let the core pick
              (the best available for the mission: game.rules.crews)
     train:   int8 [B, N] discipline (0..4, tables.SKILL_NAMES) each person trains this turn, -1 none
@@ -33,19 +34,21 @@ class Orders:
     launch: np.ndarray
     rush: np.ndarray
     choice: np.ndarray
+    stop: np.ndarray
     crew: np.ndarray
     train: np.ndarray
     recruit: np.ndarray
 
     @staticmethod
     def empty(rules: Rules, batch: int) -> Orders:
-        """Orders that do nothing: no money, no launches, no choices, crews picked by the core, no training
-        nor recruiting."""
+        """Orders that do nothing: no money, no launches, no choices, no operation stopped, crews picked by
+        the core, no training nor recruiting."""
         return Orders(
             funding=np.zeros((batch, rules.n_programs), np.float32),
             launch=np.full((batch, 2, rules.max_pads), -1, np.int16),
             rush=np.zeros((batch, 2, rules.max_pads), bool),
             choice=np.full((batch, rules.n_events), -1, np.int8),
+            stop=np.zeros((batch, rules.n_operations), bool),
             crew=np.full((batch, 2, rules.max_pads, crew_seats(rules)), -1, np.int16),
             train=np.full((batch, rules.n_people), -1, np.int8),
             recruit=np.zeros((batch, rules.n_groups), bool),
@@ -71,4 +74,6 @@ class Orders:
         train = np.where(us_people[None, :], us.train, ussr.train).astype(np.int8)
         us_groups = np.asarray(rules.group_side) == 0
         recruit = np.where(us_groups[None, :], us.recruit, ussr.recruit).astype(bool)
-        return Orders(funding, launch, rush, choice, crew, train, recruit)
+        us_ops = np.asarray(rules.op_side) == 0
+        stop = np.where(us_ops[None, :], us.stop, ussr.stop).astype(bool)
+        return Orders(funding, launch, rush, choice, stop, crew, train, recruit)
