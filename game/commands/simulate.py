@@ -39,6 +39,8 @@ def run(args) -> int:
     print(f"{n} games of '{sc.name}': {args.us} (US) vs {args.ussr} (USSR), seed {args.seed}")
     print(f"  wins: US {w['us']} ({w['us'] / n:.0%}), USSR {w['ussr']} ({w['ussr'] / n:.0%}), draws {w['draw']}")
     print(f"  mean prestige: US {summary['prestige']['us']:.1f}, USSR {summary['prestige']['ussr']:.1f}")
+    lost = summary["crew_lost"]
+    print(f"  people lost per game: US {lost['us']:.2f}, USSR {lost['ussr']:.2f}")
     print(f"  {'milestone':34} {'US first':>9} {'USSR first':>11} {'never':>7} {'median':>8}  history")
     for k, m in zip(sc.milestones, summary["milestones"].values(), strict=True):
         med = m["median_year"]

@@ -25,6 +25,8 @@ The turn, in the order step calls these:
 
 from __future__ import annotations
 
+from types import FunctionType, SimpleNamespace
+
 import numpy as np
 
 from game.rules.jit import F32, U64, leaf, part
@@ -242,3 +244,33 @@ def open_corps(t, s, b, turn):
         elif s.morale[b, n] < t.crew_quit_morale:
             st = RESIGNED
         s.person_status[b, n] = st
+
+
+def _plain(fn):
+    """The plain Python form of a compiled piece of this module (its own code, the leaves it calls as
+    their plain Python too), for one game's numpy arrays."""
+    code = fn.py_func
+    names = {"crew_score": crew_score.py_func, "_is_training_order": _is_training_order.py_func}
+    return FunctionType(code.__code__, {**code.__globals__, **names}, code.__name__, code.__defaults__)
+
+
+def suggested_crews(rules, status: np.ndarray, skill: np.ndarray, launch: np.ndarray, crew: np.ndarray | None = None,
+                    train: np.ndarray | None = None) -> np.ndarray:
+    """int [S, L, C]: the crew the core would seat on each launch of one game if every launch ordered
+    may fly: pick_crews itself, run as plain Python. status int [N] and skill float32 [N, 5]: the
+    people as a side sees them (Observation.person_status and .skill of one game: the rival's unseen
+    people are UNKNOWN, never available); launch int [S, L] mission orders (-1 none); crew int
+    [S, L, C] seats ordered (-1: pick; None: all picked); train int [N] training orders (None: none).
+    A launch that could not be manned has no crew (-1 everywhere)."""
+    from game.rules.kernel_tables import crew_seats, kernel_tables
+
+    t = kernel_tables(rules)
+    L, C, N = rules.max_pads, crew_seats(rules), rules.n_people
+    launch = np.asarray(launch).reshape(1, 2 * L)
+    s = SimpleNamespace(launch_crew=np.full((1, 2, L, C), -1, np.int64), person_status=np.asarray(status)[None],
+                        skill=np.asarray(skill, F32)[None])
+    orders = SimpleNamespace(crew=np.full((1, 2, L, C), -1) if crew is None else np.asarray(crew)[None],
+                             train=np.full((1, N), -1) if train is None else np.asarray(train)[None])
+    fl = SimpleNamespace(ok=launch >= 0, mission=np.maximum(launch, 0))
+    _plain(pick_crews)(t, s, 0, orders, fl, 0, np.zeros(N, bool))
+    return s.launch_crew[0]

@@ -19,6 +19,7 @@ from types import FunctionType
 
 import numpy as np
 
+from game.rules.crews import crew_step_penalty
 from game.rules.jit import F32, leaf
 from game.rules.kernel_tables import kernel_tables
 from game.rules.tables import Rules
@@ -110,24 +111,79 @@ def _with_padding(reliability: np.ndarray) -> np.ndarray:
     return np.concatenate([np.asarray(reliability, F32), np.ones((b, 1), F32)], axis=1)
 
 
-def success_chances(rules: Rules, reliability: np.ndarray, missing: np.ndarray, rush: bool = False) -> np.ndarray:
+def _step_penalty(t, penalty, crew_skill):
+    """The penalty of each step with its crew's effect (crews.crew_step_penalty), for arrays: crew_skill
+    holds the crew's mean skill in each step's discipline, NaN where no named crew's skill counts
+    (then the penalty is the launch's, as in the core)."""
+    if crew_skill is None:
+        return penalty
+    skill = np.asarray(crew_skill, F32)
+    has = np.isfinite(skill)
+    return np.where(has, plain(crew_step_penalty)(t, penalty, F32(1), np.where(has, skill, F32(0))), penalty)
+
+
+def success_chances(rules: Rules, reliability: np.ndarray, missing: np.ndarray, rush: bool = False,
+                    crew_skill: np.ndarray | None = None) -> np.ndarray:
     """float32 [B, M]: the chance each mission succeeds at every step, from programs' reliability
     float32 [B, P] (a side's estimates: no NaN) and each mission's count of missing prerequisite
-    milestones float32 [B, M]; all launches rushed or none. The same product the core draws against."""
+    milestones float32 [B, M]; all launches rushed or none. crew_skill: float32 [B, M, J], the mean
+    skill of each mission's crew in each step's discipline (crew_skills; NaN: no effect), or None for
+    no crew effect. The same product the core draws against."""
     t = kernel_tables(rules)
     rel = _with_padding(reliability)
     penalty = plain(launch_penalty)(t, np.asarray(missing, F32), rush)
     out = np.ones(np.shape(penalty), F32)
     for j in range(t.J):
-        q = plain(step_chance)(t, rel[:, t.step_prog[:, j]], penalty)
+        step_penalty = _step_penalty(t, penalty, None if crew_skill is None else np.asarray(crew_skill)[..., j])
+        q = plain(step_chance)(t, rel[:, t.step_prog[:, j]], step_penalty)
         out = plain(chance_after)(out, t.step_real[:, j], q)
     return out
 
 
-def step_chances(rules: Rules, reliability: np.ndarray, missing: int, m: int, rush: bool = False) -> list[float]:
+def step_chances(rules: Rules, reliability: np.ndarray, missing: int, m: int, rush: bool = False,
+                 crew_skill: np.ndarray | None = None) -> list[float]:
     """The success chance of each step of mission m in order (its real steps only), from programs'
-    reliability float32 [P] (one side's estimates) and the count of missing prerequisite milestones."""
+    reliability float32 [P] (one side's estimates), the count of missing prerequisite milestones and
+    crew_skill float32 [J] (crew_skills of the crew that would fly; None: no crew effect)."""
     t = kernel_tables(rules)
     rel = _with_padding(np.asarray(reliability, F32)[None, :])[0]
     penalty = plain(launch_penalty)(t, F32(missing), rush)
-    return [float(plain(step_chance)(t, rel[t.step_prog[m, j]], penalty)) for j in range(int(rules.mis_steps[m]))]
+    out = []
+    for j in range(int(rules.mis_steps[m])):
+        step_penalty = _step_penalty(t, penalty, None if crew_skill is None else np.asarray(crew_skill)[j])
+        out.append(float(plain(step_chance)(t, rel[t.step_prog[m, j]], F32(step_penalty))))
+    return out
+
+
+def crew_skills(rules: Rules, skill: np.ndarray, people, m: int) -> np.ndarray:
+    """float32 [J]: the mean skill of a crew in each step's discipline of mission m, as the core
+    computes it (crews.crew_skill_of: summed in seat order, divided by the crew's size); NaN for a
+    step without a discipline, and everywhere when the mission has no crew or `people` (person indices,
+    in seat order, as many as the mission's crew) is short or the side flies no named crews.
+    skill: float32 [N, 5] the people's skills (a side's own: Observation.skill of its people)."""
+    t = kernel_tables(rules)
+    out = np.full(t.J, np.nan, F32)
+    people = [int(n) for n in people]
+    need = int(rules.mis_crew[m])
+    if need == 0 or len(people) < need or min(people[:need], default=0) < 0:
+        return out
+    skill = np.asarray(skill, F32)
+    for j in range(t.J):
+        d = int(t.step_skill[m, j])
+        if d >= 0:
+            total = F32(0)
+            for n in people[:need]:
+                total = F32(total + skill[n, d])
+            out[j] = total / F32(need)
+    return out
+
+
+def crew_step_bonus(rules: Rules, skill: np.ndarray, people, m: int) -> np.ndarray:
+    """float32 [J]: how much the crew `people` (as in crew_skills) lowers each step's penalty of mission m,
+    crew_skill_bonus * (crew skill - 0.5): negative for a weak crew, 0 where its skill does not count.
+    What a screen shows to say why a crew helps; the chances themselves: step_chances with crew_skills."""
+    t = kernel_tables(rules)
+    skill_at = crew_skills(rules, skill, people, m)
+    has = np.isfinite(skill_at)
+    return np.where(has, plain(crew_step_penalty)(t, F32(0), F32(-1), np.where(has, skill_at, F32(0))),
+                    F32(0)).astype(F32)

@@ -9,6 +9,7 @@ import numpy as np
 
 from game.rules import Orders, Rules, State, init, observe, step
 from game.rules.rng import game_keys, policy_keys
+from game.rules.tables import DEAD
 from game.sim.by_year import TurnLog, YearTable
 
 
@@ -53,6 +54,14 @@ def play_games(rules: Rules, us, ussr, seed: int, games: int, batch: int = 1024,
     return Finished(State.concat(parts), games, YearTable.of(rules, logs))
 
 
+def crew_lost(rules: Rules, state: State) -> dict:
+    """{"us": x, "ussr": y}: each side's mean number of people killed on flights per game of `state`."""
+    dead = state.person_status == DEAD
+    side = np.asarray(rules.person_side)
+    return {name: round(float(dead[:, side == s].sum() / max(state.batch, 1)), 3)
+            for s, name in ((0, "us"), (1, "ussr"))}
+
+
 def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
     """The `simulate --json` summary of finished games (its keys: docs/DESIGN.md, the command line)."""
     st = fin.state
@@ -62,6 +71,7 @@ def summarize(rules: Rules, milestone_names: list[str], fin: Finished) -> dict:
         "wins": {"us": int((winner == 0).sum()), "ussr": int((winner == 1).sum()), "draw": int((winner == 2).sum())},
         "prestige": {"us": round(float(st.prestige[:, 0].mean()), 2),
                      "ussr": round(float(st.prestige[:, 1].mean()), 2)},
+        "crew_lost": crew_lost(rules, st),
         "milestones": {},
     }
     for k, ident in enumerate(rules.milestone_ids):
