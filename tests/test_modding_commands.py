@@ -36,7 +36,11 @@ def test_schema_prints_a_json_object_or_writes_it(tmp_path, capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert set(schema["$defs"]) == {"scenario.toml", "programs.toml", "milestones.toml", "missions.toml",
-                                    "events.toml", "records.toml", "operations.toml"}
+                                    "events.toml", "records.toml", "operations.toml", "people.toml"}
+    people = schema["$defs"]["people.toml"]["properties"]
+    assert people["person"]["items"]["properties"]["skills"]["required"] == ["piloting", "eva", "docking",
+                                                                               "endurance", "command"]
+    assert people["group"]["items"]["required"] == ["id", "name", "side"] and len(people["patch"]["items"]["anyOf"]) == 2
     event = schema["$defs"]["events.toml"]["properties"]["event"]["items"]
     assert "trigger" in event["properties"] and event["required"] == ["id", "title", "text", "source"]
     record = schema["$defs"]["records.toml"]["properties"]["record"]["items"]

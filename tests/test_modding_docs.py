@@ -32,7 +32,7 @@ def fields_of(spec, seen=None) -> set[str]:
     return seen
 
 
-ALL_FIELDS = set().union(*(fields_of(spec) for _, spec in FILES.values()))
+ALL_FIELDS = set().union(*(fields_of(spec) for tables in FILES.values() for _, spec in tables))
 
 
 def documented(name: str) -> bool:
@@ -46,7 +46,7 @@ def test_every_schema_field_is_documented():
 
 def unknown_fields(data: dict) -> list[str]:
     """Fields of a documented TOML fragment that the schema does not know."""
-    arrays = {array: spec for array, spec in FILES.values() if array}
+    arrays = {array: spec for tables in FILES.values() for array, spec in tables if array}
     found = []
     for key, value in data.items():
         if key == "remove":

@@ -23,7 +23,7 @@ extends = "{base}"
 '''
 
 ENTRY_STUB = '''# Entries here are layered over "{base}"'s {file}:
-#   [[{array}]] with a new id adds one, with an existing id replaces it;
+#   {tables} with a new id adds one, with an existing id replaces it;
 #   [[patch]] with an existing id changes only the fields it gives;
 #   remove = ["some_id"] (at the top of the file) deletes entries.
 #
@@ -34,7 +34,8 @@ ENTRY_STUB = '''# Entries here are layered over "{base}"'s {file}:
 
 EXAMPLES = {"programs.toml": ("program", "reliability", "0.7"), "milestones.toml": ("milestone", "description", '""'),
             "missions.toml": ("mission", "ai_priority", "10"), "events.toml": ("event", "mtth", "4"),
-            "records.toml": ("record", "prestige", "3"), "operations.toml": ("operation", "upkeep", "2")}
+            "records.toml": ("record", "prestige", "3"), "operations.toml": ("operation", "upkeep", "2"),
+            "people.toml": ("person", "skills", "{ eva = 0.9 }")}
 
 
 def add_parser(sub) -> None:
@@ -49,7 +50,7 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from game.scenario import describe, resolve, user_dir
     from game.scenario.loader import load_raw
-    from game.scenario.schema import ID_RE
+    from game.scenario.schema import FILES, ID_RE
 
     if not ID_RE.match(args.name):
         raise SystemExit(f"spacerace: '{args.name}' is not a valid scenario id: use lower-case letters, digits and _,"
@@ -74,7 +75,8 @@ def run(args) -> int:
             (target / "scenario.toml").write_text(STUB.format(**names), encoding="utf-8")
             for file, (array, fld, value) in EXAMPLES.items():
                 ids = [e.data["id"] for e in raw.entries.get(array, []) if isinstance(e.data.get("id"), str)]
-                text = ENTRY_STUB.format(base=base_id, file=file, array=array, example=ids[0] if ids else "some_id",
+                tables = " or ".join(f"[[{a}]]" for a, _ in FILES[file])
+                text = ENTRY_STUB.format(base=base_id, file=file, tables=tables, example=ids[0] if ids else "some_id",
                                          field=fld, value=value)
                 (target / file).write_text(text, encoding="utf-8")
     except OSError as exc:

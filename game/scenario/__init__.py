@@ -19,7 +19,7 @@ from game.scenario.loader import RawScenario, is_valid, load_raw
 from game.scenario.locations import SHIPPED_DIR, discover, display, known_ids, resolve, user_dir
 
 BUILTIN_DIR = SHIPPED_DIR
-ENTRY_KINDS = ("program", "milestone", "mission", "event", "record", "operation")
+ENTRY_KINDS = ("program", "milestone", "mission", "event", "record", "operation", "group", "person")
 INTERNAL = "the scenario passed its checks but could not be compiled (a bug in the game's checks; please report it)"
 
 
@@ -46,6 +46,8 @@ class Scenario:
     images: dict[str, Path] = field(default_factory=dict)  # program id -> its checked `image` file
     records: list[dict] = field(default_factory=list)      # records.toml's entries (none: [])
     operations: list[dict] = field(default_factory=list)   # operations.toml's entries (none: [])
+    groups: list[dict] = field(default_factory=list)       # people.toml's [[group]] entries (none: [])
+    persons: list[dict] = field(default_factory=list)      # people.toml's [[person]] entries (none: [])
 
     @property
     def id(self) -> str:
@@ -128,7 +130,8 @@ def load(id_or_path) -> Scenario:
     data = {k: [e.data for e in raw.entries.get(k, [])] for k in ENTRY_KINDS}
     try:
         rules = compile_rules(raw.meta, data["program"], data["milestone"], data["mission"], data["event"],
-                              raw.content_hash, records=data["record"], operations=data["operation"])
+                              raw.content_hash, records=data["record"], operations=data["operation"],
+                              groups=data["group"], people=data["person"])
     except Exception as exc:  # a gap in the checks: say so instead of crashing (the fuzz tests hunt these)
         raise ScenarioError([Diagnostic(display(raw.folder), 0, ERROR, f"{INTERNAL}: {type(exc).__name__}: "
                                         f"{str(exc)[:200]}")]) from exc
@@ -136,7 +139,8 @@ def load(id_or_path) -> Scenario:
                     missions=data["mission"], events=data["event"], rules=rules, calendar=cal,
                     warnings=sorted({d for d in diags if d.severity != ERROR}, key=sort_key),
                     chain=tuple(raw.chain), folders=tuple(raw.folders), images=image_paths(raw),
-                    records=data["record"], operations=data["operation"])
+                    records=data["record"], operations=data["operation"], groups=data["group"],
+                    persons=data["person"])
 
 
 __all__ = ["Scenario", "ScenarioError", "Diagnostic", "load", "validate", "resolve", "shipped_ids", "discover",

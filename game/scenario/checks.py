@@ -1,6 +1,7 @@
 """Cross-file checks of a scenario: references, duplicates, cycles, and things
 that can never happen (missions that never fly, milestones nobody can earn,
-events that never fire, records nothing raises, operations nothing starts).
+events that never fire, records nothing raises, operations nothing starts,
+groups nobody belongs to).
 Reports every problem at once.
 
 Severity: an error is a scenario the game cannot compile or that contradicts
@@ -34,6 +35,7 @@ def check(raw: RawScenario, cal: Calendar | None) -> list[Diagnostic]:
     _check_events(raw, ids, cal, out)
     _check_victory(raw, ids, flying, cal, out)
     _check_estimates(raw, out)
+    _check_people(raw, ids, cal, out)
     out += check_images(raw)
     return out
 
@@ -64,7 +66,7 @@ def _sides_differ(a: dict, b: dict) -> bool:
 
 def _ids(raw: RawScenario, out) -> dict[str, dict[str, Entry]]:
     ids: dict[str, dict[str, Entry]] = {}
-    for kind in ("program", "milestone", "mission", "event", "record", "operation"):
+    for kind in ("program", "milestone", "mission", "event", "record", "operation", "group", "person"):
         seen: dict[str, Entry] = {}
         for e in raw.entries.get(kind, []):
             ident = e.data.get("id")
@@ -236,9 +238,29 @@ def _check_missions(raw: RawScenario, ids, cal, out) -> set[str]:
             reasons.append(f"it is available only from {d['available']}, after the scenario ends")
         for r in reasons:
             _diag(out, e, ("steps",) if r.startswith("program") else ("id",), WARNING, f"can never fly: {r}")
+        _check_step_skills(e, steps, crew, _has_people(raw, ids, d.get("side")), out)
         if not reasons and isinstance(d.get("id"), str):
             flying.add(d["id"])
     return flying
+
+
+def _has_people(raw: RawScenario, ids, side) -> bool:
+    """True when some person of the scenario belongs to a group of `side`."""
+    groups = {g for g, e in ids["group"].items() if e.data.get("side") == side}
+    return any(e.data.get("group") in groups for e in raw.entries.get("person", []))
+
+
+def _check_step_skills(e: Entry, steps: list, crew: int, people: bool, out) -> None:
+    """A step's `skill` helps only a crew: on an uncrewed mission it does nothing; a crewed mission (of a
+    side that has people) with no skilled step gains nothing from its crew's skill."""
+    skilled = [j for j, s in enumerate(steps) if isinstance(s, dict) and isinstance(s.get("skill"), str)
+               and s["skill"]]
+    if not crew:
+        for j in skilled:
+            _diag(out, e, ("steps", j, "skill"), WARNING, "does nothing: the mission carries no crew")
+    elif people and steps and not skilled and all(isinstance(s, dict) and "skill" in s for s in steps):
+        _diag(out, e, ("crew",), WARNING, "no step names a skill, so the crew's skill never helps it "
+                                          "(give a step skill = \"piloting\", \"eva\", \"docking\"...)")
 
 
 def _check_milestones(raw: RawScenario, flying: set[str], out) -> None:
@@ -452,3 +474,25 @@ def _check_victory(raw: RawScenario, ids, flying, cal, out) -> None:
             out.append(Diagnostic(*raw.meta_at(("victory", "decisive_deadline")), WARNING,
                                   "a deadline without a decisive_milestone does nothing",
                                   "victory.decisive_deadline"))
+
+
+def _check_people(raw: RawScenario, ids, cal, out) -> None:
+    """Groups nobody belongs to and dates that cannot matter (warnings): the game plays around them."""
+    members: dict[str, int] = {}
+    for e in raw.entries.get("person", []):
+        g = e.data.get("group")
+        if isinstance(g, str):
+            members[g] = members.get(g, 0) + 1
+        group = ids["group"].get(g) if isinstance(g, str) else None
+        retires, joins = e.data.get("retires"), group.data.get("available") if group else ""
+        if (isinstance(retires, str) and retires and is_valid(retires) and isinstance(joins, str) and joins
+                and is_valid(joins) and month_of(retires) <= month_of(joins)):
+            _diag(out, e, ("retires",), WARNING, f"{retires} is not after the group's date {joins}: the person "
+                                                 "never serves")
+    for e in raw.entries.get("group", []):
+        if e.data.get("id") not in members:
+            _diag(out, e, ("id",), WARNING, "nobody belongs to this group (give a [[person]] group = "
+                                            f"\"{e.data.get('id')}\")")
+        if _after_end(cal, e.data.get("available")):
+            _diag(out, e, ("available",), WARNING, f"{e.data['available']} is after the scenario ends: it can "
+                                                   "never be recruited")

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from game.rules.bits import pack
-from game.rules.tables import EffectColumns, Rules
+from game.rules.tables import SKILL_NAMES, EffectColumns, Rules
 from game.scenario.calendar import Calendar, month_of
 from game.scenario.checks import MAX_ROLES
 
@@ -23,9 +23,9 @@ def calendar_of(meta: dict) -> Calendar:
 
 def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], missions: list[dict],
                   events: list[dict], content_hash: str, records: list[dict] = (),
-                  operations: list[dict] = ()) -> Rules:
+                  operations: list[dict] = (), groups: list[dict] = (), people: list[dict] = ()) -> Rules:
     """Build Rules from checked, cross-referenced entries (plain dicts with defaults filled).
-    No records or operations: their tables are empty (zero-size, mis_starts_op all -1)."""
+    No records, operations or people: their tables are empty (zero-size, mis_starts_op all -1)."""
     cal = calendar_of(meta)
     T = cal.n_turns
     P, M, K, E = len(programs), len(missions), len(milestones), len(events)
@@ -185,6 +185,7 @@ def compile_rules(meta: dict, programs: list[dict], milestones: list[dict], miss
         mis_ai_priority=np.array([m["ai_priority"] for m in missions], F32),
         overflow_cut=float(eco["overflow_cut"]), prestige_fade=float(meta["victory"]["prestige_fade"]),
         **_record_tables(missions, records, operations),
+        **_people_tables(groups, people, missions, J, turn_or), **{f"crew_{k}": v for k, v in meta["crew"].items()},
     )
 
 
@@ -205,6 +206,32 @@ def _record_tables(missions: list[dict], records, operations) -> dict:
         op_turns=np.array([o["turns"] for o in operations], np.int64),
         op_record=np.array([ridx[o["record"]] if o["record"] else -1 for o in operations], np.int64),
         mis_starts_op=np.array([oidx[m["starts"]] if m.get("starts") else -1 for m in missions], np.int64),
+    )
+
+
+NEVER_RETIRES = 32000    # person_retire_turn of a person without a `retires` date: past any game's last turn
+
+
+def _people_tables(groups: list[dict], people: list[dict], missions: list[dict], J: int, turn_or) -> dict:
+    """Rules' corps fields: [G] groups, [N] people (the side is the group's), [M, J] step_skill (-1 none)."""
+    gidx = {g["id"]: i for i, g in enumerate(groups)}
+    side = np.array([SIDE_INDEX[g["side"]] for g in groups], np.int64)
+    skill = {k: i for i, k in enumerate(SKILL_NAMES)}
+    step_skill = np.full((len(missions), J), -1, np.int64)
+    for i, m in enumerate(missions):
+        for j, s in enumerate(m["steps"]):
+            step_skill[i, j] = skill[s["skill"]] if s.get("skill") else -1
+    group = np.array([gidx[p["group"]] for p in people], np.int64)
+    return dict(
+        group_ids=tuple(gidx), group_side=side,
+        group_avail_turn=np.array([turn_or(g["available"], 0) for g in groups], np.int64),
+        group_cost=np.array([g["cost"] for g in groups], F32),
+        person_ids=tuple(p["id"] for p in people), person_names=tuple(p["name"] for p in people),
+        person_side=side[group] if len(people) else np.zeros(0, np.int64), person_group=group,
+        person_skill0=np.array([[p["skills"][k] for k in SKILL_NAMES] for p in people], F32).reshape(-1, 5),
+        person_start_status=np.array([4 if p["status"] == "retired" else 1 for p in people], np.int8),
+        person_retire_turn=np.array([turn_or(p["retires"], NEVER_RETIRES) for p in people], np.int64),
+        step_skill=step_skill,
     )
 
 

@@ -1,14 +1,15 @@
 """Read a scenario: follow its `extends` chain, layer the folders, check every entry against the schema.
 
-A scenario folder holds up to seven TOML files. A scenario that extends nothing
-needs the five of FILES that are not OPTIONAL_FILES (records.toml and
-operations.toml may be left out: no records, no operations); one that
+A scenario folder holds up to eight TOML files. A scenario that extends nothing
+needs the five of FILES that are not OPTIONAL_FILES (records.toml,
+operations.toml and people.toml may be left out: none of those); one that
 `extends = "<id>"` another needs only scenario.toml, and each file it has is
 layered over the base's:
 
 - scenario.toml tables merge key by key (the child's values win);
 - in an entry file, a `[[program]]` (etc.) with a new id adds an entry, one
-  with a known id replaces it in place; a `[[patch]]` with a known id merges
+  with a known id replaces it in place (people.toml's [[group]] and [[person]]
+  share one id space); a `[[patch]]` with a known id merges
   its fields into that entry (tables key by key, anything else replaced); a
   top-level `remove = [ids]` deletes entries. Within one file: entries first,
   then patches, then removals.
@@ -292,9 +293,9 @@ def load_raw(folder: Path) -> RawScenario:
     if not layers or raw.broken_chain:
         return raw
     _merge_meta(raw, layers)
-    for name, (array, spec) in FILES.items():
-        if array is not None:
-            _merge_entries(raw, layers, name, array, spec)
+    for name, tables in FILES.items():
+        if tables[0][0] is not None:
+            _merge_entries(raw, layers, name, tables)
     return raw
 
 
@@ -305,12 +306,17 @@ def _merge_meta(raw: RawScenario, layers: list[Layer]) -> None:
         raw.meta_layers.append((data, lines, shown))
         merged = merge(merged, data)
     chk = Checker()
-    raw.meta = FILES["scenario.toml"][1].check(merged, (), chk)
+    raw.meta = FILES["scenario.toml"][0][1].check(merged, (), chk)
     _collect(raw, chk, raw.meta_at, "")
 
 
-def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, array: str, spec) -> None:
-    items: dict = {}  # key (id, or a tuple for entries without a usable id) -> (data, [Source])
+def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, tables: tuple) -> None:
+    """Layer one entry file over the chain. A file of several tables (people.toml: [[group]] and [[person]])
+    shares one id space, so that a [[patch]] or `remove` names its entry by id alone."""
+    arrays = tuple(array for array, _ in tables)
+    specs = dict(tables)
+    holds = ", ".join(f"[[{a}]]" for a in arrays)
+    items: dict = {}  # key (id, or a tuple for entries without a usable id) -> (array, data, [Source])
     for depth, layer in enumerate(layers):
         if name not in layer.files:
             continue
@@ -320,25 +326,34 @@ def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, array: str,
             raw.diagnostics.append(Diagnostic(shown, line, ERROR, message, fld))
 
         for k in data:
-            if k not in (array, *ENTRY_KEYS):
+            if k not in (*arrays, *ENTRY_KEYS):
                 report(lines.entry_line(k) or lines.key_line("", 0, k),
-                       f"unknown table '{str(k)[:60]}': this file holds [[{array}]], [[patch]] and remove"
-                       f"{did_you_mean(k, (array, *ENTRY_KEYS))}")
-        seen: dict[str, Source] = {}
-        for i, item in enumerate(_blocks(data, array, lines, report)):
-            src = Source(shown, lines, array, i, folder=layer.folder)
-            ident = item.get("id")
-            if isinstance(ident, str) and ident in seen:
-                report(src.line(("id",)), f"duplicate {array} id '{ident}' (first defined at line "
-                                          f"{seen[ident].line(('id',))})", f"{array}.{ident}")
-                continue
-            key = ident if isinstance(ident, str) else (shown, i)
-            if isinstance(ident, str):
-                seen[ident] = src
-            items[key] = (item, [src])
+                       f"unknown table '{str(k)[:60]}': this file holds {holds}, [[patch]] and remove"
+                       f"{did_you_mean(k, (*arrays, *ENTRY_KEYS))}")
+        seen: dict[str, tuple[str, Source]] = {}
+        for array in arrays:
+            for i, item in enumerate(_blocks(data, array, lines, report)):
+                src = Source(shown, lines, array, i, folder=layer.folder)
+                ident = item.get("id")
+                if isinstance(ident, str) and ident in seen:
+                    first, where = seen[ident]
+                    also = "" if first == array else f" (as a {first}: the ids of {holds} must differ)"
+                    report(src.line(("id",)), f"duplicate {array} id '{ident}'{also} (first defined at line "
+                                              f"{where.line(('id',))})", f"{array}.{ident}")
+                    continue
+                key = ident if isinstance(ident, str) else (shown, array, i)
+                if isinstance(ident, str):
+                    seen[ident] = (array, src)
+                    if ident in items and items[ident][0] != array:
+                        report(src.line(("id",)), f"'{ident}' is a {items[ident][0]} of the base scenario; a "
+                                                  f"{array} cannot replace it (remove it first, or pick another id)",
+                               f"{array}.{ident}")
+                        continue
+                items[key] = (array, item, [src])
         for i, item in enumerate(_blocks(data, "patch", lines, report)):
             src = Source(shown, lines, "patch", i, frozenset(item) - {"id"}, layer.folder)
             ident = item.get("id")
+            known = [k for k in items if isinstance(k, str)]
             if not isinstance(ident, str):
                 report(src.line(("id",)) or src.line(), "a [[patch]] needs the id of the entry it changes",
                        f"patch#{i + 1}.id")
@@ -346,12 +361,11 @@ def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, array: str,
                 report(src.line(("id",)), "[[patch]] changes a base scenario's entry; this scenario extends "
                                           "nothing (set [scenario] extends)", f"patch.{ident}")
             elif ident not in items:
-                known = [k for k in items if isinstance(k, str)]
-                report(src.line(("id",)), f"no {array} '{ident}' to patch{did_you_mean(ident, known)}",
+                report(src.line(("id",)), f"no {' or '.join(arrays)} '{ident}' to patch{did_you_mean(ident, known)}",
                        f"patch.{ident}")
             else:
-                base, sources = items[ident]
-                items[ident] = (merge(base, {k: v for k, v in item.items() if k != "id"}), sources + [src])
+                array, base, sources = items[ident]
+                items[ident] = (array, merge(base, {k: v for k, v in item.items() if k != "id"}), sources + [src])
         if "remove" in data:
             line = lines.key_line("", 0, "remove")
             gone = data["remove"]
@@ -365,14 +379,16 @@ def _merge_entries(raw: RawScenario, layers: list[Layer], name: str, array: str,
                         del items[ident]
                     else:
                         known = [k for k in items if isinstance(k, str)]
-                        report(line, f"no {array} '{ident[:60]}' to remove{did_you_mean(ident, known)}", "remove")
-    entries = raw.entries.setdefault(array, [])
-    for item, sources in items.values():
+                        report(line, f"no {' or '.join(arrays)} '{ident[:60]}' to remove"
+                                     f"{did_you_mean(ident, known)}", "remove")
+    for array in arrays:
+        raw.entries.setdefault(array, [])
+    for array, item, sources in items.values():
         chk = Checker()
-        checked = spec.check(item, (), chk)
+        checked = specs[array].check(item, (), chk)
         entry = Entry(checked if isinstance(checked, dict) else {}, array, sources)
         _collect(raw, chk, entry.at, entry.field())
-        entries.append(entry)
+        raw.entries[array].append(entry)
 
 
 def _blocks(data: dict, key: str, lines: LineMap, report) -> list[dict]:

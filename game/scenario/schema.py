@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.rules.tables import SKILL_NAMES
 from game.scenario.diagnostics import did_you_mean
 
 INVALID = object()
@@ -168,8 +169,8 @@ class Id:
 
 @dataclass(frozen=True)
 class Ref:
-    """An id of another thing: kind is program | mission | milestone | event | record | operation | flag |
-    target (target: a program or a mission)."""
+    """An id of another thing: kind is program | mission | milestone | event | record | operation | group |
+    person | flag | target (target: a program or a mission)."""
 
     kind: str
 
@@ -307,6 +308,7 @@ def R(spec, doc: str = "") -> Field:
 
 
 SIDE = Enum(("us", "ussr"))
+SKILLS = SKILL_NAMES   # a person's disciplines: piloting, eva, docking, endurance, command (Rules' column order)
 MONEY = Num(0, 1e6)
 SHARE = Num(0, 1)
 KINDS = ("launcher", "capsule", "satellite", "probe", "lander", "rover", "eva", "docking", "station")
@@ -371,10 +373,27 @@ AI = Table({
     "focus": F(Num(1, 20, integer=True), "goals the scripted plan works on at once", 3),
     "research_share": F(SHARE, "share of spare money the scripted plan puts into research", 0.8),
 })
+CREW = Table({
+    "skill_bonus": F(Num(0, 1), "a step's chance rises by skill_bonus * (crew skill - 0.5): a crew weaker than 0.5 "
+                                "lowers it", 0.08),
+    "flight_experience": F(Num(0, 1), "skill gained in a flown step's discipline per flight (capped at 1)", 0.05),
+    "training_gain": F(Num(0, 1), "skill gained in the trained discipline per turn of training", 0.04),
+    "training_cost": F(MONEY, "money per person per turn of training", 0.5),
+    "rest_turns": F(Num(0, 40, integer=True), "turns a person cannot fly after a flight", 1),
+    "max_flights": F(Num(1, 100, integer=True), "a person retires after this many flights", 6),
+    "career_years": F(Num(1, 60, integer=True), "a person retires this many years after the group was recruited "
+                                                "(or at `retires`, when sooner)", 12),
+    "morale_loss": F(SHARE, "every living member's morale falls by this when the side loses a crew", 0.2),
+    "morale_wait": F(SHARE, "morale a person loses each turn without a flight, after wait_turns", 0.03),
+    "wait_turns": F(Num(0, 100, integer=True), "turns without a flight before morale starts to fall", 6),
+    "morale_flight": F(SHARE, "morale regained by flying", 0.15),
+    "quit_morale": F(SHARE, "a person whose morale falls below this resigns", 0.2),
+})
 SCENARIO_FILE = Table({
     "scenario": R(SCENARIO), "victory": F(VICTORY, default={}),
     "side": R(Table({"us": R(SIDE_TABLE), "ussr": R(SIDE_TABLE)})),
     "economy": F(ECONOMY, default={}), "rules": F(RULES, default={}), "ai": F(AI, default={}),
+    "crew": F(CREW, default={}),
 })
 
 PROGRAM = Table({
@@ -407,6 +426,7 @@ STEP = Table({
     "name": R(Str()), "program": R(Ref("program")),
     "lethality": F(SHARE, "chance a failure here kills the crew", 0.0),
     "earns": F(ListOf(Ref("milestone")), "milestones earned when this step succeeds", []),
+    "skill": F(OrEmpty(Enum(SKILLS)), "the discipline whose crew skill helps this step (empty: none)", ""),
 })
 MISSION = Table({
     "id": R(Id()), "name": R(Str()), "side": R(SIDE),
@@ -483,39 +503,61 @@ OPERATION = Table({
     "description": F(Str(), "", ""),
 })
 
-FILES = {  # file name -> (array table name or None, spec)
-    "scenario.toml": (None, SCENARIO_FILE),
-    "programs.toml": ("program", PROGRAM),
-    "milestones.toml": ("milestone", MILESTONE),
-    "missions.toml": ("mission", MISSION),
-    "events.toml": ("event", EVENT),
-    "records.toml": ("record", RECORD),
-    "operations.toml": ("operation", OPERATION),
+GROUP = Table({
+    "id": R(Id()), "name": R(Str()), "side": R(SIDE),
+    "available": F(OrEmpty(Date()), "the group may be recruited from this date (empty: from the start)", ""),
+    "cost": F(MONEY, "money to recruit the whole group (0: it joins by itself on its date)", 0),
+    "description": F(Str(), "", ""),
+})
+PERSON = Table({
+    "id": R(Id()), "name": R(Str()),
+    "group": R(Ref("group"), "the recruitment group; the person's side is the group's"),
+    "skills": R(Table({k: R(SHARE) for k in SKILLS}), "each discipline from 0 to 1: " + ", ".join(SKILLS)),
+    "status": F(Enum(("active", "retired")), "how the person starts", "active"),
+    "retires": F(OrEmpty(Date()), "the person leaves the corps at this date (empty: by the [crew] rules only)", ""),
+    "bio": F(Str(), "one line about the person", ""),
+})
+
+FILES = {  # file name -> ((array table name or None, spec), ...): the tables each file holds
+    "scenario.toml": ((None, SCENARIO_FILE),),
+    "programs.toml": (("program", PROGRAM),),
+    "milestones.toml": (("milestone", MILESTONE),),
+    "missions.toml": (("mission", MISSION),),
+    "events.toml": (("event", EVENT),),
+    "records.toml": (("record", RECORD),),
+    "operations.toml": (("operation", OPERATION),),
+    "people.toml": (("group", GROUP), ("person", PERSON)),
 }
-OPTIONAL_FILES = ("records.toml", "operations.toml")   # a scenario that extends nothing may leave these out
+ENTRY_SPECS = {array: spec for tables in FILES.values() for array, spec in tables if array}   # array -> spec
+# a scenario that extends nothing may leave these out (no records, operations or people)
+OPTIONAL_FILES = ("records.toml", "operations.toml", "people.toml")
 
 
-def entry_file_json(array: str, spec: Table) -> dict:
-    """JSON Schema of one entry file: its [[array]] entries, [[patch]] entries and a `remove` list."""
-    return {"type": "object", "additionalProperties": False, "properties": {
-        "remove": {"type": "array", "items": Id().json(), "description": "ids of the base's entries to delete"},
-        array: {"type": "array", "items": spec.json(), "description": "entries: a new id adds, a known id replaces"},
-        "patch": {"type": "array", "items": spec.partial().json(),
-                  "description": "fields merged into the base's entry of the same id"},
-    }}
+def entry_file_json(tables: tuple) -> dict:
+    """JSON Schema of one entry file: its [[array]] entries (of each of its tables), [[patch]] entries and a
+    `remove` list."""
+    props = {"remove": {"type": "array", "items": Id().json(), "description": "ids of the base's entries to delete"}}
+    for array, spec in tables:
+        props[array] = {"type": "array", "items": spec.json(), "description": "entries: a new id adds, a known id "
+                                                                              "replaces"}
+    patches = [spec.partial().json() for _, spec in tables]
+    props["patch"] = {"type": "array", "items": patches[0] if len(patches) == 1 else {"anyOf": patches},
+                      "description": "fields merged into the base's entry of the same id"}
+    return {"type": "object", "additionalProperties": False, "properties": props}
 
 
 def json_schema() -> dict:
     """A JSON Schema (draft 2020-12) of the scenario format: one definition per file under `$defs`
     (`#/$defs/programs.toml`...); the document itself accepts any one of them."""
     defs = {}
-    for name, (array, spec) in FILES.items():
+    for name, tables in FILES.items():
+        array, spec = tables[0]
         if array is None:
             schema = spec.json()
             schema["required"] = ["scenario"]  # an extension may give only [scenario] id, name and extends
             schema["properties"]["scenario"]["required"] = ["id"]
         else:
-            schema = entry_file_json(array, spec)
+            schema = entry_file_json(tables)
         schema["title"] = name
         defs[name] = schema
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",

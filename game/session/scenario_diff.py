@@ -3,8 +3,8 @@
     digest = scenario_digest(scenario)                 # stored in the save
     lines = changes(saved_digest, scenario_digest(now)) # ["program saturn_v: reliability 0.6 -> 0.7", ...]
 
-The digest holds the numbers and choices of every program, mission, milestone, event, record and
-operation (by id), the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
+The digest holds the numbers and choices of every program, mission, milestone, event, record,
+operation, recruitment group and person (by id), the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
 flattened to "path": value ("effects.reliability.r7": 0.05, "steps[1].program": "pioneer"). Texts
 for people (names, descriptions, event texts, sources) are left out: they change nothing in a game,
 and they are most of a scenario's size. Empty values (none, [], {}) are left out too, and read as
@@ -18,8 +18,9 @@ import json
 import re
 from functools import cache
 
-KINDS = ("program", "mission", "milestone", "event", "record", "operation")
-TEXTS = frozenset({"name", "description", "text", "title", "source", "label"})
+KINDS = ("program", "mission", "milestone", "event", "record", "operation", "group", "person")
+TEXTS = frozenset({"name", "description", "text", "title", "source", "label", "bio"})
+COUNTED = ("group", "person")   # kinds a digest made before them lacks: their arrival is one line, not one per id
 MAX_LINES = 12          # the list a player sees; what is beyond is counted in its last line
 MAX_FIELDS = 3          # changed fields named on one entry's line
 
@@ -64,7 +65,7 @@ def schema_defaults(kind: str) -> dict:
     ("settings" or an entry kind), list items' fields under "name[]." ({} when the format has no such kind)."""
     from game.scenario.schema import FILES, INVALID, Checker, ListOf, Table
 
-    spec = {array or "settings": spec for array, spec in FILES.values()}.get(kind)
+    spec = {array or "settings": spec for tables in FILES.values() for array, spec in tables}.get(kind)
     out: dict = {}
 
     def walk(table: Table, prefix: str) -> None:
@@ -113,7 +114,8 @@ def _line(head: str, parts: list[str]) -> str:
 def all_changes(old: dict, new: dict) -> list[str]:
     """Every change from digest `old` to digest `new`, one line per entry: settings first, then programs,
     missions, milestones, events, records, operations and flags (removed, changed, added, each in id order).
-    A digest without a kind (saved before records and operations existed) has none of it."""
+    A digest without a kind (saved before records and operations existed) has none of it; of the corps' kinds
+    (groups, people) it then gets one line each, "person: 64 added", not one per id."""
     lines = []
     groups: dict[str, list[str]] = {}
     for part in _field_changes(old.get("settings", {}), new.get("settings", {}), "settings"):
@@ -124,6 +126,9 @@ def all_changes(old: dict, new: dict) -> list[str]:
     lines += [_line(head, parts) for head, parts in groups.items()]
     for kind in KINDS:
         was, now = old.get(kind, {}), new.get(kind, {})
+        if kind in COUNTED and kind not in old:
+            lines += [f"{kind}: {len(now)} added"] if now else []
+            continue
         lines += [f"{kind} {i} removed" for i in sorted(set(was) - set(now))]
         for i in sorted(set(was) & set(now)):
             parts = _field_changes(was[i], now[i], kind)
