@@ -7,7 +7,9 @@ launch or news item, an estimate), and nothing else changes. With `strict=True` 
 damage. Every reading error is a ValueError with a short reason.
 
 Orders:  {"funding": {program: money}, "launches": [[side, pad, mission, rush]], "choices": {event: option},
-          "stop": [operation]} ("stop" only when some operation is stopped; absent: none)
+          "stop": [operation], "train": {person: discipline}, "recruit": [group]} ("stop", "train" and
+          "recruit" only when some are given; absent: none). A launch may end with its seats, [person or
+          null for each]: absent (as in orders written before the corps) or null, the core picks.
 Report:  {"turn", "launches": [[side, mission, month, outcome, [[step name, state]...], [milestones earned],
           prestige]], "firsts": [[milestone, side, month]], "news": [events], "prestige": [[us, ussr] before,
           after], "cash": [before, after], "budget", "done", "winner", "programs": [[program, developed
@@ -21,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.rules.orders import Orders
+from game.rules.tables import SKILL_NAMES
 from game.session.report import LaunchReport, Snapshot, StepResult, TurnReport
 
 
@@ -32,6 +35,8 @@ class _Ids:
         self.maps = {kind: {ident: i for i, ident in enumerate(getattr(rules, kind + "_ids"))}
                      for kind in ("program", "mission", "milestone", "event")}
         self.maps["operation"] = {ident: i for i, ident in enumerate(rules.op_ids)}
+        self.maps["person"] = {ident: i for i, ident in enumerate(rules.person_ids)}
+        self.maps["group"] = {ident: i for i, ident in enumerate(rules.group_ids)}
 
     def __call__(self, kind: str, ident) -> int | None:
         i = self.maps[kind].get(ident)
@@ -46,6 +51,7 @@ def orders_to_json(rules, orders: Orders) -> dict:
     f = orders.funding[0]
     funding = {rules.program_ids[p]: float(f[p]) for p in np.flatnonzero(f > 0)}
     launches = [[s, i, rules.mission_ids[int(orders.launch[0, s, i])], bool(orders.rush[0, s, i])]
+                + _seats_to_json(rules, orders.crew[0, s, i])
                 for s in (0, 1) for i in range(orders.launch.shape[2]) if orders.launch[0, s, i] >= 0]
     c = orders.choice[0]
     choices = {rules.event_ids[e]: int(c[e]) for e in np.flatnonzero(c >= 0)}
@@ -53,7 +59,21 @@ def orders_to_json(rules, orders: Orders) -> dict:
     stopped = [rules.op_ids[o] for o in np.flatnonzero(orders.stop[0])]
     if stopped:
         out["stop"] = stopped
+    train = {rules.person_ids[n]: SKILL_NAMES[int(orders.train[0, n])] for n in np.flatnonzero(
+        (orders.train[0] >= 0) & (orders.train[0] < len(SKILL_NAMES)))}
+    if train:
+        out["train"] = train
+    recruit = [rules.group_ids[g] for g in np.flatnonzero(orders.recruit[0])]
+    if recruit:
+        out["recruit"] = recruit
     return out
+
+
+def _seats_to_json(rules, seats: np.ndarray) -> list:
+    """[] when every seat is left to the core; else [[person id or None for each seat]]."""
+    if not (seats >= 0).any():
+        return []
+    return [[rules.person_ids[int(n)] if 0 <= n < rules.n_people else None for n in seats]]
 
 
 def orders_from_json(rules, data: dict, strict: bool = True) -> Orders:
@@ -64,7 +84,7 @@ def orders_from_json(rules, data: dict, strict: bool = True) -> Orders:
         for pid, money in data["funding"].items():
             if (p := ids("program", pid)) is not None:
                 o.funding[0, p] = np.float32(money)
-        for side, pad, mid, rush in data["launches"]:
+        for side, pad, mid, rush, *seats in data["launches"]:
             m, side, pad = ids("mission", mid), int(side), int(pad)
             if side not in (0, 1) or pad < 0 or pad >= rules.max_pads:
                 if strict:
@@ -73,6 +93,18 @@ def orders_from_json(rules, data: dict, strict: bool = True) -> Orders:
             if m is not None:
                 o.launch[0, side, pad] = m
                 o.rush[0, side, pad] = bool(rush)
+                for c, pid in enumerate(seats[0] if seats and seats[0] is not None else []):
+                    n = None if pid is None else ids("person", pid)
+                    if n is not None and c < o.crew.shape[3]:
+                        o.crew[0, side, pad, c] = n
+        for pid, discipline in data.get("train", {}).items():
+            if (n := ids("person", pid)) is not None:
+                if discipline not in SKILL_NAMES:
+                    raise ValueError(f"no discipline '{discipline}' (one of {', '.join(SKILL_NAMES)})")
+                o.train[0, n] = SKILL_NAMES.index(discipline)
+        for gid in data.get("recruit", []):
+            if (g := ids("group", gid)) is not None:
+                o.recruit[0, g] = True
         for eid, option in data["choices"].items():
             if (e := ids("event", eid)) is not None:
                 o.choice[0, e] = int(option)

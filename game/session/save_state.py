@@ -13,8 +13,10 @@ is dropped; a column of a new id, and a whole field the save does not have (one 
 after the save was made), takes its value in a new game of today's scenario with the same key
 (`defaults`), except that no event of a new id has fired and no new flag is set.
 
-Two fields are not plain arrays of the state: `held` (uint64 bit masks of milestones) is stored as
-bool [side, milestone], and `launch_mission` holds mission indices, stored and matched by id. And
+Three fields are not plain arrays of the state: `held` (uint64 bit masks of milestones) is stored as
+bool [side, milestone], and `launch_mission` and `launch_crew` hold mission and person indices,
+matched by id (VALUED). A save made before the corps existed has none of its fields: each side's
+roster is then as a new game's (the groups open later join as their turn opens). And
 one is a copy of a scenario number that the game then changes: a program's reliability starts at the
 scenario's and grows with research (BASES); `bases` keeps the scenario's numbers it started from, so
 that when a newer scenario changes one, the game's value moves by as much.
@@ -55,8 +57,14 @@ AXES: dict[str, tuple[str, ...]] = {
     "ev_last": ("event",), "ev_forced": ("fire_target",), "pending": ("option_event",), "news": ("event",),
     **{f: ("side", "pad") for f in ("launch_mission", "launch_outcome", "launch_month", "launch_passed",
                                     "launch_prestige")},
+    "launch_crew": ("side", "pad", "seat"),
+    **{f: ("person",) for f in ("person_status", "person_flights", "rest_until", "morale", "idle_turns",
+                                "died_turn", "person_firsts")},
+    "skill": ("person", "discipline"),
+    "group_recruited": ("group",),
 }
-MISSION_VALUED = ("launch_mission",)     # values are mission indices (-1: none), matched by id
+# Fields whose values are indices of an id axis (-1: none), stored as they are and matched by id.
+VALUED = {"launch_mission": "mission", "launch_crew": "person"}
 # Fields that start from a number of the scenario: (the Rules array they start from, the Rules array they
 # never exceed). When that number changes, the game's value moves by as much (a program made more reliable
 # by a newer scenario is more reliable in a game in progress too), within [0, the bound].
@@ -73,7 +81,8 @@ def axis_ids(rules) -> dict[str, list[str]]:
             "record": list(rules.record_ids), "operation": list(rules.op_ids),
             "cost_target": [rules.program_ids[p] for p in rules.cost_targets],
             "fire_target": [rules.event_ids[e] for e in rules.fire_targets],
-            "option_event": [rules.event_ids[e] for e in rules.option_events]}
+            "option_event": [rules.event_ids[e] for e in rules.option_events],
+            "person": list(rules.person_ids), "group": list(rules.group_ids)}
 
 
 # --- arrays -------------------------------------------------------------------------------------------------
@@ -222,9 +231,9 @@ def state_from_json(data: dict, rules, key: np.ndarray | None = None) -> tuple[S
             row = saved[name]
             if row.ndim != target.ndim:
                 raise ValueError(f"'{name}' has {row.ndim} axes, not {target.ndim}")
-            if name in MISSION_VALUED:
-                s_ids = saved_ids.get("mission", [])
-                where = {m: i for i, m in enumerate(rules.mission_ids)}
+            if name in VALUED:
+                s_ids = saved_ids.get(VALUED[name], [])
+                where = {m: i for i, m in enumerate(now_ids[VALUED[name]])}
                 lut = np.array([where.get(m, -1) for m in s_ids] + [-1], np.int64)
                 r = row.astype(np.int64)
                 row = lut[np.where((r >= 0) & (r < len(s_ids)), r, len(s_ids))]
