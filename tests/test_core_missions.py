@@ -11,7 +11,7 @@ from gamekit import historical
 from game.ai import plan
 from game.ai.policies import make_policy
 from game.rules import Orders, init, observe, step
-from game.rules.missions import missing_counts, step_chances, success_chances
+from game.rules.missions import crew_skills, missing_counts, step_chances, success_chances
 from game.rules.rng import game_keys, pair_of, random_bits
 from game.rules.step import STREAM_STEP
 from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS
@@ -69,7 +69,7 @@ def test_a_flight_succeeds_exactly_when_its_draw_is_below_the_shared_chance(turn
     program funding in the measured turn: research would change the reliability before the flights.)"""
     rules, played = turns
     P, L = rules.n_programs, rules.max_pads
-    flights = rushed = 0
+    flights = rushed = crewed = 0
     for state, orders, _ in played:
         nxt, _ = step(rules, state, orders.replace(funding=np.zeros_like(orders.funding)))
         for side in (0, 1):
@@ -84,10 +84,16 @@ def test_a_flight_succeeds_exactly_when_its_draw_is_below_the_shared_chance(turn
                         continue
                     r = bool(orders.rush[b, side, pad])
                     chance = (rush if r else calm)[b, m]
+                    crew = nxt.launch_crew[b, side, pad]
+                    if rules.mis_crew[m] > 0 and crew[0] >= 0:      # a named crew: its skill counts too
+                        skill = crew_skills(rules, state.skill[b], crew, m)
+                        chance = success_chances(rules, state.rel[b:b + 1], missing[b:b + 1], r,
+                                                 np.broadcast_to(skill, (1, rules.n_missions, len(skill))))[0, m]
+                        crewed += 1
                     assert (u_fail[b, pad] < chance) == (outcome == SUCCESS), (b, side, pad, m, chance)
                     flights += 1
                     rushed += r
-    assert flights > 200 and rushed > 30
+    assert flights > 200 and rushed > 30 and crewed > 20
 
 
 def test_the_checker_and_the_ai_read_the_same_chances(turns):

@@ -18,7 +18,7 @@ from gamekit import Players, assert_same
 from game.rules import Orders, init, observe, step
 from game.rules.rng import game_keys
 from game.rules.state import checksum
-from game.rules.tables import SUCCESS
+from game.rules.tables import ACTIVE, NOT_RECRUITED, SUCCESS
 from game.scenario import load
 from game.session.save_session import orders_from_json, orders_to_json
 from game.session.save_state import state_from_json, state_to_json
@@ -54,8 +54,8 @@ def late(rules) -> int:
 
 def ready(rules, turn: int, batch: int = 1) -> object:
     """Games at `turn` where every launch ordered succeeds: programs developed at reliability 1, every
-    milestone held by both sides, every mission and program unlocked, the year's budget and as much
-    money as savings may hold."""
+    milestone held by both sides, every mission and program unlocked, every person of the corps
+    recruited, the year's budget and as much money as savings may hold."""
     s = init(rules, game_keys(SEED, batch))
     K, P = rules.n_milestones, rules.n_programs
     every = np.uint64((1 << K) - 1) if K < 64 else np.uint64(2**64 - 1)
@@ -64,7 +64,8 @@ def ready(rules, turn: int, batch: int = 1) -> object:
                      rel=np.ones((batch, P), F32), held=np.full((batch, 2), every, np.uint64),
                      mis_unlocked=np.ones((batch, rules.n_missions), bool),
                      prog_unlocked=np.ones((batch, P), bool), budget=budget,
-                     cash=budget * F32(rules.carryover_cap))
+                     cash=budget * F32(rules.carryover_cap),
+                     person_status=np.where(s.person_status == NOT_RECRUITED, ACTIVE, s.person_status))  # crews
 
 
 def play(rules, state, launches=(), stop=(), refill: bool = True):

@@ -56,10 +56,11 @@ def orders_of(funding=None, launch=None, rush=None, choice=None, batch=B) -> Ord
     o = Orders.empty(RULES, batch)
     return Orders(funding=o.funding if funding is None else funding, launch=o.launch if launch is None else launch,
                   rush=o.rush if rush is None else rush, choice=o.choice if choice is None else choice,
-                  stop=np.ones_like(o.stop))
+                  stop=np.ones_like(o.stop), crew=o.crew, train=o.train, recruit=o.recruit)
 
 
 P, M, L, E = RULES.n_programs, RULES.n_missions, RULES.max_pads, RULES.n_events
+C = Orders.empty(RULES, 1).crew.shape[3]
 GARBAGE_MONEY = st.one_of(st.floats(width=32, allow_nan=False, allow_infinity=False),
                           st.sampled_from([0.0, -0.0, 1e-45, -1.0, 1e9, 3e38, -3e38]))
 
@@ -72,10 +73,14 @@ GARBAGE_MONEY = st.one_of(st.floats(width=32, allow_nan=False, allow_infinity=Fa
     rush=arrays(bool, (B, 2, L)),
     choice=arrays(np.int8, (B, E), elements=st.integers(-128, 127)),
     stop=arrays(bool, (B, RULES.n_operations)),
+    crew=arrays(np.int16, (B, 2, L, C), elements=st.integers(-32768, 32767)),
+    train=arrays(np.int8, (B, RULES.n_people), elements=st.integers(-128, 127)),
+    recruit=arrays(bool, (B, RULES.n_groups)),
 )
-def test_any_in_range_orders_are_clipped_without_raising(when, funding, launch, rush, choice, stop):
+def test_any_in_range_orders_are_clipped_without_raising(when, funding, launch, rush, choice, stop, crew, train,
+                                                         recruit):
     state = STATES[when]
-    after, info = step(RULES, state, Orders(funding, launch, rush, choice, stop))
+    after, info = step(RULES, state, Orders(funding, launch, rush, choice, stop, crew, train, recruit))
     check_after(state, after, info)
     wrong_side = (launch >= 0) & (RULES.mis_side[np.maximum(launch, 0)] != np.arange(2)[None, :, None])
     assert (after.launch_outcome[wrong_side & ~state.done[:, None, None]] == SCRUBBED).all()

@@ -67,13 +67,13 @@ def test_a_state_comes_back_bit_for_bit_through_json():
 
 
 def test_a_save_made_before_a_field_existed_gets_the_replay_or_the_documented_default(tmp_path):
-    """As if the game had since added `intel_budget` and dropped a `morale` field it once had: the save
+    """As if the game had since added `intel_budget` and dropped a `team_spirit` field it once had: the save
     loads; the new field comes from the replay of the order log when it replays, else from a new game."""
     s = played()
     path = save_game(s, tmp_path / "old")
     data = json.loads(path.read_text())
     del data["state"]["fields"]["intel_budget"]
-    data["state"]["fields"]["morale"] = encode_array(np.array([0.5, 0.25], np.float32))
+    data["state"]["fields"]["team_spirit"] = encode_array(np.array([0.5, 0.25], np.float32))
     data["checksum"] = checksum(as_rows(decoded(data["state"])))       # what that older game would have written
     path.write_text(json.dumps(data))
     loaded = open_save(path)
