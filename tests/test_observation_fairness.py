@@ -13,7 +13,8 @@ from gamekit import fields, historical, played_games
 from game.rules import Orders, init, observe, step
 from game.rules.observe import UNKNOWN
 from game.rules.rng import game_keys
-from game.rules.tables import FAILURE
+from game.rules.state import NEVER
+from game.rules.tables import ACTIVE, DEAD, FAILURE, NOT_RECRUITED, RESTING, TRAINING
 
 SIDES = (0, 1)
 
@@ -63,7 +64,25 @@ def with_rival_secrets_changed(rules, state, side: int, seed: int):
     hers[:, rival] = True
     mine = ~hers
     rival_events = np.broadcast_to(rules.ev_recv == rival, (b, rules.n_events))
+    # the rival's corps: skills, morale, rest, waits and training of all its people, and everything about
+    # those who never flew (who they are, whether recruited, retired or resigned); the public record
+    # (flights, firsts, deaths) of those who flew stays
+    N = rules.n_people
+    their_people = np.broadcast_to(np.asarray(rules.person_side) == rival, (b, N))
+    untried = their_people & (state.person_flights == 0) & (state.died_turn == NEVER)
+    flown_alive = their_people & ~untried & (state.person_status != DEAD)
+    any_status = rng.integers(NOT_RECRUITED, DEAD, (b, N)).astype(np.int8)              # not recruited .. resigned
+    busy = np.isin(state.person_status, (ACTIVE, RESTING, TRAINING))
+    same_public = rng.choice(np.array([ACTIVE, RESTING, TRAINING], np.int8), (b, N))    # all show as active
+    status = np.where(untried, any_status, np.where(flown_alive & busy, same_public, state.person_status))
+    their_groups = np.broadcast_to(np.asarray(rules.group_side) == rival, (b, rules.n_groups))
     return state.replace(
+        person_status=status.astype(np.int8),
+        skill=shuffle(state.skill, 0, 1, their_people[..., None]),
+        morale=shuffle(state.morale, 0, 1, their_people),
+        rest_until=np.where(their_people, rng.integers(0, 40, (b, N)), state.rest_until).astype(np.int16),
+        idle_turns=np.where(their_people, rng.integers(0, 40, (b, N)), state.idle_turns).astype(np.int16),
+        group_recruited=np.where(their_groups, rng.random(their_groups.shape) < 0.5, state.group_recruited),
         rel=shuffle(state.rel, 0.01, 1.0, theirs),
         est_z=shuffle(state.est_z, -3, 3, theirs),
         nobs=np.where(theirs, rng.integers(0, 9, state.nobs.shape), state.nobs).astype(np.int16),
@@ -104,6 +123,26 @@ def test_the_rivals_hidden_arrays_do_not_change_the_view(rules, midgame, side, s
     other = with_rival_secrets_changed(rules, midgame, side, seed)
     assert not np.array_equal(other.rel, midgame.rel) and not np.array_equal(other.cash, midgame.cash)
     assert_same_view(observe(rules, midgame, side), observe(rules, other, side), f"side {side}")
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_the_rivals_untried_people_stay_hidden(rules, midgame, side):
+    """Of the rival's corps a side sees only the people who have flown, and of them only the public record;
+    changing any untried rival person's skills, morale or training (and every rival's private numbers)
+    leaves the view bit for bit the same."""
+    assert rules.n_people > 0 and (midgame.person_flights[:, rules.person_side == 1 - side] > 0).any()
+    view = observe(rules, midgame, side)
+    theirs = np.asarray(rules.person_side) == 1 - side
+    untried = theirs[None, :] & (midgame.person_flights == 0)
+    assert (view.person_status[untried] == UNKNOWN).all() and not view.person_seen[untried].any()
+    assert np.isnan(view.skill[:, theirs]).all() and np.isnan(view.morale[:, theirs]).all()
+    assert np.isfinite(view.skill[:, ~theirs]).all()
+    flew = theirs[None, :] & (midgame.person_flights > 0)
+    np.testing.assert_array_equal(view.person_flights[flew], midgame.person_flights[flew])
+    for seed in (4, 5):
+        other = with_rival_secrets_changed(rules, midgame, side, seed)
+        assert not np.array_equal(other.skill, midgame.skill)
+        assert_same_view(view, observe(rules, other, side), f"side {side}, seed {seed}")
 
 
 def private_flags(rules, scenario, side: int) -> list[int]:
