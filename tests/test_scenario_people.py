@@ -173,9 +173,6 @@ def test_the_historical_corps():
     assert {g["id"] for g in sc.groups} >= {"nasa_1", "nasa_2", "nasa_3", "nasa_4", "nasa_5", "vvs_1960",
                                              "women_1962", "vvs_1963"}
     assert len(set(r.person_names)) == len(r.person_names)
-    for p in sc.persons:
-        bio = p["bio"]
-        assert bio and bio[0].isupper() and bio.endswith(".") and bio.count(". ") == 0, p["id"]
     # skills follow careers: the first spacewalker leads his side's EVA, the X-15 pilot the US piloting
     index = {ident: i for i, ident in enumerate(r.person_ids)}
     eva, piloting = SKILL_NAMES.index("eva"), SKILL_NAMES.index("piloting")
@@ -199,3 +196,24 @@ def test_a_save_digest_made_before_people_lists_them_in_one_line_each():
     assert changes(before, now) == [f"group: {len(now['group'])} added", f"person: {len(now['person'])} added"]
     patched = {**now, "person": {**now["person"], "leonov": {**now["person"]["leonov"], "skills.eva": 0.5}}}
     assert changes(patched, now) == ["person leonov: skills.eva 0.5 -> 0.9"]
+
+
+@pytest.mark.parametrize("ident", ["historical", "cold_war", "race_to_the_moon", "soviet_n1_works"])
+def test_every_crewed_mission_finds_a_crew_twice_over_once_its_side_recruits(ident):
+    """Each year from a crewed mission's opening (or its side's first group) to the end, the side has at
+    least twice its crew in service by the groups' dates, `retires` and career_years (rest and training aside)."""
+    sc = load(ident)
+    career = sc.rules.crew_career_years * 12
+    joins = {g["id"]: (month_of(g["available"]) if g["available"] else sc.calendar.start_month, g["side"])
+             for g in sc.groups}
+    for p in sc.persons:
+        bio = p["bio"]
+        assert bio and bio[0].isupper() and bio.endswith(".") and ". " not in bio, (ident, p["id"])
+    for m in (m for m in sc.missions if m["crew"]):
+        first = min(j for j, side in joins.values() if side == m["side"])
+        opens = max(month_of(m["available"]) if m["available"] else 0, sc.calendar.start_month, first)
+        for month in range(opens, sc.calendar.end_month + 1, 12):
+            serving = [p["id"] for p in sc.persons if p["status"] == "active"
+                       and joins[p["group"]][1] == m["side"] and joins[p["group"]][0] <= month < joins[p["group"]][0]
+                       + career and (not p["retires"] or month_of(p["retires"]) > month)]
+            assert len(serving) >= 2 * m["crew"], (ident, m["id"], month // 12, len(serving))
