@@ -225,7 +225,7 @@ def test_a_strong_crew_raises_a_steps_chance_and_a_weak_one_lowers_it(rules):
 # --- after a flight -------------------------------------------------------------------------------------------
 def test_a_flight_brings_experience_rest_morale_and_its_firsts(rules, played):
     checked = firsts = 0
-    for before, _orders, after, info in played:
+    for before, _orders, after, _info in played:
         for g, side, pad in zip(*np.nonzero(after.launch_outcome == SUCCESS), strict=True):
             crew = after.launch_crew[g, side, pad]
             crew = crew[crew >= 0]

@@ -22,10 +22,10 @@ import numpy as np
 
 from game.rules.batch_threads import run_split
 from game.rules.bundle import on_block
+from game.rules.crews import crew_after_flights, open_corps, pick_crews, recruit_and_train
 from game.rules.economy import fund_programs, new_budget_year, pay_income, rival_budget_seen, sharpen_estimate
 from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import inlined, kernel, take_next
-from game.rules.crews import crew_after_flights, open_corps, pick_crews, recruit_and_train
 from game.rules.kernel_tables import KernelOrders, crew_seats, kernel_tables, state_bundle
 from game.rules.launches import afford, award_milestones, check_launches, flight_lessons, fly, learn_from_flights
 from game.rules.operations import pay_upkeep, records_and_starts, run_operations
