@@ -61,16 +61,24 @@ def rewritten_fields(rules: Rules, layout: Layout) -> np.ndarray:
 
 def check_orders(rules: Rules, b: int, orders: Orders) -> None:
     """Refuse (ValueError) Orders whose arrays do not fit b games of these rules."""
-    P, E, L, OP = rules.n_programs, rules.n_events, rules.max_pads, rules.n_operations
-    need = ((b, P), (b, 2, L), (b, 2, L), (b, E), (b, OP), (b, 2, L, crew_seats(rules)), (b, rules.n_people),
-            (b, rules.n_groups))
-    names = ("funding", "launch", "rush", "choice", "stop", "crew", "train", "recruit")
+    rows = rules._kernel.get("order_rows")      # each Orders array's shape after the batch axis, in field order
+    if rows is None:
+        L = rules.max_pads
+        rows = rules._kernel["order_rows"] = ((rules.n_programs,), (2, L), (2, L), (rules.n_events,),
+                                              (rules.n_operations,), (2, L, crew_seats(rules)), (rules.n_people,),
+                                              (rules.n_groups,))
     try:                                # the usual case, checked with as little Python as can be
-        if (orders.funding.shape, orders.launch.shape, orders.rush.shape, orders.choice.shape, orders.stop.shape,
-                orders.crew.shape, orders.train.shape, orders.recruit.shape) == need:
+        if (orders.funding.shape[1:], orders.launch.shape[1:], orders.rush.shape[1:], orders.choice.shape[1:],
+                orders.stop.shape[1:], orders.crew.shape[1:], orders.train.shape[1:],
+                orders.recruit.shape[1:]) == rows and (orders.funding.shape[0] == orders.launch.shape[0]
+                                                       == orders.rush.shape[0] == orders.choice.shape[0]
+                                                       == orders.stop.shape[0] == orders.crew.shape[0]
+                                                       == orders.train.shape[0] == orders.recruit.shape[0] == b):
             return
-    except AttributeError:              # not arrays: np.shape below says what they hold
+    except (AttributeError, IndexError):    # not arrays: np.shape below says what they hold
         pass
+    names = ("funding", "launch", "rush", "choice", "stop", "crew", "train", "recruit")
+    need = tuple((b, *row) for row in rows)
     for name, shape in zip(names, need, strict=True):
         if np.shape(getattr(orders, name)) != shape:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
