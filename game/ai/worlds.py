@@ -28,7 +28,7 @@ from game.rules.orders import Orders
 from game.rules.rng import game_keys, mix32, normals_from, uniforms
 from game.rules.state import NEVER, State
 from game.rules.step import init, step
-from game.rules.tables import CANCELLED, GROUNDED, LOCKED, READY, Rules
+from game.rules.tables import ACTIVE, CANCELLED, DEAD, GROUNDED, LOCKED, READY, Rules
 
 F32 = np.float32
 STREAM_WORLDS = 211
@@ -181,6 +181,35 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
                          np.where(obs.op_running[gi], np.maximum(R.op_left, 1), 0)).astype(np.int16),
         op_months=obs.op_months[gi].astype(np.int16),
         record_value=obs.record_value[gi].astype(F32), record_side=obs.record_side[gi].astype(np.int8),
+        **_corps(rules, obs, gi, R),
+    )
+
+
+def _corps(rules: Rules, obs: Observation, gi: np.ndarray, R: State) -> dict:
+    """The corps' State fields of the worlds: own people as observed; the rival's from the reference
+    games R, with the public record of those who have flown (flights, firsts, death) put over them."""
+    mine = np.asarray(rules.person_side) == obs.side
+    seen = obs.person_seen[gi]
+    status = np.where(mine[None, :], obs.person_status[gi],
+                      np.where(seen, np.where(obs.person_status[gi] == DEAD, DEAD,
+                                              np.where(R.person_status == DEAD, ACTIVE, R.person_status)),
+                               R.person_status))
+
+    def own(obs_v, ref_v):
+        keep = mine[None, :] if ref_v.ndim == 2 else mine[None, :, None]
+        return np.where(keep, obs_v, ref_v)
+
+    crew = obs.launch_crew[gi]
+    return dict(
+        launch_crew=crew.astype(np.int16), person_status=status.astype(np.int8),
+        skill=own(obs.skill[gi], R.skill).astype(F32), morale=own(obs.morale[gi], R.morale).astype(F32),
+        rest_until=own(obs.rest_until[gi], R.rest_until).astype(np.int16),
+        idle_turns=own(obs.idle_turns[gi], R.idle_turns).astype(np.int16),
+        person_flights=np.where(mine[None, :] | seen, obs.person_flights[gi], R.person_flights).astype(np.int16),
+        died_turn=np.where(mine[None, :] | seen, obs.died_turn[gi], R.died_turn).astype(np.int16),
+        person_firsts=np.where(mine[None, :] | seen, obs.person_firsts[gi], R.person_firsts).astype(np.uint64),
+        group_recruited=np.where((np.asarray(rules.group_side) == obs.side)[None, :], obs.group_recruited[gi],
+                                 R.group_recruited),
     )
 
 
