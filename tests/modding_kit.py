@@ -126,6 +126,36 @@ turns = 3
                                                    '\nstarts = "su_rover"\n'),
 }
 
+# TINY with a small corps: a group of each side (the US one paid for and joining later), two people
+PEOPLE = """\
+[[group]]
+id = "us_pilots"
+name = "US pilots"
+side = "us"
+available = "1958-01"
+cost = 2
+
+[[group]]
+id = "su_pilots"
+name = "Soviet pilots"
+side = "ussr"
+
+[[person]]
+id = "ann"
+name = "Ann"
+group = "us_pilots"
+skills = { piloting = 0.9, eva = 0.2, docking = 0.3, endurance = 0.4, command = 0.5 }
+retires = "1960-01"
+bio = "A test pilot."
+
+[[person]]
+id = "boris"
+name = "Boris"
+group = "su_pilots"
+skills = { piloting = 0.6, eva = 0.8, docking = 0.1, endurance = 0.7, command = 0.3 }
+status = "retired"
+"""
+
 
 def write_scenario(folder: Path, files: dict[str, str | None] | None = None, base: dict | None = None) -> Path:
     """Write a scenario folder: `base` (TINY by default) with `files` replacing (or, when None, deleting) files."""

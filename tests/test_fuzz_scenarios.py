@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scenario import INTERNAL, ScenarioError, load, validate
-from tests.modding_kit import RECORDS, write_scenario
+from tests.modding_kit import PEOPLE, RECORDS, write_scenario
 
-TINY = RECORDS   # the tiny scenario with records and operations: every entry file is fuzzed
+TINY = {**RECORDS, "people.toml": PEOPLE}   # the tiny scenario with records, operations and people: every entry
+#                                            file is fuzzed
 
 FILES = list(TINY)
 PARSED = {name: tomllib.loads(text) for name, text in TINY.items()}
@@ -62,7 +63,8 @@ def toml_file(data: dict) -> str:
 scalars = st.one_of(
     st.integers(min_value=-(10 ** 30), max_value=10 ** 30), st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(), st.text(max_size=12), st.sampled_from(["", "us", "ussr", "both", "1957-13", "1957-02-30",
-                                                           "rocket_us", "satellite", "igy", "no_such_id"]))
+                                                           "rocket_us", "satellite", "igy", "no_such_id", "us_pilots",
+                                                           "ann", "eva"]))
 values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
                                                         st.dictionaries(st.text(max_size=8), inner, max_size=4)),
                       max_leaves=12)

@@ -13,36 +13,7 @@ from game.scenario import load, validate
 from game.scenario.calendar import month_of
 from game.scenario.schema import CREW
 from game.session.scenario_diff import changes, scenario_digest
-from tests.modding_kit import extension, messages, write_scenario
-
-PEOPLE = """\
-[[group]]
-id = "us_pilots"
-name = "US pilots"
-side = "us"
-available = "1958-01"
-cost = 2
-
-[[group]]
-id = "su_pilots"
-name = "Soviet pilots"
-side = "ussr"
-
-[[person]]
-id = "ann"
-name = "Ann"
-group = "us_pilots"
-skills = { piloting = 0.9, eva = 0.2, docking = 0.3, endurance = 0.4, command = 0.5 }
-retires = "1960-01"
-bio = "A test pilot."
-
-[[person]]
-id = "boris"
-name = "Boris"
-group = "su_pilots"
-skills = { piloting = 0.6, eva = 0.8, docking = 0.1, endurance = 0.7, command = 0.3 }
-status = "retired"
-"""
+from tests.modding_kit import PEOPLE, extension, messages, write_scenario
 
 
 def line_of(text: str, line: str) -> int:
