@@ -79,8 +79,8 @@ def test_dead_content_is_warned_of(mods):
     lonely = lonely.replace('retires = "1960-01"', 'retires = "1957-06"')
     missions = (mods / "tiny" / "missions.toml").read_text().replace('earns = ["satellite"] }',
                                                                        'earns = ["satellite"], skill = "eva" }', 1)
-    found = messages(validate(write_scenario(mods.parent / "dead" / "tiny", {"people.toml": lonely, "missions.toml": missions})),
-                     "warning")
+    folder = write_scenario(mods.parent / "dead" / "tiny", {"people.toml": lonely, "missions.toml": missions})
+    found = messages(validate(folder), "warning")
     assert any("group.late.id: nobody belongs to this group" in m for m in found), found
     assert any("group.late.available: 1965 is after the scenario ends" in m for m in found), found
     assert any("person.ann.retires: 1957-06 is not after the group's date 1958-01" in m for m in found), found
@@ -92,7 +92,8 @@ def test_dead_content_is_warned_of(mods):
 def test_an_unknown_skill_on_a_step_suggests_the_right_one(mods):
     missions = (mods / "tiny" / "missions.toml").read_text().replace('earns = ["satellite"] }',
                                                                        'earns = ["satellite"], skill = "docing" }', 1)
-    found = messages(validate(write_scenario(mods.parent / "typo" / "tiny", {"people.toml": PEOPLE, "missions.toml": missions})))
+    folder = write_scenario(mods.parent / "typo" / "tiny", {"people.toml": PEOPLE, "missions.toml": missions})
+    found = messages(validate(folder))
     assert any("missions.toml:5: error: mission.us_satellite.steps[0].skill: must be one of" in m
                and "(did you mean 'docking'?)" in m for m in found), found
 

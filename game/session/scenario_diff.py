@@ -4,11 +4,12 @@
     lines = changes(saved_digest, scenario_digest(now)) # ["program saturn_v: reliability 0.6 -> 0.7", ...]
 
 The digest holds the numbers and choices of every program, mission, milestone, event, record,
-operation, recruitment group and person (by id), the flags, and the scenario's settings ([scenario], [side], [economy], [rules]...), each entry
-flattened to "path": value ("effects.reliability.r7": 0.05, "steps[1].program": "pioneer"). Texts
-for people (names, descriptions, event texts, sources) are left out: they change nothing in a game,
-and they are most of a scenario's size. Empty values (none, [], {}) are left out too, and read as
-"none". Everything in it is public: it is the scenario's own files, which both sides may read. The
+operation, recruitment group and person (by id), the flags, and the scenario's settings ([scenario],
+[side], [economy], [rules], [crew]...), each entry flattened to "path": value ("effects.reliability.r7":
+0.05, "steps[1].program": "pioneer"). Texts for people (names, descriptions, event texts, sources, bios)
+are left out: they change nothing in a game, and they are most of a scenario's size. Empty values
+(none, [], {}) are left out too, and read as "none". Everything in it is public: it is the scenario's
+own files, which both sides may read. The
 lines use "->", not an arrow sign, so that every console and the game's font can show them.
 """
 
