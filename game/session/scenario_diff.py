@@ -9,8 +9,8 @@ operation, recruitment group and person (by id), the flags, and the scenario's s
 0.05, "steps[1].program": "pioneer"). Texts for people (names, descriptions, event texts, sources, bios)
 are left out: they change nothing in a game, and they are most of a scenario's size. Empty values
 (none, [], {}) are left out too, and read as "none". Everything in it is public: it is the scenario's
-own files, which both sides may read. The
-lines use "->", not an arrow sign, so that every console and the game's font can show them.
+own files, which both sides may read. The lines use "->", not an arrow sign, so that every console and
+the game's font can show them.
 """
 
 from __future__ import annotations
