@@ -73,10 +73,14 @@ def _is_training_order(d):
 
 
 @part
-def pick_crews(t, s, b, orders, fl, x, taken):
+def pick_crews(t, s, b, orders, fl, x, taken, best_n, best_s):
     """The crew of each of game b's launches that may fly (fl.ok), into s.launch_crew[b] (every seat of
     every slot written; -1 empty). A crewed launch that cannot be manned is scrubbed (fl.ok False).
-    taken: bool [N] scratch, all False on entry; left True for the people put on a crew."""
+    taken: bool [N] scratch, all False on entry; left True for the people put on a crew. best_n int64,
+    best_s float32 [C]: scratch, the best candidates of a launch so far (score high to low, then index).
+
+    The seats left open take the best available people of the side in one pass over them: the same
+    crew as filling each seat in turn with the best one left (ties to the lower index)."""
     for i in range(2 * t.L):
         side, pad = t.slot_side[i], t.slot_pad[i]
         for c in range(t.C):
@@ -85,36 +89,49 @@ def pick_crews(t, s, b, orders, fl, x, taken):
             continue
         m = fl.mission[x, i]
         need = t.mis_crew[m]
+        open_seats = 0
         for c in range(need):
             n = orders.crew[b, side, pad, c]
             if (0 <= n < t.N and t.person_side[n] == side and s.person_status[b, n] == ACTIVE
                     and not taken[n]):
                 s.launch_crew[b, side, pad, c] = n
                 taken[n] = True
-        short = False
-        for c in range(need):
-            if s.launch_crew[b, side, pad, c] >= 0:
+            else:
+                open_seats += 1
+        if open_seats == 0:
+            continue
+        kept = 0
+        for k in range(t.side_count[side]):
+            n = t.side_people[side, k]
+            if taken[n] or s.person_status[b, n] != ACTIVE or _is_training_order(orders.train[b, n]):
                 continue
-            best, best_score = -1, F32(-1)
-            for n in range(t.N):
-                if (t.person_side[n] != side or taken[n] or s.person_status[b, n] != ACTIVE
-                        or _is_training_order(orders.train[b, n])):
-                    continue
-                score = crew_score(t, s, b, n, m)
-                if score > best_score:
-                    best, best_score = n, score
-            if best < 0:
-                short = True
-                break
-            s.launch_crew[b, side, pad, c] = best
-            taken[best] = True
-        if short:
+            score = crew_score(t, s, b, n, m)
+            if kept < open_seats:
+                kept += 1
+                at = kept - 1
+            elif score > best_s[open_seats - 1]:
+                at = open_seats - 1
+            else:
+                continue
+            while at > 0 and score > best_s[at - 1]:
+                best_s[at], best_n[at] = best_s[at - 1], best_n[at - 1]
+                at -= 1
+            best_s[at], best_n[at] = score, n
+        if kept < open_seats:
             for c in range(need):
                 n = s.launch_crew[b, side, pad, c]
                 if n >= 0:
                     taken[n] = False
                     s.launch_crew[b, side, pad, c] = -1
             fl.ok[x, i] = False
+            continue
+        k = 0
+        for c in range(need):
+            if s.launch_crew[b, side, pad, c] < 0:
+                n = best_n[k]
+                s.launch_crew[b, side, pad, c] = n
+                taken[n] = True
+                k += 1
 
 
 @part
@@ -272,5 +289,6 @@ def suggested_crews(rules, status: np.ndarray, skill: np.ndarray, launch: np.nda
     orders = SimpleNamespace(crew=np.full((1, 2, L, C), -1) if crew is None else np.asarray(crew)[None],
                              train=np.full((1, N), -1) if train is None else np.asarray(train)[None])
     fl = SimpleNamespace(ok=launch >= 0, mission=np.maximum(launch, 0))
-    _plain(pick_crews)(t, s, 0, orders, fl, 0, np.zeros(N, bool))
+    _plain(pick_crews)(t, s, 0, orders, fl, 0, np.zeros(N, bool), np.zeros(max(C, 1), np.int64),
+                       np.zeros(max(C, 1), F32))
     return s.launch_crew[0]

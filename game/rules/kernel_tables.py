@@ -56,7 +56,7 @@ _FIELDS = {
     # the corps (N people, G groups, C most crew seats; game.rules.crews)
     "N": I64, "G": I64, "C": I64, "person_side": I64, "person_group": I64, "person_career_end": I64,
     "group_side": I64, "group_avail_turn": I64, "group_cost": F32, "step_skill": I64, "mis_skill_weight": F32,
-    "side_has_corps": bool, "crew_skill_bonus": F32, "crew_flight_experience": F32, "crew_training_gain": F32,
+    "side_has_corps": bool, "side_people": I64, "side_count": I64, "crew_skill_bonus": F32, "crew_flight_experience": F32, "crew_training_gain": F32,
     "crew_training_cost": F32, "crew_rest_turns": I64, "crew_max_flights": I64, "crew_morale_loss": F32,
     "crew_morale_wait": F32, "crew_wait_turns": I64, "crew_morale_flight": F32, "crew_quit_morale": F32,
     # records and operations (RC records, OP operations)
@@ -159,7 +159,13 @@ def _corps(r: Rules) -> dict:
     weight = np.stack([(skill == d).sum(axis=1) for d in range(5)], axis=1).astype(F32)
     career = np.asarray(r.group_avail_turn, I64)[np.asarray(r.person_group, I64)] + int(
         r.crew_career_years * r.turns_per_year)
+    sides = np.asarray(r.person_side, I64)
+    count = np.array([(sides == s).sum() for s in (0, 1)], I64)
+    people = np.zeros((2, max(int(count.max(initial=0)), 1)), I64)     # each side's people, in index order
+    for s in (0, 1):
+        people[s, :count[s]] = np.flatnonzero(sides == s)
     return dict(
+        side_people=people, side_count=count,
         N=r.n_people, G=r.n_groups, C=crew_seats(r), person_side=r.person_side, person_group=r.person_group,
         person_career_end=np.minimum(np.asarray(r.person_retire_turn, I64), career),
         group_side=r.group_side, group_avail_turn=r.group_avail_turn, group_cost=r.group_cost, step_skill=skill,

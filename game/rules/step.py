@@ -276,7 +276,7 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         x = x0 + b
         if not s.done[b]:
             check_launches(t, s, b, orders, s.turn[b], fl, x)
-            pick_crews(t, s, b, orders, fl, x, w.taken[wk])
+            pick_crews(t, s, b, orders, fl, x, w.taken[wk], w.best_n[wk], w.best_s[wk])
             afford(t, fl, x, s.cash[b], info.spent[b])
             pay_upkeep(t, s, b, orders.stop[b], s.cash[b], info.spent[b], w.op_ran[x])
             recruit_and_train(t, s, b, orders, fl, x, s.cash[b], info.spent[b], w.taken[wk])
