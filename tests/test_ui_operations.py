@@ -142,9 +142,10 @@ def test_launch_banner_names_a_record_raised(tmp_path, monkeypatch):
     assert found, "no launch raised a record in this game"
     rep, launch = found[-1]
     kind, lines, sound = banner_lines(sc, rep, launch)
-    value = {r: v for r, _, _, v in rep.records}
-    for r in launch.records:
-        assert any(f"{sc.records[r]['name']}: {value[r]:g} {sc.records[r]['unit']}" in line for line in lines)
+    for r in launch.records:  # the value this flight set
+        value = float(sc.rules.mis_record_value[launch.mission, r])
+        assert (r, launch.side, value) in {(k, side, v) for k, side, _, v in rep.records}
+        assert any(f"{sc.records[r]['name']}: {value:g} {sc.records[r]['unit']}" in line for line in lines)
     assert kind in ("first", "record") and sound == "fanfare"
     app = make_app(tmp_path, monkeypatch, Options())  # the banner is drawn at the end of that launch
     flow = GameFlow(app, s)
@@ -195,3 +196,22 @@ def test_a_saved_game_keeps_its_digests_records_and_operations(tmp_path):
     assert any(rep.records for rep in s.reports[0]) and any(rep.operations for rep in s.reports[1])
     back = open_save(save_game(s, tmp_path / "late")).session
     assert back.reports == s.reports  # records raised (with the launch that raised each) and operations
+
+
+def test_each_rise_of_a_record_in_a_turn_is_named_with_its_flight():
+    """Two flights of one turn that each beat the record (the second beating the first) are both named, each
+    with the value it set, and each paid the record's prestige."""
+    s = scripted_session(LATE)
+    rules = s.rules
+    twice = [rep for rep in s.reports[0] if len({r for r, *_ in rep.records}) < len(rep.records)]
+    assert twice, "no record rose twice in one turn in this game"
+    for rep in twice:
+        by_record: dict = {}
+        for r, _side, v0, v1 in rep.records:
+            assert v1 > v0 + float(rules.record_min_gain[r])
+            assert by_record.get(r, v0) == v0  # each rise starts from the value the last one left
+            by_record[r] = v1
+        setters = [x for x in rep.launches if x.records]
+        assert len(setters) >= 2
+        for x in setters:
+            assert x.prestige >= min(float(rules.record_prestige[r]) for r in x.records)

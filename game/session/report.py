@@ -62,6 +62,19 @@ class TurnReport:
     operations: tuple[tuple[int, str], ...] = ()
 
 
+def won_firsts(report: TurnReport, launch: LaunchReport) -> list[int]:
+    """The milestones whose first `launch` won this turn: those it earned whose first went to its side, unless an
+    earlier launch of the report (in date order) of that side earned them already."""
+    firsts = {(k, s) for k, s, _ in report.firsts}
+    earlier: set[int] = set()
+    for x in report.launches:
+        if x is launch:
+            return [k for k in launch.earned if (k, launch.side) in firsts and k not in earlier]
+        if x.side == launch.side:
+            earlier.update(x.earned)
+    return []
+
+
 def program_changes(rules, before: Observation, after: Observation) -> tuple[tuple[int, float, float, int, int], ...]:
     """The side's own programs whose development or status changed between two of its observations."""
     own = np.flatnonzero(rules.prog_side == after.side)
@@ -75,11 +88,27 @@ def program_changes(rules, before: Observation, after: Observation) -> tuple[tup
     return tuple(out)
 
 
-def record_changes(before: Observation, after: Observation) -> tuple[tuple[int, int, float, float], ...]:
-    """Records raised between two observations: (record, holder now, value before, value now)."""
-    raised = np.flatnonzero(after.record_value[0] > before.record_value[0])
-    return tuple((int(r), int(after.record_side[0, r]), float(before.record_value[0, r]),
-                  float(after.record_value[0, r])) for r in raised)
+def record_rises(rules, launches: list[LaunchReport], before: Observation,
+                 after: Observation) -> tuple[tuple[int, int, float, float], ...]:
+    """Each rise of a record this turn, in the order the turn made them: (record, side, value before, after).
+
+    The turn raises records first by its full successes in date order (`launches`, sorted), each setting
+    its mission's value when it beats the record by more than the record's min_gain (the comparison of
+    game.rules.operations, in float32), then by the operations' months; a record that ends the turn at a
+    value the launches do not explain was raised last by an operation (one rise, to its value now)."""
+    value = before.record_value[0].astype(np.float32)
+    out = []
+    for x in launches:
+        if not x.succeeded:
+            continue
+        for r in np.flatnonzero(rules.mis_record_value[x.mission] > 0):
+            v = rules.mis_record_value[x.mission, r]
+            if v > value[r] + rules.record_min_gain[r]:
+                out.append((int(r), x.side, float(value[r]), float(v)))
+                value[r] = v
+    for r in np.flatnonzero(after.record_value[0] != value):
+        out.append((int(r), int(after.record_side[0, r]), float(value[r]), float(after.record_value[0, r])))
+    return tuple(out)
 
 
 def operation_changes(rules, before: Observation, after: Observation) -> tuple[tuple[int, str], ...]:
@@ -98,12 +127,14 @@ def operation_changes(rules, before: Observation, after: Observation) -> tuple[t
 
 
 def launch_records(rules, launches: list[LaunchReport], records) -> list[LaunchReport]:
-    """Each launch with the records it raised to their value now: the first full success, in date order,
-    of the holder's side whose mission sets that value (a record raised by an operation names no launch)."""
+    """Each launch with the records it raised: for each rise (record, side, before, after), the first full
+    success, in date order, of that side whose mission sets exactly that value (a rise by an operation
+    names no launch)."""
     by_launch: dict[int, list[int]] = {}
     for r, side, _, value in records:
         for i, x in enumerate(launches):
-            if x.succeeded and x.side == side and rules.mis_record_value[x.mission, r] == np.float32(value):
+            if (x.succeeded and x.side == side and rules.mis_record_value[x.mission, r] == np.float32(value)
+                    and r not in by_launch.get(i, ())):
                 by_launch.setdefault(i, []).append(r)
                 break
     return [replace(x, records=tuple(by_launch[i])) if i in by_launch else x for i, x in enumerate(launches)]
@@ -133,7 +164,7 @@ def build_report(scenario, before: Observation, after: Observation) -> TurnRepor
             launches.append(LaunchReport(s, m, month0 + float(after.launch_month[0, s, i]), out, tuple(results),
                                          tuple(earned), float(after.launch_prestige[0, s, i])))
     launches.sort(key=lambda x: (x.month, x.side))
-    records = record_changes(before, after)
+    records = record_rises(rules, launches, before, after)
     launches = launch_records(rules, launches, records)
     firsts = []
     new = (before.first_side[0] < 0) & (after.first_side[0] >= 0)

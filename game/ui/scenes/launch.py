@@ -22,6 +22,7 @@ import pygame
 
 from game.rules.tables import CREW_LOST, SCRUBBED, SUCCESS
 from game.session.describe import SIDE_NAMES, SIDE_SHORT, month_label, side_name
+from game.session.report import won_firsts
 from game.ui.fonts import fit_text, font
 from game.ui.picture_looks import scenario_looks
 from game.ui.pictures import mission_picture, program_picture
@@ -51,8 +52,7 @@ STEP_WORDS = {"passed": "passed", "failed": "FAILED", "not flown": "not flown"}
 def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
     """(kind, lines, sound) of a launch's closing banner: kind "first", "record", "loss" or "outcome". A first's
     banner also names the records the flight raised."""
-    firsts = {(k, s) for k, s, _ in report.firsts}
-    won = [scenario.milestones[k]["name"] for k in launch.earned if (k, launch.side) in firsts]
+    won = [scenario.milestones[k]["name"] for k in won_firsts(report, launch)]
     who = side_name(scenario, launch.side)
     mission = scenario.missions[launch.mission]
     if launch.outcome == CREW_LOST:

@@ -194,9 +194,10 @@ def operation_news(scenario, report) -> list[str]:
 
 
 def record_banner(scenario, report, launch) -> list[str]:
-    """Plain lines naming the records one launch raised: "Longest stay in space: 84 days"."""
-    value = {r: v for r, _, _, v in report.records}
-    return [f"{record_name(scenario, r)}: {amount(scenario, r, value[r])}" for r in launch.records if r in value]
+    """Plain lines naming the records one launch raised, with the value its mission set: "Longest stay in
+    space: 84 days"."""
+    values = scenario.rules.mis_record_value[launch.mission]
+    return [f"{record_name(scenario, r)}: {amount(scenario, r, float(values[r]))}" for r in launch.records]
 
 
 __all__ = ["amount", "beats", "mission_extras", "mission_extras_tip", "mission_records", "mission_starts",

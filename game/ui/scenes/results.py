@@ -10,6 +10,7 @@ import pygame
 from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY, SUCCESS
 from game.session.checker import grounded_label, money
 from game.session.describe import SIDE_SHORT, month_label, side_name, turn_label
+from game.session.report import won_firsts
 from game.ui.scene import Scene, coloured, escape
 from game.ui.scenes.panels import OUTCOME_WORDS, event_line, muted, side_tag
 from game.ui.scenes.records_text import operation_news, record_news
@@ -25,7 +26,6 @@ def result_lines(session, report) -> list[str]:
     lines = []
     if not report.launches:
         lines.append(muted("No launches that we know of."))
-    firsts = {(k, s) for k, s, _ in report.firsts}
     for x in report.launches:
         mis = sc.missions[x.mission]
         crew = f" (crew {mis['crew']})" if mis.get("crew") else ""
@@ -37,10 +37,10 @@ def result_lines(session, report) -> list[str]:
         word = OUTCOME_WORDS.get(x.outcome, "?")
         colour = pal["good"] if x.outcome == SUCCESS else pal["bad"]
         extra = ""
-        won = [sc.milestones[k]["name"] for k in x.earned if (k, x.side) in firsts]
+        won = won_firsts(report, x)
         if won:
-            extra = " — " + coloured("FIRST: " + ", ".join(won), pal["good"])
-        again = [sc.milestones[k]["name"] for k in x.earned if (k, x.side) not in firsts]
+            extra = " — " + coloured("FIRST: " + ", ".join(sc.milestones[k]["name"] for k in won), pal["good"])
+        again = [sc.milestones[k]["name"] for k in x.earned if k not in won]
         if again:
             extra += " — earned: " + escape(", ".join(again))
         if x.records:
