@@ -101,9 +101,10 @@ def mission_subline(scenario, obs, m: int, blockers: list[str]) -> str:
         return "Cannot fly: " + "; ".join(blockers)
     parts = []
     names = {k: scenario.milestones[k]["name"] for k in range(rules.n_milestones)}
-    for k, kind, pts in stakes(rules, obs, m):
-        parts.append(f"{names[k]}: {kind} {pts:+g}")
+    won = stakes(rules, obs, m)  # new milestones first, then records and operations, then repeats
+    parts += [f"{names[k]}: {kind} {pts:+g}" for k, kind, pts in won if kind != "repeat"]
     parts += mission_extras(scenario, obs, m)
+    parts += [f"{names[k]}: {kind} {pts:+g}" for k, kind, pts in won if kind == "repeat"]
     missing = missing_prerequisites(rules, obs, m)
     if missing:
         parts.append(f"skipping {len(missing)} milestone(s): −{rules.skip_penalty * len(missing):.0%} a step")
