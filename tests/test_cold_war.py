@@ -149,3 +149,25 @@ def test_the_new_content_cites_its_sources():
         if event["id"] in own:
             assert event["source"].startswith(("history: ", "source document: ")), event["id"]
     assert {"soviet_dissolution", "shuttle_mir_promise"} <= own
+
+
+@pytest.mark.parametrize("side", ["us", "ussr"])
+def test_every_late_era_offers_each_side_cheap_missions_that_keep_something_going(side):
+    """From 1975 on, each five-year era opens at least two missions of the side that start an operation or
+    set a record and cost at most half a turn's baseline income (the AI flies those once the firsts are
+    taken; a person has a reason to launch every turn)."""
+    sc = cold_war()
+    flight = {p["id"]: p["flight_cost"] for p in sc.programs}
+    baseline = dict(sc.meta["side"][side]["budget"])
+    for era in (1975, 1980, 1985, 1990):
+        budget = np.interp(era, sorted(baseline), [baseline[y] for y in sorted(baseline)])
+        cheap = []
+        for m in sc.missions:
+            if m["side"] != side or m.get("locked") or not (m.get("starts") or m.get("records")):
+                continue
+            if m.get("available") and month_of(m["available"]) > month_of(f"{era + 2}-12"):
+                continue
+            cost = m["cost"] + sum(flight[p] for p in {s["program"] for s in m["steps"]})
+            if cost <= budget / sc.meta["scenario"]["turns_per_year"] / 2:  # half a turn's income
+                cheap.append(m["id"])
+        assert len(cheap) >= 2, (side, era, cheap)
