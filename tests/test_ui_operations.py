@@ -124,7 +124,7 @@ def test_mission_rows_say_what_a_flight_sets_and_starts(tmp_path, monkeypatch):
         tip = hq.widgets[f"mis_name_{m}"].tool_tip_text
         for rid, v in sc.missions[m]["records"].items():
             rec = sc.records[sc.rules.record_ids.index(rid)]
-            assert f"Sets record <b>{rec['name']}</b>: {v:g} {rec['unit']}" in tip
+            assert f"Sets record <b>{rec['name']}</b>: {v:g} {rec['unit']} (" in tip
             line = mission_subline(sc, hq.obs, m, [])
             r = sc.rules.record_ids.index(rid)
             beats = v > float(hq.obs.record_value[0, r]) + float(sc.rules.record_min_gain[r])
@@ -132,7 +132,8 @@ def test_mission_rows_say_what_a_flight_sets_and_starts(tmp_path, monkeypatch):
     assert any("sets record: " in mission_subline(sc, hq.obs, m, []) for m in setters)
     for m in starters:
         op = sc.rules.op_ids.index(sc.missions[m]["starts"])
-        assert f"starts: {sc.operations[op]['name']}" in mission_subline(sc, hq.obs, m, [])
+        verb = "renews" if hq.obs.op_running[0, op] else "starts"
+        assert f"{verb}: {sc.operations[op]['name']}" in mission_subline(sc, hq.obs, m, [])
     app.close()
 
 
