@@ -54,7 +54,7 @@ def check_after(state, after, info) -> None:
 def orders_of(funding=None, launch=None, rush=None, choice=None, batch=B) -> Orders:
     o = Orders.empty(RULES, batch)
     return Orders(funding=o.funding if funding is None else funding, launch=o.launch if launch is None else launch,
-                  rush=o.rush if rush is None else rush, choice=o.choice if choice is None else choice)
+                  rush=o.rush if rush is None else rush, choice=o.choice if choice is None else choice, stop=o.stop)
 
 
 P, M, L, E = RULES.n_programs, RULES.n_missions, RULES.max_pads, RULES.n_events
@@ -72,7 +72,7 @@ GARBAGE_MONEY = st.one_of(st.floats(width=32, allow_nan=False, allow_infinity=Fa
 )
 def test_any_in_range_orders_are_clipped_without_raising(when, funding, launch, rush, choice):
     state = STATES[when]
-    after, info = step(RULES, state, Orders(funding, launch, rush, choice))
+    after, info = step(RULES, state, Orders(funding, launch, rush, choice, Orders.empty(RULES, B).stop))
     check_after(state, after, info)
     wrong_side = (launch >= 0) & (RULES.mis_side[np.maximum(launch, 0)] != np.arange(2)[None, :, None])
     assert (after.launch_outcome[wrong_side & ~state.done[:, None, None]] == SCRUBBED).all()

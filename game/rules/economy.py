@@ -167,7 +167,9 @@ def rival_budget_seen(t, budget, z):
 
 @part
 def new_budget_year(t, s, b, turn_next, u_noise):
-    """At a year boundary: game b's leadership review and new yearly budget. u_noise: float32 [S]."""
+    """At a year boundary: game b's leadership review and new yearly budget, less the side's budget_cut
+    (which returns to 0); then prestige fades (times prestige_keep, 1 - prestige_fade) and the new
+    year's review counts from there. u_noise: float32 [S]."""
     gain0 = s.prestige[b, 0] - s.year_prestige[b, 0]
     gain1 = s.prestige[b, 1] - s.year_prestige[b, 1]
     for side in range(2):
@@ -178,18 +180,25 @@ def new_budget_year(t, s, b, turn_next, u_noise):
         s.budget_noise[b, side] = noise
         swing = min(max(t.prestige_budget_factor * lead, -t.budget_swing), t.budget_swing)
         fresh = t.baseline[turn_next, side] * exp_f32(noise) * (_ONE + swing) + s.budget_bonus[b, side]
-        s.budget[b, side] = max(fresh, _ZERO)
+        s.budget[b, side] = max(fresh - s.budget_cut[b, side], _ZERO)
+        s.budget_cut[b, side] = _ZERO
         s.sacked[b, side] = s.sacked[b, side] or strikes >= t.review_strikes
-        s.year_prestige[b, side] = s.prestige[b, side]
+        faded = s.prestige[b, side] * t.prestige_keep
+        s.prestige[b, side] = faded
+        s.year_prestige[b, side] = faded
 
 
 @part
 def pay_income(t, s, b, u_intel):
-    """Pay game b's sides their budget for the coming turn, cap savings, refresh the rival's intelligence."""
+    """Pay game b's sides their budget for the coming turn, cap savings (overflow_cut of what the cap
+    takes is added to budget_cut), refresh the rival's intelligence."""
     for side in range(2):
         budget = s.budget[b, side]
         saved = s.cash[b, side]
         if t.carryover_cap > _ZERO:
-            saved = min(saved, budget * t.carryover_cap)
+            kept = min(saved, budget * t.carryover_cap)
+            if t.overflow_cut > _ZERO and saved > kept:
+                s.budget_cut[b, side] += t.overflow_cut * (saved - kept)
+            saved = kept
         s.cash[b, side] = saved + budget * t.inv_turns_per_year
         s.intel_budget[b, side] = rival_budget_seen(t, budget, normal_of(u_intel[side]))

@@ -53,6 +53,10 @@ _FIELDS = {
     "mis_side": I64, "mis_avail_turn": I64, "mis_free": bool, "mis_crew": I64, "mis_cost": F32,
     "mis_steps": I64, "step_prog": I64, "step_real": F32, "step_lethality": F32, "cum_earn_bits": U64,
     "mis_target_bits": U64, "mis_prereq_bits": U64, "role_prog": I64, "role_first_step": I64,
+    # records and operations (RC records, OP operations)
+    "RC": I64, "OP": I64, "record_prestige": F32, "record_min_gain": F32, "mis_record_value": F32,
+    "mis_starts_op": I64, "mis_sets_or_starts": bool, "op_side": I64, "op_prestige": F32, "op_upkeep": F32,
+    "op_turns": I64, "op_record": I64, "overflow_cut": F32, "prestige_keep": F32,
     # milestones
     "prestige_first": F32, "prestige_second": F32, "prestige_repeat": F32, "prestige_failure": F32,
     # events
@@ -69,7 +73,7 @@ _FIELDS = {
 }
 
 KernelTables = namedtuple("KernelTables", list(_FIELDS))
-KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice"])
+KernelOrders = namedtuple("KernelOrders", ["funding", "launch", "rush", "choice", "stop"])
 KernelInfo = namedtuple("KernelInfo", ["spent", "awarded", "firsts"])   # StepInfo's, but fired (from s.news)
 
 
@@ -127,8 +131,27 @@ def _ranks(order: list[int], columns: int) -> np.ndarray:
     return rank
 
 
+def _records_and_operations(r: Rules) -> tuple[np.ndarray, np.ndarray]:
+    """(mis_record_value float32 [M, RC], mis_starts_op int64 [M]) of `r`: a Rules made by hand without
+    records or operations has zero-size defaults, which stand for "none" for every mission."""
+    M, RC = r.n_missions, r.n_records
+    values = np.asarray(r.mis_record_value, F32)
+    if values.shape != (M, RC):
+        if values.size:
+            raise ValueError(f"mis_record_value has shape {values.shape}; {M} missions and {RC} records need "
+                             f"({M}, {RC})")
+        values = np.zeros((M, RC), F32)
+    starts = np.asarray(r.mis_starts_op, I64)
+    if starts.shape != (M,):
+        if starts.size:
+            raise ValueError(f"mis_starts_op has {starts.size} entries; {M} missions need {M}")
+        starts = np.full(M, -1, I64)
+    return values, starts
+
+
 def _build(r: Rules) -> KernelTables:
     P, E, X = r.n_programs, r.n_events, r.effects.shape[1]
+    record_values, starts_op = _records_and_operations(r)
     maxopt = r.opt_cum_weight.shape[1]
     opt_row = np.full((E, maxopt), -1, I64)
     opt_row[r.opt_event, r.opt_index] = np.arange(len(r.opt_event))
@@ -179,6 +202,11 @@ def _build(r: Rules) -> KernelTables:
         mis_cost=r.mis_cost, mis_steps=r.mis_steps, step_prog=r.step_prog, step_real=r.step_real,
         step_lethality=r.step_lethality, cum_earn_bits=r.cum_earn_bits, mis_target_bits=r.mis_target_bits,
         mis_prereq_bits=r.mis_prereq_bits, role_prog=r.role_prog, role_first_step=r.role_first_step,
+        RC=r.n_records, OP=r.n_operations, record_prestige=r.record_prestige, record_min_gain=r.record_min_gain,
+        mis_record_value=record_values, mis_starts_op=starts_op,
+        mis_sets_or_starts=(record_values > 0).any(axis=1) | (starts_op >= 0),
+        op_side=r.op_side, op_prestige=r.op_prestige, op_upkeep=r.op_upkeep, op_turns=r.op_turns,
+        op_record=r.op_record, overflow_cut=r.overflow_cut, prestige_keep=np.float32(1.0 - r.prestige_fade),
         prestige_first=r.prestige_first, prestige_second=r.prestige_second, prestige_repeat=r.prestige_repeat,
         prestige_failure=r.prestige_failure,
         ev_chance=r.ev_chance, ev_first_turn=r.ev_first_turn, ev_last_turn=r.ev_last_turn,

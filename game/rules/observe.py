@@ -63,6 +63,11 @@ class Observation:
     launch_month: np.ndarray    # float32 [B, S, L]
     launch_passed: np.ndarray   # int [B, S, L]
     launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost
+    record_value: np.ndarray    # float32 [B, RC] (public): each record's best value (0: none yet)
+    record_side: np.ndarray     # int [B, RC] (public): who holds it (-1: nobody)
+    op_running: np.ndarray      # bool [B, OP] (public): the operation is running
+    op_months: np.ndarray       # int [B, OP] (public): months it has run without a break
+    op_left: np.ndarray         # int [B, OP]: turns it still runs (own operations; 0 for the rival's)
 
 
 def program_status(rules: Rules, state: State) -> np.ndarray:
@@ -133,6 +138,9 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         launch_month=np.where(mission >= 0, state.launch_month, 0).astype(np.float32),
         launch_passed=np.where(mission >= 0, state.launch_passed, 0),
         launch_prestige=np.where(mission >= 0, state.launch_prestige, 0).astype(np.float32),
+        record_value=state.record_value.copy(), record_side=state.record_side.astype(np.int64),
+        op_running=state.op_left > 0, op_months=state.op_months.astype(np.int64),
+        op_left=np.where(np.asarray(rules.op_side) == side, state.op_left, 0).astype(np.int64),
     )
 
 

@@ -18,6 +18,7 @@ class Orders:
     launch:  int16 [B, S, L] mission index for each launch pad of each side, -1 for none
     rush:    bool [B, S, L] fly that launch early in the turn, at extra risk
     choice:  int8 [B, E] option picked for each pending event, -1 to let chance decide
+    stop:    bool [B, OP] end that (own) operation this turn; False keeps it running
 
     The core never raises on bad orders: money beyond what a side has is scaled
     down, funding for programs that cannot take it is dropped, and launches that
@@ -28,15 +29,17 @@ class Orders:
     launch: np.ndarray
     rush: np.ndarray
     choice: np.ndarray
+    stop: np.ndarray
 
     @staticmethod
     def empty(rules: Rules, batch: int) -> Orders:
-        """Orders that do nothing: no money, no launches, no choices."""
+        """Orders that do nothing: no money, no launches, no choices, no operation stopped."""
         return Orders(
             funding=np.zeros((batch, rules.n_programs), np.float32),
             launch=np.full((batch, 2, rules.max_pads), -1, np.int16),
             rush=np.zeros((batch, 2, rules.max_pads), bool),
             choice=np.full((batch, rules.n_events), -1, np.int8),
+            stop=np.zeros((batch, rules.n_operations), bool),
         )
 
     def replace(self, **changes) -> Orders:
@@ -54,4 +57,6 @@ class Orders:
         rush = np.stack([us.rush[:, 0], ussr.rush[:, 1]], axis=1)
         us_events = rules.ev_recv == 0
         choice = np.where(us_events[None, :], us.choice, ussr.choice).astype(np.int8)
-        return Orders(funding, launch, rush, choice)
+        us_ops = np.asarray(rules.op_side) == 0
+        stop = np.where(us_ops[None, :], us.stop, ussr.stop).astype(bool)
+        return Orders(funding, launch, rush, choice, stop)

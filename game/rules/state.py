@@ -3,7 +3,7 @@
 One `State` holds B independent games of the same scenario. The interactive
 game is a batch of 1; the AI simulates thousands at once. Shapes use the sizes
 of `game.rules.tables` (S sides, P programs, M missions, K milestones,
-E events, F flags, L launch pads).
+E events, F flags, L launch pads, RC records, OP operations).
 
 States made by the core (init, step, slice, concat) keep all their arrays in
 one block of memory (`Layout`), which the compiled step reads and writes
@@ -99,6 +99,7 @@ class State:
     strikes: np.ndarray         # int8 [B, S]: bad years in a row (leadership review)
     sacked: np.ndarray          # bool [B, S]: leadership fired, the side lost
     intel_budget: np.ndarray    # float32 [B, S]: the rival's noisy estimate of this side's budget
+    budget_cut: np.ndarray      # float32 [B, S]: money to take off the next budget year's budget (overflow_cut)
     # programs
     dev: np.ndarray             # float32 [B, P]: development money paid
     rel: np.ndarray             # float32 [B, P]: true reliability (hidden from everyone)
@@ -112,10 +113,17 @@ class State:
     # missions
     mis_unlocked: np.ndarray    # bool [B, M]
     mis_cancelled: np.ndarray   # bool [B, M]
+    # operations (missions that keep running, turn after turn)
+    op_left: np.ndarray         # int16 [B, OP]: turns it still runs (0: not running)
+    op_months: np.ndarray       # int16 [B, OP]: months it has run without a break (0 when not running; kept
+    #                             through the turn it runs out of turns, cleared as the next turn is played)
     # milestones
     held: np.ndarray            # uint64 [B, S]: milestones held, bit k = milestone k
     first_side: np.ndarray      # int8 [B, K]: -1 nobody yet
     first_month: np.ndarray     # float64 [B, K]: absolute month (year*12 + month-1 + fraction) of the first
+    # records
+    record_value: np.ndarray    # float32 [B, RC]: best value so far (0: none)
+    record_side: np.ndarray     # int8 [B, RC]: who holds it (-1: nobody)
     # events and flags
     flags: np.ndarray           # bool [B, F]
     ev_last: np.ndarray         # int16 [B, E]: turn it last fired for (-NEVER: never)

@@ -3,9 +3,10 @@
     state = init(rules, keys)
     state, info = step(rules, state, orders)
 
-A turn: chosen event options, launches (paid first), program funding and
-research, flights and firsts, learning; then the next turn opens: new budget
-year and leadership review, events, income. Finished games stay as they are.
+A turn: chosen event options, launches (paid first), operations' upkeep,
+program funding and research, flights, firsts, records and operations,
+learning; then the next turn opens: new budget year and leadership review,
+events, income. Finished games stay as they are.
 
 `step` hands the old state's memory and a new block (state.Layout) to one
 compiled kernel that copies each game's rows over and plays each unfinished
@@ -26,6 +27,7 @@ from game.rules.events import apply_effects, chosen_options, fire_events
 from game.rules.jit import inlined, kernel, take_next
 from game.rules.kernel_tables import KernelOrders, kernel_tables, state_bundle
 from game.rules.launches import afford, award_milestones, check_launches, flight_lessons, fly, learn_from_flights
+from game.rules.operations import pay_upkeep, records_and_starts, run_operations
 from game.rules.orders import Orders
 from game.rules.rng import bits_at, normals_from, pair_of, row_seed, uniforms, unit_of
 from game.rules.state import NEVER, Layout, State
@@ -49,9 +51,9 @@ STREAM_INIT, STREAM_STEP, STREAM_FIRE, STREAM_CHOICE = 1, 2, 3, 4
 class StepInfo:
     """What happened in one step, for B games."""
 
-    spent: np.ndarray     # float32 [B, S]: money spent (launches + programs)
+    spent: np.ndarray     # float32 [B, S]: money spent (launches + operations' upkeep + programs)
     cash_before: np.ndarray  # float32 [B, S]: money the side had
-    awarded: np.ndarray   # float32 [B, S]: prestige awarded this step (flights and events)
+    awarded: np.ndarray   # float32 [B, S]: prestige awarded this step (flights, records, operations, events)
     firsts: np.ndarray    # uint64 [B, S]: milestone bits of the firsts won this step
     news: np.ndarray      # bool [B, E]: the new state's news (a finished game's are the old ones)
     done_before: np.ndarray  # bool [B]: the games that were already finished (and did not play)
@@ -74,7 +76,7 @@ def unopened_games(rules: Rules, keys: np.ndarray) -> tuple[Layout, np.ndarray]:
     """(layout, block) of B new games, one per key (uint32 [B]), before the first turn's events."""
     b = keys.shape[0]
     P, M, K, E, F = rules.n_programs, rules.n_missions, rules.n_milestones, rules.n_events, len(rules.flag_ids)
-    L = rules.max_pads
+    L, RC, OP = rules.max_pads, rules.n_records, rules.n_operations
     keys = keys.astype(np.uint32)
     turn = np.zeros(b, np.int16)
     u = uniforms(keys, turn, STREAM_INIT, P + 2)
@@ -86,14 +88,18 @@ def unopened_games(rules: Rules, keys: np.ndarray) -> tuple[Layout, np.ndarray]:
         research_speed=np.ones((b, 2), F32), prestige=np.zeros((b, 2), F32),
         year_prestige=np.zeros((b, 2), F32), strikes=np.zeros((b, 2), np.int8), sacked=np.zeros((b, 2), bool),
         intel_budget=rival_budget_seen.py_func(kernel_tables(rules), budget, normals_from(u[:, P:])),
+        budget_cut=np.zeros((b, 2), F32),
         dev=np.zeros((b, P), F32), rel=np.broadcast_to(rules.rel0, (b, P)).astype(F32),
         est_z=normals_from(u[:, :P]), nobs=np.zeros((b, P), np.int16),
         grounded_until=np.zeros((b, P), np.int16), cost_mult=np.ones((b, len(rules.cost_targets)), F32),
         prog_unlocked=np.zeros((b, P), bool), prog_cancelled=np.zeros((b, P), bool),
         flights=np.zeros((b, P), np.int16),
         mis_unlocked=np.zeros((b, M), bool), mis_cancelled=np.zeros((b, M), bool),
+        op_left=np.zeros((b, OP), np.int16), op_months=np.zeros((b, OP), np.int16),
         held=np.zeros((b, 2), np.uint64), first_side=np.full((b, K), -1, np.int8),
-        first_month=np.zeros((b, K), np.float64), flags=np.zeros((b, F), bool),
+        first_month=np.zeros((b, K), np.float64),
+        record_value=np.zeros((b, RC), F32), record_side=np.full((b, RC), -1, np.int8),
+        flags=np.zeros((b, F), bool),
         ev_last=np.full((b, E), -NEVER, np.int16),
         ev_forced=np.full((b, len(rules.fire_targets)), NEVER, np.int16),
         pending=np.zeros((b, len(rules.option_events)), bool), news=np.zeros((b, E), bool),
@@ -125,6 +131,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
         launch=launch_orders(orders.launch),
         rush=np.ascontiguousarray(orders.rush, bool),
         choice=np.ascontiguousarray(orders.choice, np.int8),
+        stop=np.ascontiguousarray(orders.stop, bool),
     )
     info = new_info(b, zeroed=False)               # the kernel writes every row
     run_split(_step_games, rules, b, (state_bundle(layout), src, dst, layout.offsets, layout.width,
@@ -247,6 +254,7 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         if not s.done[b]:
             check_launches(t, s, b, orders, s.turn[b], fl, x)
             afford(t, fl, x, s.cash[b], info.spent[b])
+            pay_upkeep(t, s, b, orders.stop[b], s.cash[b], info.spent[b], w.op_ran[x])
     for b in range(np.uint64(lo), np.uint64(hi)):
         cur = fetch_ahead(ahead, cur)
         x = x0 + b
@@ -262,6 +270,8 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         x = x0 + b
         if not s.done[b]:
             award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
+            records_and_starts(t, s, b, fl, x, info.awarded[b])
+            run_operations(t, s, b, w.op_ran[x], info.awarded[b])
             for side in range(2):
                 s.prestige[b, side] += info.awarded[b, side]
     B, SL = s.turn.shape[0], 2 * t.L        # the launch records, [B, SL]: slot i = side * L + pad

@@ -60,14 +60,15 @@ def rewritten_fields(rules: Rules, layout: Layout) -> np.ndarray:
 
 def check_orders(rules: Rules, b: int, orders: Orders) -> None:
     """Refuse (ValueError) Orders whose arrays do not fit b games of these rules."""
-    P, E, L = rules.n_programs, rules.n_events, rules.max_pads
-    need = ((b, P), (b, 2, L), (b, 2, L), (b, E))
+    P, E, L, OP = rules.n_programs, rules.n_events, rules.max_pads, rules.n_operations
+    need = ((b, P), (b, 2, L), (b, 2, L), (b, E), (b, OP))
     try:                                # the usual case, checked with as little Python as can be
-        if (orders.funding.shape, orders.launch.shape, orders.rush.shape, orders.choice.shape) == need:
+        if (orders.funding.shape, orders.launch.shape, orders.rush.shape, orders.choice.shape,
+                orders.stop.shape) == need:
             return
     except AttributeError:              # not arrays: np.shape below says what they hold
         pass
-    for name, shape in zip(("funding", "launch", "rush", "choice"), need, strict=True):
+    for name, shape in zip(("funding", "launch", "rush", "choice", "stop"), need, strict=True):
         if np.shape(getattr(orders, name)) != shape:
             raise ValueError(f"orders.{name} has shape {np.shape(getattr(orders, name))}; these rules need {shape}")
 
@@ -95,6 +96,7 @@ Work = namedtuple("Work", [
     "fired_list",                            # uint64 [B, E]: the fired events (fire_events)
     "n_options", "n_fired",                  # int64 [B]
     "fl",                                    # launches.Flights [B, SL]
+    "op_ran",                                # bool [B, OP]: operations that paid their upkeep (pay_upkeep)
     # inside one game's phase only: one row per worker thread (row k * BLOCK of worker k: the rows
     # between stay untouched, so two workers never write the same cache line), the same for each game
     "u_budget",                              # float32 [B, S]
@@ -130,7 +132,7 @@ def work(rules: Rules, workers: int) -> Work:
             dice=np.zeros(n, np.uint64), u_month=z(SL), u_intel=z(2), paid=z(P, np.uint64),
             n_paid=np.zeros(n, np.int64), options=z(len(rules.opt_event), bool),
             fired_list=z(rules.n_events, np.uint64), n_options=np.zeros(n, np.int64), n_fired=np.zeros(n, np.int64),
-            fl=new_flights(n, SL),
+            fl=new_flights(n, SL), op_ran=z(rules.n_operations, bool),
             u_budget=z(2), developed=z(P, bool), learned=z(P), gap=z(P, np.float64), crew_lost=z(P, bool),
             public=z(P, np.int16), lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64),
             eff=z(X), used=z(X, bool), ranks=z(X, np.int64), pay=z(P), money_left=z(2), program_spent=z(2),

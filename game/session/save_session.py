@@ -6,7 +6,8 @@ with `strict=False` what names an id that is gone is left out (a funding line, a
 launch or news item, an estimate), and nothing else changes. With `strict=True` an unknown id is
 damage. Every reading error is a ValueError with a short reason.
 
-Orders:  {"funding": {program: money}, "launches": [[side, pad, mission, rush]], "choices": {event: option}}
+Orders:  {"funding": {program: money}, "launches": [[side, pad, mission, rush]], "choices": {event: option},
+          "stop": [operation]} ("stop" only when some operation is stopped; absent: none)
 Report:  {"turn", "launches": [[side, mission, month, outcome, [[step name, state]...], [milestones earned],
           prestige]], "firsts": [[milestone, side, month]], "news": [events], "prestige": [[us, ussr] before,
           after], "cash": [before, after], "budget", "done", "winner", "programs": [[program, developed
@@ -30,6 +31,7 @@ class _Ids:
         self.strict = strict
         self.maps = {kind: {ident: i for i, ident in enumerate(getattr(rules, kind + "_ids"))}
                      for kind in ("program", "mission", "milestone", "event")}
+        self.maps["operation"] = {ident: i for i, ident in enumerate(rules.op_ids)}
 
     def __call__(self, kind: str, ident) -> int | None:
         i = self.maps[kind].get(ident)
@@ -47,7 +49,11 @@ def orders_to_json(rules, orders: Orders) -> dict:
                 for s in (0, 1) for i in range(orders.launch.shape[2]) if orders.launch[0, s, i] >= 0]
     c = orders.choice[0]
     choices = {rules.event_ids[e]: int(c[e]) for e in np.flatnonzero(c >= 0)}
-    return {"funding": funding, "launches": launches, "choices": choices}
+    out = {"funding": funding, "launches": launches, "choices": choices}
+    stopped = [rules.op_ids[o] for o in np.flatnonzero(orders.stop[0])]
+    if stopped:
+        out["stop"] = stopped
+    return out
 
 
 def orders_from_json(rules, data: dict, strict: bool = True) -> Orders:
@@ -70,6 +76,12 @@ def orders_from_json(rules, data: dict, strict: bool = True) -> Orders:
         for eid, option in data["choices"].items():
             if (e := ids("event", eid)) is not None:
                 o.choice[0, e] = int(option)
+        stops = data.get("stop", [])
+        if not isinstance(stops, list):
+            raise TypeError(f"'stop' is {type(stops).__name__}, not a list of operations")
+        for oid in stops:
+            if (op := ids("operation", oid)) is not None:
+                o.stop[0, op] = True
     except (KeyError, TypeError, IndexError, AttributeError, OverflowError) as exc:
         raise ValueError(f"orders are malformed ({type(exc).__name__}: {exc})") from None
     return o

@@ -6,7 +6,7 @@
 Each field is stored as its row of the one game (no batch axis): dtype, shape, and the little-endian
 bytes in base64, so every value (float32 included, NaN and -0.0 too) comes back bit for bit. Beside
 the arrays, `ids` names what each axis indexes (AXES below): the programs, missions, milestones,
-events and flags of the scenario the game was saved with, and the subsets some fields keep columns
+events, flags, records and operations of the scenario the game was saved with, and the subsets some fields keep columns
 for (cost_target = rules.cost_targets, fire_target = rules.fire_targets, option_event =
 rules.option_events). Reading matches those ids against today's scenario: a column whose id is gone
 is dropped; a column of a new id, and a whole field the save does not have (one the game added
@@ -42,13 +42,15 @@ from game.rules.state import NEVER, State
 AXES: dict[str, tuple[str, ...]] = {
     "key": (), "turn": (), "done": (), "winner": (),
     **{f: ("side",) for f in ("cash", "budget", "budget_bonus", "budget_noise", "research_speed", "prestige",
-                              "year_prestige", "strikes", "sacked", "intel_budget")},
+                              "year_prestige", "strikes", "sacked", "intel_budget", "budget_cut")},
     **{f: ("program",) for f in ("dev", "rel", "est_z", "nobs", "grounded_until", "prog_unlocked",
                                  "prog_cancelled", "flights")},
     "cost_mult": ("cost_target",),
     "mis_unlocked": ("mission",), "mis_cancelled": ("mission",),
+    "op_left": ("operation",), "op_months": ("operation",),
     "held": ("side", "milestone"),          # stored as bool [S, K], kept as uint64 bit masks [S]
     "first_side": ("milestone",), "first_month": ("milestone",),
+    "record_value": ("record",), "record_side": ("record",),
     "flags": ("flag",),
     "ev_last": ("event",), "ev_forced": ("fire_target",), "pending": ("option_event",), "news": ("event",),
     **{f: ("side", "pad") for f in ("launch_mission", "launch_outcome", "launch_month", "launch_passed",
@@ -68,6 +70,7 @@ def axis_ids(rules) -> dict[str, list[str]]:
     """Axis name -> the ids along it, for the axes that are matched by id."""
     return {"program": list(rules.program_ids), "mission": list(rules.mission_ids),
             "milestone": list(rules.milestone_ids), "event": list(rules.event_ids), "flag": list(rules.flag_ids),
+            "record": list(rules.record_ids), "operation": list(rules.op_ids),
             "cost_target": [rules.program_ids[p] for p in rules.cost_targets],
             "fire_target": [rules.event_ids[e] for e in rules.fire_targets],
             "option_event": [rules.event_ids[e] for e in rules.option_events]}
