@@ -46,6 +46,12 @@ def ids(rules):
     return m, rec, op
 
 
+def late(rules) -> int:
+    """The first turn every mission these tests fly may fly."""
+    return int(max(rules.mis_avail_turn[rules.mission_ids.index(m)]
+                   for m in ("vostok_long", "gemini_two_week", "salyut_station", "skylab_station")))
+
+
 def ready(rules, turn: int, batch: int = 1) -> object:
     """Games at `turn` where every launch ordered succeeds: programs developed at reliability 1, every
     milestone held by both sides, every mission and program unlocked, the year's budget and as much
@@ -64,7 +70,7 @@ def ready(rules, turn: int, batch: int = 1) -> object:
 def play(rules, state, launches=(), stop=(), refill: bool = True):
     """One step with the given launches ((mission, pad), ...) and stopped operations (indices). Every
     program is put back to reliability 1 first, so every launch succeeds; with `refill`, each side
-    has as much money as its savings may hold and no budget cut (the test plays no economy)."""
+    has money enough for any launch and no budget cut (the test plays no economy)."""
     batch = state.batch
     o = Orders.empty(rules, batch)
     for m, pad in launches:
@@ -73,7 +79,7 @@ def play(rules, state, launches=(), stop=(), refill: bool = True):
         o.stop[:, k] = True
     state = state.replace(rel=np.ones_like(state.rel))
     if refill:
-        state = state.replace(cash=state.budget * F32(rules.carryover_cap), budget_cut=np.zeros_like(state.budget_cut))
+        state = state.replace(cash=np.full_like(state.cash, 500), budget_cut=np.zeros_like(state.budget_cut))
     return step(rules, state, o)
 
 
@@ -90,7 +96,7 @@ def test_a_record_is_paid_once_per_rise_and_not_for_a_lower_value(rules):
     m, rec, _ = ids(rules)
     k = rec("longest_stay")
     gemini, vostok, salyut = m("gemini_two_week"), m("vostok_long"), m("salyut_station")
-    s = ready(rules, 28)
+    s = ready(rules, late(rules))
     base = dataclasses.replace(rules, record_ids=(), record_prestige=np.zeros(0, F32), record_min_gain=np.zeros(0, F32),
                                mis_record_value=np.zeros((0, 0), F32), op_ids=(), op_side=np.zeros(0, np.int64),
                                op_prestige=np.zeros(0, F32), op_upkeep=np.zeros(0, F32), op_turns=np.zeros(0, np.int64),
@@ -98,7 +104,7 @@ def test_a_record_is_paid_once_per_rise_and_not_for_a_lower_value(rules):
     steps = [(gemini, True, 0), (vostok, False, 1), (gemini, False, 0), (salyut, True, 1)]
     for mission, rises, side in steps:
         after, info = play(rules, s, [(mission, 0)])
-        plain_after, plain_info = play(base, ready(base, 28), [(mission, 0)])   # what it earns besides
+        plain_after, plain_info = play(base, ready(base, late(base)), [(mission, 0)])   # what it earns besides
         assert after.launch_outcome[0, side, 0] == SUCCESS
         gain = info.awarded[0, side] - plain_info.awarded[0, side]
         paid = after.launch_prestige[0, side, 0] - plain_after.launch_prestige[0, side, 0]
@@ -121,11 +127,11 @@ def test_min_gain_a_new_value_must_beat_the_record_by_more(rules):
     need = v[salyut, k] - v[gemini, k]          # salyut beats gemini by exactly this
     strict = dataclasses.replace(rules, record_min_gain=np.where(np.arange(len(rules.record_ids)) == k, need,
                                                                  rules.record_min_gain).astype(F32), _kernel={})
-    s, _ = play(strict, ready(strict, 28), [(gemini, 0)])
+    s, _ = play(strict, ready(strict, late(strict)), [(gemini, 0)])
     assert s.record_value[0, k] == v[gemini, k]
-    s, _ = play(strict, s.replace(turn=np.full(1, 28, np.int16)), [(salyut, 0)])
+    s, _ = play(strict, s.replace(turn=np.full(1, late(strict), np.int16)), [(salyut, 0)])
     assert s.record_value[0, k] == v[gemini, k] and s.record_side[0, k] == 0       # by no more than min_gain
-    s, _ = play(strict, s.replace(turn=np.full(1, 28, np.int16)), [(skylab, 0)])
+    s, _ = play(strict, s.replace(turn=np.full(1, late(strict), np.int16)), [(skylab, 0)])
     assert s.record_value[0, k] == v[skylab, k]
 
 
@@ -137,7 +143,7 @@ def test_records_of_one_turn_count_in_date_order(rules):
     salyut, skylab = m("salyut_station"), m("skylab_station")
     seen = set()
     for seed in range(12):
-        s = ready(rules, 28).replace(key=game_keys(seed, 1))
+        s = ready(rules, late(rules)).replace(key=game_keys(seed, 1))
         after, _ = play(rules, s, [(salyut, 0), (skylab, 0)])
         alone, _ = play(rules, s, [(salyut, 0)])            # Salyut alone raises the record, and is paid
         assert after.record_value[0, k] == rules.mis_record_value[skylab, k] and after.record_side[0, k] == 0
@@ -156,7 +162,7 @@ def test_an_operation_runs_pays_and_ends_when_out_of_turns(rules):
     o, salyut = op("salyut_crewed"), m("salyut_station")
     side, turns, mpt = rules.op_side[o], int(rules.op_turns[o]), rules.months_per_turn
     r = rules.op_record[o]
-    s, _ = play(rules, ready(rules, 28), [(salyut, 0)])
+    s, _ = play(rules, ready(rules, late(rules)), [(salyut, 0)])
     assert s.op_left[0, o] == turns and s.op_months[0, o] == 0              # started; it runs from next turn
     for n in range(1, turns + 1):
         before = s
@@ -178,7 +184,7 @@ def test_an_operation_ends_when_stopped_or_unpaid(rules):
     m, _, op = ids(rules)
     o, salyut = op("salyut_crewed"), m("salyut_station")
     side = rules.op_side[o]
-    running, _ = play(rules, ready(rules, 28), [(salyut, 0)])
+    running, _ = play(rules, ready(rules, late(rules)), [(salyut, 0)])
     stopped, info = play(rules, running, stop=[o])
     assert stopped.op_left[0, o] == 0 and stopped.op_months[0, o] == 0
     assert info.spent[0, side] == 0 and info.awarded[0, side] == 0
@@ -199,7 +205,7 @@ def test_a_later_success_renews_a_running_operation(rules):
     m, _, op = ids(rules)
     o, salyut = op("salyut_crewed"), m("salyut_station")
     turns, mpt = int(rules.op_turns[o]), rules.months_per_turn
-    s, _ = play(rules, ready(rules, 28), [(salyut, 0)])
+    s, _ = play(rules, ready(rules, late(rules)), [(salyut, 0)])
     s, _ = play(rules, s)
     assert s.op_left[0, o] == turns - 1
     s, _ = play(rules, s, [(salyut, 0)])                # renewed to op_turns, then runs this turn
@@ -256,7 +262,7 @@ def _mixed_orders(rules, batch: int, turn: int) -> Orders:
 
 
 def _run(rules, batch: int, turns: int = 6):
-    s = ready(rules, 27, batch).replace(rel=np.full((batch, rules.n_programs), 0.8, F32),
+    s = ready(rules, late(rules), batch).replace(rel=np.full((batch, rules.n_programs), 0.8, F32),
                                         cash=np.linspace(5, 900, 2 * batch, dtype=F32).reshape(batch, 2))
     states = []
     for t in range(turns):
@@ -269,11 +275,11 @@ def test_a_batch_is_its_games_played_one_by_one_and_twice_the_same(scenario_rule
     batch = 9
     together = _run(scenario_rules, batch)
     assert (together[-1].op_left > 0).any() and (together[-1].record_side >= 0).any()
-    assert (together[-1].budget_cut > 0).any()
+    assert any((s.budget_cut > 0).any() for s in together)
     again = _run(scenario_rules, batch)
     assert [checksum(s) for s in together] == [checksum(s) for s in again]
     for g in (0, 4, 8):
-        one = ready(scenario_rules, 27, batch).replace(rel=np.full((batch, scenario_rules.n_programs), 0.8, F32),
+        one = ready(scenario_rules, late(scenario_rules), batch).replace(rel=np.full((batch, scenario_rules.n_programs), 0.8, F32),
                                                        cash=np.linspace(5, 900, 2 * batch, dtype=F32).reshape(batch, 2))
         s = one.slice([g])
         for t in range(len(together)):
@@ -295,7 +301,7 @@ def test_the_scripted_race_plays_on_with_records_and_operations(scenario_rules):
 
 def test_observation_shows_records_and_running_operations(rules):
     m, _, op = ids(rules)
-    s, _ = play(rules, ready(rules, 28), [(m("salyut_station"), 0), (m("skylab_station"), 0)])
+    s, _ = play(rules, ready(rules, late(rules)), [(m("salyut_station"), 0), (m("skylab_station"), 0)])
     s, _ = play(rules, s)
     for side in (0, 1):
         view = observe(rules, s, side)
@@ -305,12 +311,14 @@ def test_observation_shows_records_and_running_operations(rules):
         np.testing.assert_array_equal(view.op_months, s.op_months)
         own = rules.op_side == side
         np.testing.assert_array_equal(view.op_left[:, own], s.op_left[:, own])
-        assert (view.op_left[:, ~own] == 0).all() and (s.op_left[:, ~own] > 0).all()
+        started = rules.mis_starts_op[[m("salyut_station"), m("skylab_station")]]
+        theirs = started[rules.op_side[started] != side]
+        assert (view.op_left[:, ~own] == 0).all() and (s.op_left[:, theirs] > 0).all()
 
 
 def test_saves_keep_records_operations_and_stop_orders(scenario_rules):
     m, _, op = ids(scenario_rules)
-    s, _ = play(scenario_rules, ready(scenario_rules, 28), [(m("salyut_station"), 0)])
+    s, _ = play(scenario_rules, ready(scenario_rules, late(scenario_rules)), [(m("salyut_station"), 0)])
     assert (s.op_left > 0).any() and (s.record_side >= 0).any()
     s = s.replace(budget_cut=np.array([[1.5, 0.25]], F32))
     data = state_to_json(scenario_rules, s)

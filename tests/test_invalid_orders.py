@@ -52,9 +52,11 @@ def check_after(state, after, info) -> None:
 
 
 def orders_of(funding=None, launch=None, rush=None, choice=None, batch=B) -> Orders:
+    """Orders doing only what is given, every operation stopped: the money spent is what they order."""
     o = Orders.empty(RULES, batch)
     return Orders(funding=o.funding if funding is None else funding, launch=o.launch if launch is None else launch,
-                  rush=o.rush if rush is None else rush, choice=o.choice if choice is None else choice, stop=o.stop)
+                  rush=o.rush if rush is None else rush, choice=o.choice if choice is None else choice,
+                  stop=np.ones_like(o.stop))
 
 
 P, M, L, E = RULES.n_programs, RULES.n_missions, RULES.max_pads, RULES.n_events
@@ -69,10 +71,11 @@ GARBAGE_MONEY = st.one_of(st.floats(width=32, allow_nan=False, allow_infinity=Fa
     launch=arrays(np.int16, (B, 2, L), elements=st.integers(-32768, M - 1)),
     rush=arrays(bool, (B, 2, L)),
     choice=arrays(np.int8, (B, E), elements=st.integers(-128, 127)),
+    stop=arrays(bool, (B, RULES.n_operations)),
 )
-def test_any_in_range_orders_are_clipped_without_raising(when, funding, launch, rush, choice):
+def test_any_in_range_orders_are_clipped_without_raising(when, funding, launch, rush, choice, stop):
     state = STATES[when]
-    after, info = step(RULES, state, Orders(funding, launch, rush, choice, Orders.empty(RULES, B).stop))
+    after, info = step(RULES, state, Orders(funding, launch, rush, choice, stop))
     check_after(state, after, info)
     wrong_side = (launch >= 0) & (RULES.mis_side[np.maximum(launch, 0)] != np.arange(2)[None, :, None])
     assert (after.launch_outcome[wrong_side & ~state.done[:, None, None]] == SCRUBBED).all()

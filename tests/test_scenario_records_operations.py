@@ -184,4 +184,5 @@ def test_the_records_ops_test_scenario_loads_over_historical():
     assert r.mis_record_value[mis["skylab_station"], rec["longest_stay"]] == 84
     assert r.op_side[op["salyut_crewed"]] == 1 and r.op_record[op["skylab_crewed"]] == rec["station_crewed_months"]
     assert r.mis_starts_op[mis["salyut_station"]] == op["salyut_crewed"]
-    assert (r.mis_starts_op >= 0).sum() == 2
+    assert r.mis_starts_op[mis["skylab_station"]] == op["skylab_crewed"]
+    assert r.mis_record_value[mis["vostok_long"], rec["longest_stay"]] == 1

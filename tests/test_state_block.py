@@ -77,11 +77,13 @@ def _sums(layout, block):
     # every field, in State order
     return [_total(s.key), _total(s.turn), _total(s.done), _total(s.winner), _total(s.cash), _total(s.budget),
             _total(s.budget_bonus), _total(s.budget_noise), _total(s.research_speed), _total(s.prestige),
-            _total(s.year_prestige), _total(s.strikes), _total(s.sacked), _total(s.intel_budget), _total(s.dev),
+            _total(s.year_prestige), _total(s.strikes), _total(s.sacked), _total(s.intel_budget),
+            _total(s.budget_cut), _total(s.dev),
             _total(s.rel), _total(s.est_z), _total(s.nobs), _total(s.grounded_until), _total(s.cost_mult),
             _total(s.prog_unlocked), _total(s.prog_cancelled), _total(s.flights),
-            _total(s.mis_unlocked), _total(s.mis_cancelled), _total(s.held), _total(s.first_side),
-            _total(s.first_month), _total(s.flags), _total(s.ev_last), _total(s.ev_forced),
+            _total(s.mis_unlocked), _total(s.mis_cancelled), _total(s.op_left), _total(s.op_months),
+            _total(s.held), _total(s.first_side), _total(s.first_month), _total(s.record_value),
+            _total(s.record_side), _total(s.flags), _total(s.ev_last), _total(s.ev_forced),
             _total(s.pending), _total(s.news), _total(s.launch_mission), _total(s.launch_outcome),
             _total(s.launch_month), _total(s.launch_passed), _total(s.launch_prestige)]
 

@@ -176,6 +176,11 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
         launch_mission=obs.launch_mission[gi].astype(np.int16), launch_outcome=obs.launch_outcome[gi].astype(np.int8),
         launch_month=obs.launch_month[gi].astype(F32), launch_passed=obs.launch_passed[gi].astype(np.int8),
         launch_prestige=obs.launch_prestige[gi].astype(F32),
+        budget_cut=pair(obs.budget_cut[gi], R.budget_cut[:, rival]),
+        op_left=np.where((rules.op_side == side)[None, :], obs.op_left[gi],
+                         np.where(obs.op_running[gi], np.maximum(R.op_left, 1), 0)).astype(np.int16),
+        op_months=obs.op_months[gi].astype(np.int16),
+        record_value=obs.record_value[gi].astype(F32), record_side=obs.record_side[gi].astype(np.int8),
     )
 
 

@@ -68,6 +68,7 @@ class Observation:
     op_running: np.ndarray      # bool [B, OP] (public): the operation is running
     op_months: np.ndarray       # int [B, OP] (public): months it has run without a break
     op_left: np.ndarray         # int [B, OP]: turns it still runs (own operations; 0 for the rival's)
+    budget_cut: np.ndarray      # float32 [B]: own money to be cut from the next budget year's budget
 
 
 def program_status(rules: Rules, state: State) -> np.ndarray:
@@ -141,6 +142,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         record_value=state.record_value.copy(), record_side=state.record_side.astype(np.int64),
         op_running=state.op_left > 0, op_months=state.op_months.astype(np.int64),
         op_left=np.where(np.asarray(rules.op_side) == side, state.op_left, 0).astype(np.int64),
+        budget_cut=state.budget_cut[:, side].copy(),
     )
 
 

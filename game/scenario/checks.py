@@ -1,6 +1,7 @@
 """Cross-file checks of a scenario: references, duplicates, cycles, and things
 that can never happen (missions that never fly, milestones nobody can earn,
-events that never fire). Reports every problem at once.
+events that never fire, records nothing raises, operations nothing starts).
+Reports every problem at once.
 
 Severity: an error is a scenario the game cannot compile or that contradicts
 itself (an unknown id, a cycle, a decisive goal nobody can reach); a warning is

@@ -1,5 +1,6 @@
 """The picture of a crew's capsule, drawn from its Look: its seats, its side and its size among the scenario's
-capsules pick the shape, its destinations add small world discs, and its variant number the solar wings' cells.
+capsules pick the shape, its destinations add small world discs, and its variant number the solar wings' cells
+and span.
 
 A US capsule is a cone: small for one seat, wider with its equipment section for two, a command module on a
 service module for three or more. A Soviet capsule is a ball on an instrument module when it is among the
@@ -43,7 +44,8 @@ def _band(surf, r, x, y, w, h, colour) -> None:
 
 
 def _ball(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """A ball-shaped cabin on a double-cone instrument module; a rocket pack on top when it seats more than one."""
+    """A ball-shaped cabin on a double-cone instrument module, a window a seat; a rocket pack on top when it seats
+    more than one."""
     polygon(surf, LIGHT, r, [(0.36, 0.56), (0.64, 0.56), (0.74, 0.72), (0.62, 0.9), (0.38, 0.9), (0.26, 0.72)])
     _band(surf, r, 0.27, 0.71, 0.46, 0.04, colour)
     c, rad = points(r, [(0.5, 0.4)])[0], round(r.w * 0.22)
@@ -51,7 +53,7 @@ def _ball(surf, r: pygame.Rect, look: Look, colour) -> None:
     pygame.draw.circle(surf, WHITE, (c[0] - rad // 3, c[1] - rad // 3), max(1, rad // 2))
     if r.h >= 24:
         pygame.draw.circle(surf, DARK, c, rad, max(1, r.h // 90))
-    crew = max(1, look.crew)
+    crew = look.crew  # an uncrewed one (a cargo ship) has no windows
     for k in range(min(3, crew)):
         window(surf, r, 0.5 + (k - (min(3, crew) - 1) / 2) * 0.1, 0.44, 0.03)
     if crew > 1:  # a backup rocket pack on top of the ball
@@ -63,7 +65,8 @@ def _ball(surf, r: pygame.Rect, look: Look, colour) -> None:
 def _soyuz(surf, r: pygame.Rect, look: Look, colour) -> None:
     """An orbital module (a ball) over a bell-shaped cabin over a service module with solar wings."""
     cells = 3 + look.variant % 3
-    panels(surf, r, 0.74, 0.3, 0.1, gap=0.14, cells=cells)
+    span = 0.24 + 0.04 * (look.variant // 3 % 3)  # the wings' span, also from the variant
+    panels(surf, r, 0.74, span, 0.1, gap=0.14, cells=cells)
     polygon(surf, LIGHT, r, [(0.36, 0.62), (0.64, 0.62), (0.64, 0.86), (0.36, 0.86)])
     polygon(surf, DARK, r, [(0.42, 0.86), (0.58, 0.86), (0.62, 0.94), (0.38, 0.94)], None)
     polygon(surf, SHADE, r, [(0.34, 0.62), (0.66, 0.62), (0.6, 0.44), (0.4, 0.44)])

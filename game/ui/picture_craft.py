@@ -26,7 +26,8 @@ from game.ui.picture_parts import (
 
 
 def draw_satellite(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """A ball with antennas (early) or a box with solar wings (later)."""
+    """A ball with antennas (early) or a box with solar wings (later), the box as long as its costs rank among
+    the scenario's satellites, the wings' cells from the variant."""
     if look.era < 0.5:
         c = points(r, [(0.45, 0.45)])[0]
         for dx, dy in ((0.45, 0.35), (0.42, 0.5), (0.35, 0.48), (0.3, 0.42))[:2 + look.variant % 3]:
@@ -36,9 +37,10 @@ def draw_satellite(surf, r: pygame.Rect, look: Look, colour) -> None:
         pygame.draw.circle(surf, DARK, c, round(r.w * 0.2), max(1, r.h // 90))
         side_mark(surf, pygame.Rect(c[0] - r.w * 0.08, c[1] + r.h * 0.02, r.w * 0.16, r.h * 0.12), look.side, colour)
     else:
-        panels(surf, r, 0.5, 0.3, 0.16, gap=0.14)
-        polygon(surf, GOLD, r, [(0.37, 0.34), (0.63, 0.34), (0.63, 0.66), (0.37, 0.66)])
-        pygame.draw.line(surf, LIGHT, points(r, [(0.5, 0.34)])[0], points(r, [(0.5, 0.16)])[0], max(1, r.h // 60))
+        top = 0.4 - 0.2 * look.size
+        panels(surf, r, 0.5, 0.3, 0.16, gap=0.14, cells=3 + look.variant % 3)
+        polygon(surf, GOLD, r, [(0.37, top), (0.63, top), (0.63, 0.66), (0.37, 0.66)])
+        pygame.draw.line(surf, LIGHT, points(r, [(0.5, top)])[0], points(r, [(0.5, top - 0.18)])[0], max(1, r.h // 60))
         side_mark(surf, pygame.Rect(points(r, [(0.41, 0.42)])[0], (round(r.w * 0.18), round(r.h * 0.16))),
                   look.side, colour)
 
@@ -63,8 +65,10 @@ def draw_probe(surf, r: pygame.Rect, look: Look, colour) -> None:
             pygame.draw.line(surf, LIGHT, points(r, [a])[0], points(r, [b])[0], max(1, r.h // 45))
         polygon(surf, GOLD, r, [(0.34, 0.46), (0.66, 0.46), (0.6, 0.64), (0.4, 0.64)])
         pygame.draw.line(surf, LIGHT, points(r, [(0.5, 0.46)])[0], points(r, [(0.5, 0.14)])[0], line)
-        panels(surf, r, 0.16, 0.16, 0.08, gap=0.02)  # a solar panel and a dish on the mast
-        pygame.draw.ellipse(surf, WHITE, pygame.Rect(points(r, [(0.4, 0.26)])[0], (round(r.w * 0.2), round(r.h * 0.1))))
+        panels(surf, r, 0.16, 0.16, 0.08, gap=0.02)  # a solar panel and a dish on the mast (its width: the variant)
+        dw = 0.12 + 0.02 * (look.variant % 7)
+        pygame.draw.ellipse(surf, WHITE, pygame.Rect(points(r, [(0.5 - dw / 2, 0.26)])[0],
+                                                     (round(r.w * dw), round(r.h * 0.1))))
         pygame.draw.rect(surf, colour, points(r, [(0.36, 0.52)])[0] + (round(r.w * 0.28), max(1, round(r.h * 0.05))))
     else:
         dw = 0.36 + 0.06 * (look.variant % 4)  # the dish's width, from the variant
@@ -86,7 +90,8 @@ def draw_probe(surf, r: pygame.Rect, look: Look, colour) -> None:
 
 
 def draw_lander(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """A lander on four legs: descent stage, ascent cabin, a window; a pod for an uncrewed one."""
+    """A lander on four legs: descent stage, ascent cabin, a window; a pod for an uncrewed one; a disc for each
+    world it goes to."""
     legw = max(1, r.h // 40)
     for a, b in (((0.32, 0.6), (0.14, 0.86)), ((0.68, 0.6), (0.86, 0.86)), ((0.42, 0.66), (0.36, 0.86)),
                  ((0.58, 0.66), (0.64, 0.86))):
@@ -102,6 +107,7 @@ def draw_lander(surf, r: pygame.Rect, look: Look, colour) -> None:
         pygame.draw.circle(surf, LIGHT, points(r, [(0.5, 0.42)])[0], round(r.w * 0.12))
     pygame.draw.rect(surf, colour, points(r, [(0.34, 0.56)])[0] + (round(r.w * 0.32), max(1, round(r.h * 0.04))))
     side_mark(surf, pygame.Rect(points(r, [(0.52, 0.34)])[0], (round(r.w * 0.1), round(r.h * 0.1))), look.side, colour)
+    worlds(surf, r, look.dests)
 
 
 def draw_rover(surf, r: pygame.Rect, look: Look, colour) -> None:
@@ -120,14 +126,18 @@ def draw_rover(surf, r: pygame.Rect, look: Look, colour) -> None:
 
 
 def draw_eva(surf, r: pygame.Rect, look: Look, colour) -> None:
-    """A suited figure floating on a tether from a hatch."""
+    """A suited figure floating on a tether from a hatch, with a backpack as big as its costs rank among the
+    scenario's suits and a tether whose slack comes from the variant."""
     hatch = points(r, [(0.1, 0.2)])[0]
     pygame.draw.rect(surf, SHADE, (hatch[0] - r.w * 0.08, hatch[1] - r.h * 0.1, r.w * 0.14, r.h * 0.2))
     body = points(r, [(0.58, 0.55)])[0]
+    pack = 0.04 + 0.08 * look.size
+    polygon(surf, SHADE, r, [(0.68, 0.38), (0.68 + pack, 0.38), (0.68 + pack, 0.64), (0.68, 0.64)])
+    slack = 0.14 + 0.04 * (look.variant % 4)
     pts = [hatch]
     for k in range(1, 9):
         t = k / 8
-        sag = math.sin(t * math.pi) * r.h * 0.22
+        sag = math.sin(t * math.pi) * r.h * slack
         pts.append((hatch[0] + (body[0] - hatch[0]) * t, hatch[1] + (body[1] - hatch[1]) * t + sag))
     pygame.draw.lines(surf, GOLD, False, pts, max(1, r.h // 60))
     # limbs
