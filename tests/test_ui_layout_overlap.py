@@ -22,7 +22,7 @@ from pygame_gui.elements import (
     UIScrollingContainer,
     UITextBox,
 )
-from uikit import DT
+from uikit import DT, scripted_session
 
 import game.ui.scenes
 from game.ai.policies import make_policy
@@ -56,15 +56,23 @@ def session():
     return s
 
 
-def states(app, flow, save, once: dict):
+@pytest.fixture(scope="module")
+def late():
+    """A game in 1972 (the scripted AI's orders for both human seats): records held, operations running."""
+    return scripted_session(34)
+
+
+def states(app, flow, save, once: dict, late=None):
     """Put the window in each state to check in turn, yielding its label. `once` holds screens made once per
-    window (they start work of their own), shown again at each scale."""
+    window (they start work of their own), shown again at each scale. `late`: a session whose headquarters
+    shows running operations (own and the rival's) and records."""
     from game.ui.scenes.charts import ChartsScene
     from game.ui.scenes.events import EventScene
     from game.ui.scenes.gameover import GameOverScene
     from game.ui.scenes.handoff import PassDeviceScene
     from game.ui.scenes.help import HelpScene
-    from game.ui.scenes.hq import LEFT_TABS, RIGHT_TABS, HeadquartersScene
+    from game.ui.scenes.hq import HeadquartersScene
+    from game.ui.scenes.hq_tabs import LEFT_TABS, RIGHT_TABS
     from game.ui.scenes.menu import MainMenuScene
     from game.ui.scenes.newgame import NewGameScene
     from game.ui.scenes.preparing import WaitingScene
@@ -121,6 +129,17 @@ def states(app, flow, save, once: dict):
         hq.open_guide()
         yield "headquarters with the guide"
         flow.guide = None
+    if late is not None:
+        late_flow = GameFlow(app, late)
+        for side in (0, 1):
+            hq = HeadquartersScene(app, late_flow, side)
+            app.show(hq)
+            for left in hq.left_tabs:
+                hq.set_left(left)
+                yield f"headquarters in 1972, side {side}: {left}, {hq.right_tab}"
+            for right in hq.right_tabs[1:]:
+                hq.set_right(right)
+                yield f"headquarters in 1972, side {side}: {hq.left_tab}, {right}"
 
 
 def optional_screens(app, flow, once: dict) -> dict:
@@ -212,7 +231,7 @@ def make_app(tmp_path, monkeypatch, size) -> App:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_screen_overlaps_or_cuts_its_text(tmp_path, monkeypatch, session, size):
+def test_no_screen_overlaps_or_cuts_its_text(tmp_path, monkeypatch, session, late, size):
     app = make_app(tmp_path, monkeypatch, size)
     flow = GameFlow(app, session)
     app.flow = flow
@@ -228,7 +247,7 @@ def test_no_screen_overlaps_or_cuts_its_text(tmp_path, monkeypatch, session, siz
             if app.layout.scale in seen_scales:  # this window holds no more: the same layout again
                 continue
             seen_scales.add(app.layout.scale)
-            for label in states(app, flow, save, once):
+            for label in states(app, flow, save, once, late):
                 app.frame(DT)
                 found += [f"{size[0]}x{size[1]} scale {ui_scale}, {label}: {p}" for p in problems_of(app)]
     finally:

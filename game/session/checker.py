@@ -13,7 +13,7 @@ import numpy as np
 
 from game.rules.observe import UNKNOWN, Observation
 from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY
-from game.session.plan import Plan, mission_programs, money_left, useful_funding
+from game.session.plan import Plan, mission_programs, money_left, upkeep_due, useful_funding
 
 ERROR, WARNING = "error", "warning"
 
@@ -98,8 +98,11 @@ def check_plan(scenario, obs: Observation, plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
     left = money_left(rules, obs, plan)
     if left < -1e-3:
-        problems.append(Problem(ERROR, f"You are spending {money(float(obs.cash[0]) - left)} but have only "
-                                       f"{money(obs.cash[0])}: cut {money(-left)}."))
+        upkeep = upkeep_due(rules, obs, plan)
+        within = f" (with {money(upkeep)} of upkeep for your operations)" if upkeep > 0 else ""
+        cut = "cut" if upkeep <= 0 else "cut spending or stop an operation to save"
+        problems.append(Problem(ERROR, f"You are spending {money(float(obs.cash[0]) - left)}{within} but have only "
+                                       f"{money(obs.cash[0])}: {cut} {money(-left)}."))
     pads = int(rules.pads[obs.side])
     if len(plan.launches) > pads:
         problems.append(Problem(ERROR, f"You ordered {len(plan.launches)} launches but have only {pads} launch "
