@@ -193,7 +193,8 @@ def stop_orders(rules: Rules, obs: Observation, first_prio: np.ndarray, cost: np
     when the cash cannot pay their upkeep (upkeep float32 [N, OP]) and, if one is ready, the most urgent
     launch for a first (first_prio float32 [N, M], INF where none; cost float32 [N, M]). Then the ones
     paying the least prestige per unit of upkeep are ended until the money suffices (a launch for a first
-    counts only if ending every operation would pay for it)."""
+    counts only if ending every operation would pay for it); of two of equal worth, the one later in the
+    scenario's operation order (the order upkeep is paid in) ends first."""
     n = obs.turn.shape[0]
     if upkeep.shape[1] == 0:
         return np.zeros((n, 0), bool)
@@ -204,7 +205,7 @@ def stop_orders(rules: Rules, obs: Observation, first_prio: np.ndarray, cost: np
     launch = np.where(launch <= cash, launch, F32(0))
     short = np.maximum(np.maximum(launch + kept - cash, kept - cash), F32(0))
     worth = np.asarray(rules.op_prestige, F32) / np.maximum(np.asarray(rules.op_upkeep, F32), F32(1e-6))
-    order = np.argsort(worth, kind="stable")
+    order = np.lexsort((-np.arange(worth.shape[0]), worth))    # least worth first; ties: the later one first
     paid = upkeep[:, order]
     freed_before = np.cumsum(paid, axis=1) - paid
     stop = np.zeros_like(upkeep, dtype=bool)
