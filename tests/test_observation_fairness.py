@@ -63,7 +63,10 @@ def with_rival_secrets_changed(rules, state, side: int, seed: int):
     hers[:, rival] = True
     mine = ~hers
     rival_events = np.broadcast_to(rules.ev_recv == rival, (b, rules.n_events))
+    running_theirs = (rules.op_side == rival)[None, :] & (state.op_left > 0)   # seen to run; not for how long
     return state.replace(
+        op_left=np.where(running_theirs, rng.integers(1, 9, state.op_left.shape), state.op_left).astype(np.int16),
+        budget_cut=shuffle(state.budget_cut, 0, 50, hers),
         rel=shuffle(state.rel, 0.01, 1.0, theirs),
         est_z=shuffle(state.est_z, -3, 3, theirs),
         nobs=np.where(theirs, rng.integers(0, 9, state.nobs.shape), state.nobs).astype(np.int16),
@@ -104,6 +107,23 @@ def test_the_rivals_hidden_arrays_do_not_change_the_view(rules, midgame, side, s
     other = with_rival_secrets_changed(rules, midgame, side, seed)
     assert not np.array_equal(other.rel, midgame.rel) and not np.array_equal(other.cash, midgame.cash)
     assert_same_view(observe(rules, midgame, side), observe(rules, other, side), f"side {side}")
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_the_rivals_operations_are_seen_to_run_but_not_how_long_they_will(rules, midgame, side):
+    rng = np.random.default_rng(side)
+    assert rules.n_operations > 0 and {0, 1} <= set(rules.op_side.tolist())
+    left = rng.integers(0, 4, midgame.op_left.shape).astype(np.int16)
+    state = midgame.replace(op_left=left, op_months=(left * rules.months_per_turn).astype(np.int16))
+    view = observe(rules, state, side)
+    theirs = rules.op_side != side
+    np.testing.assert_array_equal(view.op_running, left > 0)
+    np.testing.assert_array_equal(view.op_months, state.op_months)
+    np.testing.assert_array_equal(view.op_left[:, ~theirs], left[:, ~theirs])
+    assert (view.op_left[:, theirs] == 0).all() and (left[:, theirs] > 0).any()
+    other = with_rival_secrets_changed(rules, state, side, seed=7)
+    assert not np.array_equal(other.op_left, state.op_left) and not np.array_equal(other.budget_cut, state.budget_cut)
+    assert_same_view(view, observe(rules, other, side), f"side {side}")
 
 
 def private_flags(rules, scenario, side: int) -> list[int]:

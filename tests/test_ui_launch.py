@@ -237,7 +237,7 @@ def test_the_demo_takes_a_launch_screenshot(tmp_path, monkeypatch):
     from game.ui.start import start_demo
 
     shots = tmp_path / "shots"
-    app = make_app(tmp_path, monkeypatch, Options(us="scripted", ussr="scripted", turns=6, screenshots=str(shots)))
+    app = make_app(tmp_path, monkeypatch, Options(us="scripted", ussr="scripted", turns=10, screenshots=str(shots)))
     try:
         start_demo(app, seed=1)
         run_until(app, lambda: app.flow.finished or any("launch" in p.name for p in app.shots), limit=20000)

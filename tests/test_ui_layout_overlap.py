@@ -283,3 +283,42 @@ def test_every_screen_is_checked():
                   if issubclass(c, Scene) and c.__module__ == module.__name__}
     assert names - CHECKED - NOT_SCREENS == set()
 
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)], ids=["1024x640", "1280x720"])
+def test_every_row_tooltip_of_headquarters_fits_the_window(tmp_path, monkeypatch, late, size):
+    """In 1972 a mission's tooltip is long (its steps, its stakes, the record it sets, the operation it starts): on
+    every row of each left tab of both sides it still fits inside the window, where pygame_gui places it."""
+    from game.ui.scenes.hq import HeadquartersScene
+
+    app = make_app(tmp_path, monkeypatch, size)
+    window = app.window.get_rect()
+    flow = GameFlow(app, late)
+    found, checked = [], 0
+    try:
+        for side in (0, 1):
+            hq = HeadquartersScene(app, flow, side)
+            app.show(hq)
+            app.frame(DT)
+            for tab in hq.left_tabs:
+                hq.set_left(tab)
+                while True:
+                    for w in hq.row_widgets:
+                        if w.tool_tip_text is None:
+                            continue
+                        tip = app.manager.create_tool_tip(
+                            text=w.tool_tip_text, position=(w.rect.centerx, w.rect.centery),
+                            hover_distance=(0, w.rect.h // 2), parent_element=w, object_id=None,
+                            wrap_width=w.tool_tip_wrap_width)
+                        checked += 1
+                        if not window.contains(tip.rect):
+                            found.append(f"side {side} {tab}: {describe(w)} tooltip {tuple(tip.rect)}")
+                        tip.kill()
+                    shown = hq.scroll[tab]
+                    hq.page_down()
+                    if hq.scroll[tab] == shown:
+                        break
+    finally:
+        app.close()
+    assert checked > 100
+    assert not found, "\n".join(found[:20])

@@ -124,12 +124,16 @@ def test_mission_rows_say_what_a_flight_sets_and_starts(tmp_path, monkeypatch):
         tip = hq.widgets[f"mis_name_{m}"].tool_tip_text
         for rid, v in sc.missions[m]["records"].items():
             rec = sc.records[sc.rules.record_ids.index(rid)]
-            assert f"Sets record <b>{rec['name']}</b>: {v:g} {rec['unit']}" in tip
+            assert f"Sets record <b>{rec['name']}</b>: {v:g} {rec['unit']} (" in tip
             line = mission_subline(sc, hq.obs, m, [])
-            assert f"sets record: {v:g} {rec['unit']}" in line or f"record {v:g} {rec['unit']}: not enough" in line
+            r = sc.rules.record_ids.index(rid)
+            beats = v > float(hq.obs.record_value[0, r]) + float(sc.rules.record_min_gain[r])
+            assert (f"sets record: {v:g} {rec['unit']}" in line) == beats
+    assert any("sets record: " in mission_subline(sc, hq.obs, m, []) for m in setters)
     for m in starters:
         op = sc.rules.op_ids.index(sc.missions[m]["starts"])
-        assert f"starts: {sc.operations[op]['name']}" in mission_subline(sc, hq.obs, m, [])
+        verb = "renews" if hq.obs.op_running[0, op] else "starts"
+        assert f"{verb}: {sc.operations[op]['name']}" in mission_subline(sc, hq.obs, m, [])
     app.close()
 
 
@@ -215,3 +219,28 @@ def test_each_rise_of_a_record_in_a_turn_is_named_with_its_flight():
         assert len(setters) >= 2
         for x in setters:
             assert x.prestige >= min(float(rules.record_prestige[r]) for r in x.records)
+
+
+def test_an_operation_in_its_last_turn_is_named_until_a_flight_that_renews_it_is_booked():
+    from game.session.checker import mission_blockers
+
+    s = scripted_session(LATE)
+    sc, rules = s.scenario, s.rules
+    obs = s.observation(0)
+    last = [op for op in _own_running(s, 0) if obs.op_left[0, op] == 1]
+    assert last, "no US operation runs its last turn in this game"
+    plan = Plan(0)
+    warned = [p.text for p in check_plan(sc, obs, plan) if not p.is_error]
+    for op in last:
+        assert any(t.startswith(f"{sc.operations[op]['name']} runs its last turn") for t in warned)
+    op = next((o for o in last for m in np.flatnonzero(rules.mis_starts_op == o)
+               if obs.mission_open[0, m] and not mission_blockers(sc, obs, int(m))), None)
+    assert op is not None, "no flight can renew an operation in its last turn"
+    renewer = next(int(m) for m in np.flatnonzero(rules.mis_starts_op == op)
+                   if obs.mission_open[0, m] and not mission_blockers(sc, obs, int(m)))
+    assert sc.missions[renewer]["name"] in next(t for t in warned if t.startswith(sc.operations[op]["name"]))
+    plan.toggle_launch(renewer)
+    assert not any(p.text.startswith(sc.operations[op]["name"]) for p in check_plan(sc, obs, plan))
+    plan.toggle_launch(renewer)
+    plan.toggle_stop(op)  # stopped: no warning either
+    assert not any(p.text.startswith(sc.operations[op]["name"]) for p in check_plan(sc, obs, plan))

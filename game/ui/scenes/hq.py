@@ -216,6 +216,8 @@ class HeadquartersScene(Scene):
                 self._mission_row(item, rect)
             else:
                 build_operation_row(self, item, rect)
+        for w in self.row_widgets:  # long tooltips (a mission's steps) wider, so that they fit the window's height
+            w.tool_tip_wrap_width = max(w.tool_tip_wrap_width or 0, int(self.L.width * 0.5))
 
     def own_running(self) -> int:
         """How many of the side's operations run."""
@@ -308,8 +310,12 @@ class HeadquartersScene(Scene):
         launch_cost, fund = plan_spending(self.rules, obs, plan)
         upkeep = upkeep_due(self.rules, obs, plan)
         left = money_left(self.rules, obs, plan)
-        text = f"Money {money(obs.cash[0])} · planned {money(launch_cost + fund + upkeep)} · left {money(left)}"
-        self.widgets["money"].set_text(fit_text(text, self.L.font(15), self.widgets["money"].rect.w - self.L.pad))
+        planned = f"planned {money(launch_cost + fund + upkeep)}"
+        text = f"Money {money(obs.cash[0])} · {planned} (upkeep {money(upkeep)}) · left {money(left)}"
+        room = self.widgets["money"].rect.w - self.L.pad
+        if not upkeep or font(self.L.font(15)).size(text)[0] > room:  # the upkeep is in the tooltip too
+            text = f"Money {money(obs.cash[0])} · {planned} · left {money(left)}"
+        self.widgets["money"].set_text(fit_text(text, self.L.font(15), room))
         self.widgets["money"].set_tooltip(
             f"Money this turn: {money(obs.cash[0])}. Planned: launches {money(launch_cost)}, operations' upkeep "
             f"{money(upkeep)}, programs {money(fund)}; left {money(left)} (unspent money carries over, up to a cap).")

@@ -101,9 +101,10 @@ def mission_subline(scenario, obs, m: int, blockers: list[str]) -> str:
         return "Cannot fly: " + "; ".join(blockers)
     parts = []
     names = {k: scenario.milestones[k]["name"] for k in range(rules.n_milestones)}
-    for k, kind, pts in stakes(rules, obs, m):
-        parts.append(f"{names[k]}: {kind} {pts:+g}")
+    won = stakes(rules, obs, m)  # new milestones first, then records and operations, then repeats
+    parts += [f"{names[k]}: {kind} {pts:+g}" for k, kind, pts in won if kind != "repeat"]
     parts += mission_extras(scenario, obs, m)
+    parts += [f"{names[k]}: {kind} {pts:+g}" for k, kind, pts in won if kind == "repeat"]
     missing = missing_prerequisites(rules, obs, m)
     if missing:
         parts.append(f"skipping {len(missing)} milestone(s): −{rules.skip_penalty * len(missing):.0%} a step")
@@ -125,9 +126,13 @@ def mission_tip(scenario, obs, m: int, blockers: list[str]) -> str:
     lines.append(f"Cost per flight {money(mission_cost(rules, obs, m))}.")
     for k, kind, pts in stakes(rules, obs, m):
         ms = scenario.milestones[k]
+        miss = f"a miss {ms['prestige'].get('failure', 0):+g}"
+        if kind == "repeat":  # the first and second are gone: what a repeat pays is all that counts
+            lines.append(f"{escape(ms['name'])}: a repeat, {pts:+g} prestige ({miss}).")
+            continue
         lines.append(f"{escape(ms['name'])}: you would be {kind}, {pts:+g} prestige "
                      f"(first {ms['prestige']['first']:+g} / second {ms['prestige']['second']:+g} / repeat "
-                     f"{ms['prestige']['repeat']:+g}; a miss {ms['prestige'].get('failure', 0):+g}).")
+                     f"{ms['prestige']['repeat']:+g}; {miss}).")
     lines += mission_extras_tip(scenario, obs, m)
     missing = missing_prerequisites(rules, obs, m)
     if missing:

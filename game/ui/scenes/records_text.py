@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.session.checker import money
-from game.session.describe import side_name
+from game.session.describe import SIDE_SHORT, side_name
 from game.ui.scene import coloured, escape
 from game.ui.theme import palette
 
@@ -65,17 +65,13 @@ def pays_beyond_firsts(scenario, obs, m: int) -> bool:
 
 
 def mission_extras(scenario, obs, m: int) -> list[str]:
-    """Short phrases for a mission row: "sets record: 84 days" (or "record 84 days, not enough" when it would
-    not beat the record as it stands) and "starts: Crewed Skylab workshop"."""
-    out = []
-    for r, value in mission_records(scenario, m):
-        if beats(scenario.rules, obs, r, value):
-            out.append(f"sets record: {amount(scenario, r, value)}")
-        else:
-            out.append(f"record {amount(scenario, r, value)}: not enough")
+    """Short phrases for a mission row: "sets record: 84 days" for each record it would beat as the records
+    stand, and "starts: Crewed Skylab workshop" (the tooltip, mission_extras_tip, says it all)."""
+    out = [f"sets record: {amount(scenario, r, value)}" for r, value in mission_records(scenario, m)
+           if beats(scenario.rules, obs, r, value)]
     op = mission_starts(scenario, m)
     if op >= 0:
-        out.append(f"starts: {operation_name(scenario, op)}")
+        out.append(f"{'renews' if obs.op_running[0, op] else 'starts'}: {operation_name(scenario, op)}")
     return out
 
 
@@ -86,17 +82,16 @@ def mission_extras_tip(scenario, obs, m: int) -> list[str]:
     for r, value in mission_records(scenario, m):
         rec = scenario.records[r]
         now = float(obs.record_value[0, r])
-        held = (f"now {amount(scenario, r, now)} ({side_name(scenario, int(obs.record_side[0, r]))})"
-                if now > 0 else "not set yet")
-        verdict = (f"a new record pays {float(rules.record_prestige[r]):+g} prestige"
-                   if beats(rules, obs, r, value) else "not enough to beat it")
+        held = f"now {amount(scenario, r, now)}, {SIDE_SHORT[int(obs.record_side[0, r])]}" if now > 0 else "not set"
+        verdict = (f"{float(rules.record_prestige[r]):+g} prestige" if beats(rules, obs, r, value)
+                   else "not enough")
         lines.append(f"Sets record <b>{escape(rec['name'])}</b>: {escape(amount(scenario, r, value))} "
-                     f"(record {escape(held)}; {verdict}).")
+                     f"({escape(held)}: {verdict}).")
     op = mission_starts(scenario, m)
     if op >= 0:
-        lines.append(f"Starts <b>{escape(operation_name(scenario, op))}</b> "
-                     f"{escape(operation_terms(scenario, op))}: a full success starts it, or keeps it running "
-                     f"at least {int(rules.op_turns[op])} turn(s) more.")
+        verb = "Renews" if obs.op_running[0, op] else "Starts"
+        lines.append(f"{verb} <b>{escape(operation_name(scenario, op))}</b> for {int(rules.op_turns[op])} turn(s) "
+                     f"{escape(operation_terms(scenario, op))}.")
     return lines
 
 

@@ -13,7 +13,7 @@ from game.session.describe import SIDE_SHORT, month_label, side_name, turn_label
 from game.session.report import won_firsts
 from game.ui.scene import Scene, coloured, escape
 from game.ui.scenes.panels import OUTCOME_WORDS, event_line, muted, side_tag
-from game.ui.scenes.records_text import operation_news, record_news
+from game.ui.scenes.records_text import operation_news, record_banner, record_news
 from game.ui.theme import palette
 
 REVEAL_SECONDS = 0.35
@@ -44,7 +44,7 @@ def result_lines(session, report) -> list[str]:
         if again:
             extra += " — earned: " + escape(", ".join(again))
         if x.records:
-            extra += " — " + coloured("NEW RECORD: " + ", ".join(sc.records[r]["name"] for r in x.records), pal["good"])
+            extra += " — " + coloured("NEW RECORD: " + "; ".join(record_banner(sc, report, x)), pal["good"])
         if x.prestige:
             tone = pal["good"] if x.prestige > 0 else pal["bad"]
             extra += " — " + coloured(f"prestige {x.prestige:+.0f}", tone)
