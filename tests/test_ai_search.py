@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from game.ai.arena import play_match, wilson
-from game.ai.plan import mission_costs
+from game.ai.plan import mission_costs, upkeep_due
 from game.ai.playbook import PlanTables, Playbook, plan_orders
 from game.ai.policies import make_policy
 from game.cli import main
@@ -56,7 +56,8 @@ def test_orders_are_valid_and_never_scrubbed(level, side):
         for m in launches.T:
             assert ((m == -1) | obs.mission_open[rows, np.maximum(m, 0)]).all()
             cost += np.where(m >= 0, price[rows, np.maximum(m, 0)], 0)
-        spent = mine.funding.sum(axis=1) + cost
+        upkeep = np.where(mine.stop, 0, upkeep_due(r, obs)).sum(axis=1)
+        spent = mine.funding.sum(axis=1) + cost + upkeep
         assert (spent <= obs.cash + 1e-3).all()
         assert (mine.launch[:, 1 - side] == -1).all()
         assert len(ai.last_reasons) == state.batch and all(ai.last_reasons)
@@ -76,7 +77,7 @@ def test_same_seed_same_decision():
     keys = game_keys(9, state.batch)
     a = make_policy("ai:normal", r).decide(obs, keys)
     b = make_policy("ai:normal", r).decide(obs, keys)
-    for name in ("funding", "launch", "rush", "choice"):
+    for name in ("funding", "launch", "rush", "choice", "stop"):
         assert np.array_equal(getattr(a.orders, name), getattr(b.orders, name))
     assert a.reasons == b.reasons
 
@@ -101,7 +102,7 @@ def test_the_decision_depends_on_the_observation_only():
     keys = game_keys(4, state.batch)
     ai = make_policy("ai:normal", r)
     da, db = ai.decide(a, keys), ai.decide(b, keys)
-    for name in ("funding", "launch", "rush", "choice"):
+    for name in ("funding", "launch", "rush", "choice", "stop"):
         assert np.array_equal(getattr(da.orders, name), getattr(db.orders, name))
     assert da.reasons == db.reasons
 
@@ -115,7 +116,7 @@ def test_scripted_playbook_gives_the_scripted_orders():
         obs = observe(r, state, side)
         want = scripted.act(obs, game_keys(1, state.batch))
         got, _ = plan_orders(tables, obs, Playbook.scripted(r, state.batch))
-        assert np.array_equal(want.launch, got.launch)
+        assert np.array_equal(want.launch, got.launch) and np.array_equal(want.stop, got.stop)
         assert np.allclose(want.funding, got.funding, atol=1e-4)
 
 

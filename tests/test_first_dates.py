@@ -48,3 +48,27 @@ def test_a_first_late_in_a_turn_is_still_dated_inside_that_turn():
     late = np.flatnonzero(dated >= month0 + r.months_per_turn)
     assert not len(late), f"{len(late)} firsts dated in the next turn, e.g. game {late[0]}: " \
                           f"launch month {after.launch_month[late[0], USSR, 0]!r} of the turn"
+
+
+def test_the_scripted_race_wins_the_firsts_of_1957_1969_near_their_history():
+    """Scripted against scripted, each first of 1957-1969 is won in most games, at a median date within two
+    years of when history won it: the content added for the 1970s does not pull the race off its course."""
+    from game.ai.policies import make_policy
+    from game.scenario.calendar import month_of
+    from game.sim.rollout import play_games
+
+    sc = historical()
+    r = sc.rules
+    policy = make_policy("scripted", r)
+    st = play_games(r, policy, policy, seed=3, games=128).state
+    checked = 0
+    for k, ms in enumerate(sc.milestones):
+        history = month_of(ms["historical"])
+        if not month_of("1957-01") <= history < month_of("1970-01"):
+            continue
+        won = st.first_side[:, k] >= 0
+        assert won.mean() > 0.8, (ms["id"], won.mean())
+        median = float(np.median(st.first_month[won, k]))
+        assert abs(median - history) <= 24, (ms["id"], median / 12, ms["historical"])
+        checked += 1
+    assert checked >= 15

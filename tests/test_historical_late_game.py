@@ -4,14 +4,18 @@ of the scripted plan."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pytest
 from gamekit import historical
 
 from game.ai.policies import make_policy
+from game.rules import Orders, State, init, observe, step
+from game.rules.rng import game_keys, policy_keys
 from game.rules.state import NEVER
 from game.scenario.calendar import month_of
-from game.sim.rollout import play_games
+from game.sim.by_year import TurnLog, YearTable
 
 SIDES = ("us", "ussr")
 LATE, END = month_of("1970-01"), month_of("1975-07")
@@ -92,12 +96,31 @@ def test_hoarding_is_bounded():
     assert 0 < r.carryover_cap <= 0.75 and r.overflow_cut > 0
 
 
+@dataclass(frozen=True)
+class Played:
+    """Games of the scripted plan against itself: the final State, the turns year by year, and for each turn
+    which operations ran (bool [T, B, O], op_running as both sides observe it after that turn)."""
+
+    state: State
+    years: YearTable
+    running: np.ndarray
+
+
 @pytest.fixture(scope="module")
 def played():
     sc = historical()
     r = sc.rules
     policy = make_policy("scripted", r)
-    return sc, play_games(r, policy, policy, seed=19, games=48)
+    games, seed = 48, 19
+    state = init(r, game_keys(seed, games))
+    keys = (policy_keys(seed, 0, games), policy_keys(seed, 1, games))
+    log, running = TurnLog(), []
+    while not state.done.all():
+        orders = Orders.merge(r, policy.act(observe(r, state, 0), keys[0]), policy.act(observe(r, state, 1), keys[1]))
+        state, info = step(r, state, orders)
+        log.add(state, info)
+        running.append(observe(r, state, 0).op_running)
+    return sc, Played(state, YearTable.of(r, [log]), np.array(running))
 
 
 def test_budget_cuts_fire_after_the_moon_landing_and_only_then(played):
@@ -128,3 +151,22 @@ def test_both_sides_keep_flying_after_the_moon(played):
     for side in SIDES:
         idle = [years[str(y)]["idle_share"][side] for y in range(1970, 1975)]
         assert np.mean(idle) <= 0.5, (side, idle)
+
+
+def test_records_rise_past_the_1960s_and_operations_run(played):
+    """In real games the 1970s' flights beat the 1960s' records, and each side keeps its operations running."""
+    sc, fin = played
+    r, st = sc.rules, fin.state
+    first_won = np.array([month_of(ms["historical"]) for ms in sc.milestones])
+    sixties = [m for m in range(r.n_missions) if (first_won[r.mis_targets[m]] < LATE).all()]  # only 1960s firsts
+    for ident in ("longest_stay", "lunar_surface_hours"):
+        k = r.record_ids.index(ident)
+        best_early = r.mis_record_value[sixties, k].max()
+        assert (st.record_value[:, k] > best_early).mean() > 0.5, (ident, np.median(st.record_value[:, k]))
+    months = r.record_ids.index("station_crewed_months")
+    assert (st.record_value[:, months] > 0).mean() > 0.5
+    for s in (0, 1):
+        ops = np.flatnonzero(r.op_side == s)
+        turns_run = fin.running[:, :, ops].sum(axis=0)          # [B, ops of the side]
+        assert (turns_run.sum(axis=1) >= 2).mean() > 0.5, (s, np.median(turns_run, axis=0))
+        assert (turns_run > 0).any(axis=0).sum() >= 2, [r.op_ids[o] for o in ops]

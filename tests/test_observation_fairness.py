@@ -76,7 +76,10 @@ def with_rival_secrets_changed(rules, state, side: int, seed: int):
     same_public = rng.choice(np.array([ACTIVE, RESTING, TRAINING], np.int8), (b, N))    # all show as active
     status = np.where(untried, any_status, np.where(flown_alive & busy, same_public, state.person_status))
     their_groups = np.broadcast_to(np.asarray(rules.group_side) == rival, (b, rules.n_groups))
+    running_theirs = (rules.op_side == rival)[None, :] & (state.op_left > 0)   # seen to run; not for how long
     return state.replace(
+        op_left=np.where(running_theirs, rng.integers(1, 9, state.op_left.shape), state.op_left).astype(np.int16),
+        budget_cut=shuffle(state.budget_cut, 0, 50, hers),
         person_status=status.astype(np.int8),
         skill=shuffle(state.skill, 0, 1, their_people[..., None]),
         morale=shuffle(state.morale, 0, 1, their_people),
@@ -143,6 +146,23 @@ def test_the_rivals_untried_people_stay_hidden(rules, midgame, side):
         other = with_rival_secrets_changed(rules, midgame, side, seed)
         assert not np.array_equal(other.skill, midgame.skill)
         assert_same_view(view, observe(rules, other, side), f"side {side}, seed {seed}")
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_the_rivals_operations_are_seen_to_run_but_not_how_long_they_will(rules, midgame, side):
+    rng = np.random.default_rng(side)
+    assert rules.n_operations > 0 and {0, 1} <= set(rules.op_side.tolist())
+    left = rng.integers(0, 4, midgame.op_left.shape).astype(np.int16)
+    state = midgame.replace(op_left=left, op_months=(left * rules.months_per_turn).astype(np.int16))
+    view = observe(rules, state, side)
+    theirs = rules.op_side != side
+    np.testing.assert_array_equal(view.op_running, left > 0)
+    np.testing.assert_array_equal(view.op_months, state.op_months)
+    np.testing.assert_array_equal(view.op_left[:, ~theirs], left[:, ~theirs])
+    assert (view.op_left[:, theirs] == 0).all() and (left[:, theirs] > 0).any()
+    other = with_rival_secrets_changed(rules, state, side, seed=7)
+    assert not np.array_equal(other.op_left, state.op_left) and not np.array_equal(other.budget_cut, state.budget_cut)
+    assert_same_view(view, observe(rules, other, side), f"side {side}")
 
 
 def private_flags(rules, scenario, side: int) -> list[int]:

@@ -9,6 +9,7 @@ import statistics
 import pytest
 
 from game.ai.policies import make_policy
+from game.scenario import load
 from game.cli import main
 from game.rules import Orders, init, observe, step
 from game.rules.rng import game_keys, policy_keys
@@ -16,27 +17,44 @@ from game.rules.state import checksum
 from game.rules.tables import SCRUBBED
 from game.sim.by_year import eras
 from game.sim.rollout import play_games, summarize
-from tests.gamekit import historical
-
 SEED, GAMES = 1, 16
-US, USSR = "random", "scripted"     # with this seed one of the 16 games ends years early
+US, USSR = "random", "scripted"     # with this seed and review two of the 16 games end years early
 FIGURES = {"launches", "idle_share", "cash_over_budget"}
+# the historical scenario with a stricter leadership review, so that a losing side can be sacked early
+HARSH_REVIEW = """[scenario]
+id = "harsh_review"
+name = "Historical with a stricter review"
+version = "0.1"
+extends = "historical"
+
+[economy]
+review_threshold = -6
+review_strikes = 2
+"""
 
 
 @pytest.fixture(scope="module")
-def run():
+def scenario(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mods") / "harsh_review"
+    folder.mkdir()
+    (folder / "scenario.toml").write_text(HARSH_REVIEW)
+    return load(str(folder))
+
+
+@pytest.fixture(scope="module")
+def run(scenario):
     """(summary, final states) of simulate's run of 16 games."""
-    sc = historical()
+    sc = scenario
     r = sc.rules
     fin = play_games(r, make_policy(US, r), make_policy(USSR, r), SEED, GAMES)
     return summarize(r, [m["name"] for m in sc.milestones], fin), fin.state
 
 
 @pytest.fixture(scope="module")
-def counted():
+def counted(scenario):
     """The same games stepped here one turn at a time: per game, the list of its turns played as
     (year, launches (us, ussr), money held / yearly budget (us, ussr)), and the final state."""
-    r = historical().rules
+    r = scenario.rules
     us, ussr = make_policy(US, r), make_policy(USSR, r)
     state = init(r, game_keys(SEED, GAMES))
     keys = policy_keys(SEED, 0, GAMES), policy_keys(SEED, 1, GAMES)
@@ -63,11 +81,11 @@ def test_the_run_holds_a_game_that_ended_early(run):
     assert final.turn.min() < final.turn.max() - 4, "pick a seed where a game ends years before the others"
 
 
-def test_by_year_has_every_year_played_and_its_figures_for_both_sides(run, counted):
+def test_by_year_has_every_year_played_and_its_figures_for_both_sides(run, counted, scenario):
     summary, _ = run
     turns, _ = counted
     years = sorted({y for game in turns for y, _, _ in game})
-    r = historical().rules
+    r = scenario.rules
     assert years == list(range(r.turn_date(0)[0], r.turn_date(r.n_turns - 1)[0] + 1))
     assert list(summary["by_year"]) == [str(y) for y in years]
     for year, fig in summary["by_year"].items():
@@ -109,10 +127,10 @@ def test_by_era_groups_five_years_and_the_short_tail(run, counted):
             statistics.median(year_end), abs=2e-3)
 
 
-def test_by_year_is_the_same_whatever_the_batch(run):
-    """Batches of one game: the early game's batch plays fewer turns than the others."""
+def test_by_year_is_the_same_whatever_the_batch(run, scenario):
+    """Batches of one game: the early games' batches play fewer turns than the others."""
     summary, _ = run
-    sc = historical()
+    sc = scenario
     r = sc.rules
     fin = play_games(r, make_policy(US, r), make_policy(USSR, r), SEED, GAMES, batch=1)
     again = summarize(r, [m["name"] for m in sc.milestones], fin)

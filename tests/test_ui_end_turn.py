@@ -118,7 +118,10 @@ def test_a_thin_turn_asks_and_dont_ask_again_lasts_across_a_restart(tmp_path, mo
     click_named(app, "end_turn")
     detail = app.scene.widgets["detail"].html_text
     assert app.scene.name == "confirm" and "unspent" in detail
-    assert "up to a year of budget, and the rest is lost" in detail  # historical's carry-over cap is 1 year
+    rules = session.rules  # historical's carry-over cap is half a year; half of the excess cuts next year's budget
+    assert (rules.carryover_cap, rules.overflow_cut) == (0.5, 0.5)
+    assert ("up to half a year of budget, and the rest is lost, and 50% of what is lost is also cut from next "
+            "year's budget") in detail
     click_named(app, "dont_ask")
     assert app.scene.widgets["dont_ask"].text.startswith("[x]")
     click_named(app, "yes")

@@ -237,7 +237,7 @@ def test_the_demo_takes_a_launch_screenshot(tmp_path, monkeypatch):
     from game.ui.start import start_demo
 
     shots = tmp_path / "shots"
-    app = make_app(tmp_path, monkeypatch, Options(us="scripted", ussr="scripted", turns=6, screenshots=str(shots)))
+    app = make_app(tmp_path, monkeypatch, Options(us="scripted", ussr="scripted", turns=10, screenshots=str(shots)))
     try:
         start_demo(app, seed=1)
         run_until(app, lambda: app.flow.finished or any("launch" in p.name for p in app.shots), limit=20000)
@@ -326,3 +326,28 @@ def test_the_last_turns_launches_play_before_the_end_of_the_game(tmp_path, monke
         assert app.scene.name == "game-over"
     finally:
         app.close()
+
+
+def test_each_first_is_announced_by_one_launch_only():
+    """Two flights of a turn that earn the same new first (two station crews, say): the first one flown wins it,
+    and only its banner and its line of the results say FIRST."""
+    from uikit import scripted_session
+
+    from game.ui.scenes.launch import banner_lines
+    from game.ui.scenes.results import result_lines
+
+    s = scripted_session(34)
+    sc = s.scenario
+    shared = 0
+    for rep in s.reports[0]:
+        for k, side, _ in rep.firsts:
+            name = sc.milestones[k]["name"]
+            earners = [x for x in rep.launches if x.side == side and k in x.earned]
+            shared += len(earners) > 1
+            named = [x for x in earners if banner_lines(sc, rep, x)[0] == "first"
+                     and name in banner_lines(sc, rep, x)[1][1].split(", ")]
+            assert named == ([] if earners[0].crew_lost else earners[:1]), name  # a lost crew's banner says so
+        outcomes = [line.split("FIRST: ")[1] for line in result_lines(s, rep) if "FIRST: " in line]
+        for k, _, _ in rep.firsts:  # one results line names it as a first
+            assert sum(sc.milestones[k]["name"] in line.split("<")[0].split(", ") for line in outcomes) == 1
+    assert shared, "no first was earned by two flights of one turn in this game"

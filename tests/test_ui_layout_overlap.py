@@ -22,7 +22,7 @@ from pygame_gui.elements import (
     UIScrollingContainer,
     UITextBox,
 )
-from uikit import DT
+from uikit import DT, scripted_session
 
 import game.ui.scenes
 from game.ai.policies import make_policy
@@ -56,15 +56,23 @@ def session():
     return s
 
 
-def states(app, flow, save, once: dict):
+@pytest.fixture(scope="module")
+def late():
+    """A game in 1972 (the scripted AI's orders for both human seats): records held, operations running."""
+    return scripted_session(34)
+
+
+def states(app, flow, save, once: dict, late=None):
     """Put the window in each state to check in turn, yielding its label. `once` holds screens made once per
-    window (they start work of their own), shown again at each scale."""
+    window (they start work of their own), shown again at each scale. `late`: a session whose headquarters
+    shows running operations (own and the rival's) and records."""
     from game.ui.scenes.charts import ChartsScene
     from game.ui.scenes.events import EventScene
     from game.ui.scenes.gameover import GameOverScene
     from game.ui.scenes.handoff import PassDeviceScene
     from game.ui.scenes.help import HelpScene
-    from game.ui.scenes.hq import LEFT_TABS, RIGHT_TABS, HeadquartersScene
+    from game.ui.scenes.hq import HeadquartersScene
+    from game.ui.scenes.hq_tabs import LEFT_TABS, RIGHT_TABS
     from game.ui.scenes.menu import MainMenuScene
     from game.ui.scenes.newgame import NewGameScene
     from game.ui.scenes.preparing import WaitingScene
@@ -121,6 +129,17 @@ def states(app, flow, save, once: dict):
         hq.open_guide()
         yield "headquarters with the guide"
         flow.guide = None
+    if late is not None:
+        late_flow = GameFlow(app, late)
+        for side in (0, 1):
+            hq = HeadquartersScene(app, late_flow, side)
+            app.show(hq)
+            for left in hq.left_tabs:
+                hq.set_left(left)
+                yield f"headquarters in 1972, side {side}: {left}, {hq.right_tab}"
+            for right in hq.right_tabs[1:]:
+                hq.set_right(right)
+                yield f"headquarters in 1972, side {side}: {hq.left_tab}, {right}"
 
 
 def optional_screens(app, flow, once: dict) -> dict:
@@ -212,7 +231,7 @@ def make_app(tmp_path, monkeypatch, size) -> App:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_screen_overlaps_or_cuts_its_text(tmp_path, monkeypatch, session, size):
+def test_no_screen_overlaps_or_cuts_its_text(tmp_path, monkeypatch, session, late, size):
     app = make_app(tmp_path, monkeypatch, size)
     flow = GameFlow(app, session)
     app.flow = flow
@@ -228,7 +247,7 @@ def test_no_screen_overlaps_or_cuts_its_text(tmp_path, monkeypatch, session, siz
             if app.layout.scale in seen_scales:  # this window holds no more: the same layout again
                 continue
             seen_scales.add(app.layout.scale)
-            for label in states(app, flow, save, once):
+            for label in states(app, flow, save, once, late):
                 app.frame(DT)
                 found += [f"{size[0]}x{size[1]} scale {ui_scale}, {label}: {p}" for p in problems_of(app)]
     finally:
@@ -264,3 +283,42 @@ def test_every_screen_is_checked():
                   if issubclass(c, Scene) and c.__module__ == module.__name__}
     assert names - CHECKED - NOT_SCREENS == set()
 
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)], ids=["1024x640", "1280x720"])
+def test_every_row_tooltip_of_headquarters_fits_the_window(tmp_path, monkeypatch, late, size):
+    """In 1972 a mission's tooltip is long (its steps, its stakes, the record it sets, the operation it starts): on
+    every row of each left tab of both sides it still fits inside the window, where pygame_gui places it."""
+    from game.ui.scenes.hq import HeadquartersScene
+
+    app = make_app(tmp_path, monkeypatch, size)
+    window = app.window.get_rect()
+    flow = GameFlow(app, late)
+    found, checked = [], 0
+    try:
+        for side in (0, 1):
+            hq = HeadquartersScene(app, flow, side)
+            app.show(hq)
+            app.frame(DT)
+            for tab in hq.left_tabs:
+                hq.set_left(tab)
+                while True:
+                    for w in hq.row_widgets:
+                        if w.tool_tip_text is None:
+                            continue
+                        tip = app.manager.create_tool_tip(
+                            text=w.tool_tip_text, position=(w.rect.centerx, w.rect.centery),
+                            hover_distance=(0, w.rect.h // 2), parent_element=w, object_id=None,
+                            wrap_width=w.tool_tip_wrap_width)
+                        checked += 1
+                        if not window.contains(tip.rect):
+                            found.append(f"side {side} {tab}: {describe(w)} tooltip {tuple(tip.rect)}")
+                        tip.kill()
+                    shown = hq.scroll[tab]
+                    hq.page_down()
+                    if hq.scroll[tab] == shown:
+                        break
+    finally:
+        app.close()
+    assert checked > 100
+    assert not found, "\n".join(found[:20])

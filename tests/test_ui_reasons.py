@@ -35,9 +35,9 @@ def test_watching_shows_both_sides_reasons(tmp_path, monkeypatch):
             shown = line[:1].upper() + line[1:]
             assert shown.replace("&", "&amp;").replace("<", "&lt;") in html, line
     assert html.index("United States") < html.index(app.flow.workers[0].reasons[0][1:]) < html.index("Soviet Union")
-    press(app, pygame.K_3)  # the news tab, then back to the reasons with 6
+    press(app, pygame.K_3)  # the news tab, then back to the reasons with 7 (6: the records)
     assert app.scene.right_tab == "news"
-    press(app, pygame.K_6)
+    press(app, pygame.K_7)
     assert app.scene.right_tab == "reasons"
     app.close()
 
@@ -58,8 +58,8 @@ def test_single_player_never_shows_the_rival_ai_reasons(tmp_path, monkeypatch):
     rival = app.flow.workers[1]
     run_until(app, lambda: rival.done, limit=20000)
     assert rival.reasons  # the rival AI has reasons, and they stay with it
-    assert "tab_reasons" not in hq.widgets and hq.right_tabs == ("news", "firsts", "rival")
-    press(app, pygame.K_6)
+    assert "tab_reasons" not in hq.widgets and hq.right_tabs == ("news", "firsts", "rival", "records")
+    press(app, pygame.K_7)
     assert app.scene.right_tab != "reasons"
     texts = []
     for tab in ("news", "firsts", "rival"):

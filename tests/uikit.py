@@ -6,6 +6,7 @@ mouse events at a widget's centre, keys are KEYDOWN events.
 
 from __future__ import annotations
 
+import functools
 import os
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -115,3 +116,41 @@ def screen_text(app: App) -> str:
         if isinstance(tip, str):
             out.append(tip)
     return "\n".join(out)
+
+
+@functools.cache
+def _scripted_orders(scenario_id: str, seed: int, turns: int) -> tuple:
+    """The scripted AI's orders for both sides of each turn of a game (human seats, `seed`), `turns` turns long."""
+    from game.ai.policies import make_policy
+    from game.scenario import load
+    from game.session.game import GameSession
+    from game.session.seats import make_seat
+
+    sc = load(scenario_id)
+    s = GameSession.new(sc, (make_seat("human", sc.rules), make_seat("human", sc.rules)), seed)
+    policies = [make_policy("scripted", sc.rules) for _ in (0, 1)]
+    log = []
+    while s.turn < turns and not s.is_over:
+        orders = tuple(policies[side].act(s.observation(side), s.ai_key(side)) for side in (0, 1))
+        for side in (0, 1):
+            s.seal(side, orders[side])
+        s.resolve()
+        log.append(orders)
+    return tuple(log)
+
+
+def scripted_session(turns: int, seed: int = 7, scenario_id: str = "historical"):
+    """A fresh hot-seat GameSession (two human seats) played `turns` turns with the scripted AI's orders for both
+    sides (computed once per test run, then replayed: the same game each time). In historical with seed 7, by
+    turn 34 (Autumn 1972) records have been raised and the US runs an operation."""
+    from game.scenario import load
+    from game.session.game import GameSession
+    from game.session.seats import make_seat
+
+    sc = load(scenario_id)
+    s = GameSession.new(sc, (make_seat("human", sc.rules), make_seat("human", sc.rules)), seed)
+    for orders in _scripted_orders(scenario_id, seed, turns):
+        for side in (0, 1):
+            s.seal(side, orders[side])
+        s.resolve()
+    return s

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.rules import missions
+from game.rules.kernel_tables import kernel_tables
 from game.rules.observe import Observation
 from game.rules.tables import READY, Rules
 
@@ -47,8 +48,61 @@ def success_estimate(rules: Rules, obs: Observation) -> np.ndarray:
     return missions.success_chances(rules, est, missions.missing_counts(rules, obs.held[:, obs.side]))
 
 
-def wanted(rules: Rules, obs: Observation) -> np.ndarray:
+def firsts_aimed(rules: Rules, obs: Observation) -> np.ndarray:
     """bool [B, M]: own open missions that can earn a milestone the side lacks."""
     lacking = ~obs.held[:, obs.side]
     # how many lacking milestones each mission targets: a product of 0/1 matrices, exact in float32
     return obs.mission_open & ((lacking.astype(F32) @ rules.mis_targets.T.astype(F32)) > 0)
+
+
+def record_values(rules: Rules) -> np.ndarray:
+    """float32 [M, RC]: the value each mission sets on each record when it fully succeeds (0: none); a
+    Rules made by hand without records gives [M, 0]."""
+    return kernel_tables(rules).mis_record_value
+
+
+def starts_operation(rules: Rules) -> np.ndarray:
+    """int64 [M]: the operation each mission starts or renews on a full success (-1: none)."""
+    return kernel_tables(rules).mis_starts_op
+
+
+def records_aimed(rules: Rules, obs: Observation, best: np.ndarray | None = None) -> np.ndarray:
+    """bool [B, M, RC]: own open missions whose full success would raise each record: the value it sets
+    beats the best so far (`best` float32 [B, RC], default the public record_value) by more than the
+    record's min_gain. Raising one's own record counts too: each rise pays."""
+    best = obs.record_value if best is None else best
+    bar = best + np.asarray(rules.record_min_gain, F32)[None, :]                     # [B, RC]
+    values = record_values(rules)[None, :, :]                                        # [1, M, RC]
+    return obs.mission_open[:, :, None] & (values > 0) & (values > bar[:, None, :])
+
+
+def renewal_due(rules: Rules, obs: Observation) -> np.ndarray:
+    """bool [B, OP]: own operations that are not running or run their last turn (op_left <= 1), so a
+    start now keeps them going; the rival's are never due."""
+    own = np.asarray(rules.op_side) == obs.side
+    return own[None, :] & (obs.op_left <= 1)
+
+
+def operations_aimed(rules: Rules, obs: Observation, due: np.ndarray | None = None) -> np.ndarray:
+    """bool [B, M]: own open missions that start or renew an operation due for it (`due` bool [B, OP],
+    default renewal_due)."""
+    due = renewal_due(rules, obs) if due is None else due
+    op = starts_operation(rules)
+    padded = np.concatenate([due, np.zeros((due.shape[0], 1), bool)], axis=1)        # column -1: none
+    return obs.mission_open & (op >= 0)[None, :] & padded[:, op]
+
+
+def wanted(rules: Rules, obs: Observation, best: np.ndarray | None = None,
+           due: np.ndarray | None = None) -> np.ndarray:
+    """bool [B, M]: own open missions worth flying: they can earn a milestone the side lacks, raise a
+    record above its best value (`best` float32 [B, RC], default the public record_value) or start or
+    renew one of the side's operations that is due (`due` bool [B, OP], default renewal_due: not running
+    or in its last turn). firsts_aimed, records_aimed and operations_aimed tell which."""
+    return (firsts_aimed(rules, obs) | records_aimed(rules, obs, best).any(axis=2)
+            | operations_aimed(rules, obs, due))
+
+
+def upkeep_due(rules: Rules, obs: Observation) -> np.ndarray:
+    """float32 [B, OP]: the upkeep each own running operation will ask this turn (0 for the others)."""
+    own = np.asarray(rules.op_side) == obs.side
+    return np.where(own[None, :] & (obs.op_left > 0), np.asarray(rules.op_upkeep, F32)[None, :], F32(0))

@@ -16,13 +16,25 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from game.ai.plan import flyable, mission_costs, prerequisite_closure, success_estimate, wanted
+from game.ai.plan import (
+    firsts_aimed,
+    flyable,
+    mission_costs,
+    prerequisite_closure,
+    record_values,
+    renewal_due,
+    starts_operation,
+    success_estimate,
+    upkeep_due,
+    wanted,
+)
 from game.rules.observe import Observation
 from game.rules.orders import Orders
 from game.rules.tables import AVAILABLE, DEVELOPING, READY, Rules
 
 F32 = np.float32
 INF = F32(1e9)
+LATER = F32(100)  # added to the priority of a mission wanted only for a record or an operation
 
 
 @dataclass(frozen=True)
@@ -102,44 +114,103 @@ def _first_k(score: np.ndarray, k: np.ndarray) -> np.ndarray:
 def plan_orders(tables: PlanTables, obs: Observation, book: Playbook) -> tuple[Orders, np.ndarray]:
     """Orders for side obs.side of N games, row n played with book row n.
 
+    What it wants (game.ai.plan.wanted): missions that can earn a first the side lacks, then, after all of
+    those (priority + LATER), missions that raise a record or keep one of its operations going. It works
+    towards the `focus` most urgent, flies the wanted ones whose estimated success reaches the threshold
+    (most urgent first, one per record or operation a turn), pays its operations' upkeep and funds
+    programs with the rest (see `stop_orders` for when it ends an operation).
+
     Returns (orders, focus bool [N, M]: the missions each row works towards).
     Pure; never spends more than the row's cash.
     """
     r = tables.rules
     n, side, L = obs.turn.shape[0], obs.side, r.max_pads
+    first = firsts_aimed(r, obs)
     want = wanted(r, obs)
-    focus = _first_k(np.where(want, book.prio, INF), book.focus)
-    need = focus.astype(F32) @ tables.use
-    need = (need + need @ tables.closure) > 0
+    prio = np.where(first, book.prio, book.prio + LATER)
+    focus = _first_k(np.where(want, prio, INF), book.focus)
+    demand = _program_demand(tables, obs, book, focus)
+    # money the programs still in development towards firsts ask this turn: launches only for records or
+    # operations leave it to them
+    firsts_demand = _program_demand(tables, obs, book, focus & first, research=False).sum(axis=1)
 
     cost = mission_costs(r, obs)
     threshold = np.minimum(tables.threshold[None, :] + book.shift[:, None], tables.ceiling_cap[None, :])
     good = flyable(r, obs) & want & (success_estimate(r, obs) >= threshold)
-    score = np.where(good, book.prio, INF)
+    upkeep = upkeep_due(r, obs)
+    stop = stop_orders(r, obs, np.where(good & first, prio, INF), cost, upkeep)
+    due = renewal_due(r, obs) & ~stop
+    money = obs.cash.astype(F32) - np.where(stop, F32(0), upkeep).sum(axis=1, dtype=F32)
+
+    values, starts = record_values(r), starts_operation(r)
+    best = obs.record_value.astype(F32).copy()
     launch = np.full((n, 2, L), -1, np.int16)
-    money = obs.cash.astype(F32).copy()
+    left = good.copy()
     rows = np.arange(n)
     for c in range(int(r.pads[side])):
+        # still worth it after this turn's earlier launches: one launch per record and per operation
+        still = wanted(r, obs, best, due)
+        score = np.where(left & still, prio, INF)
         m = np.argmin(score, axis=1)
         ok = score[rows, m] < INF
         c_cost = cost[rows, m]
-        fly = ok & (c_cost <= money)
+        fly = ok & (c_cost <= money - np.where(first[rows, m], F32(0), firsts_demand))
         launch[:, side, c] = np.where(fly, m, -1)
         money = money - np.where(fly, c_cost, F32(0))
-        score[rows, m] = INF
+        left[rows, m] = False
+        best = np.where(fly[:, None], np.maximum(best, values[m]), best)
+        op = starts[m]
+        due[rows[fly & (op >= 0)], op[fly & (op >= 0)]] = False
 
-    money = money * (F32(1) - book.reserve)
+    money = np.maximum(money, F32(0)) * (F32(1) - book.reserve)
+    total = demand.sum(axis=1)
+    scale = np.minimum(F32(1), money / np.maximum(total, F32(1e-6)))
+    orders = Orders.empty(r, n).replace(funding=(demand * scale[:, None]).astype(F32), launch=launch, stop=stop)
+    return orders, focus
+
+
+def _program_demand(tables: PlanTables, obs: Observation, book: Playbook, focus: np.ndarray,
+                    research: bool = True) -> np.ndarray:
+    """float32 [N, P]: what the plan would pay each program this turn, money allowing, to work towards
+    the missions of `focus` (bool [N, M]): development of the programs they need (prerequisites
+    included) up to dev_cap, and (when `research`) research of the ready ones up to the book's target
+    at its share."""
+    r = tables.rules
+    need = focus.astype(F32) @ tables.use
+    need = (need + need @ tables.closure) > 0
     dev_left = (1 - np.nan_to_num(obs.dev_progress, nan=1.0)) * r.start_cost
     status = obs.status
     developing = need & ((status == AVAILABLE) | (status == DEVELOPING))
     target = np.minimum(book.target[:, None], r.research_cap[None, :] - F32(0.03))
-    researching = need & (status == READY) & (np.nan_to_num(obs.estimate) < target)
-    demand = (developing * np.minimum(r.dev_cap, dev_left)
-              + researching * r.research_cost[None, :] * book.share[:, None]).astype(F32)
-    total = demand.sum(axis=1)
-    scale = np.minimum(F32(1), money / np.maximum(total, F32(1e-6)))
-    orders = Orders.empty(r, n).replace(funding=(demand * scale[:, None]).astype(F32), launch=launch)
-    return orders, focus
+    researching = need & (status == READY) & (np.nan_to_num(obs.estimate) < target) & research
+    return (developing * np.minimum(r.dev_cap, dev_left)
+            + researching * r.research_cost[None, :] * book.share[:, None]).astype(F32)
+
+
+def stop_orders(rules: Rules, obs: Observation, first_prio: np.ndarray, cost: np.ndarray,
+                upkeep: np.ndarray) -> np.ndarray:
+    """bool [N, OP]: the own operations to end this turn. Operations are kept by default; money runs short
+    when the cash cannot pay their upkeep (upkeep float32 [N, OP]) and, if one is ready, the most urgent
+    launch for a first (first_prio float32 [N, M], INF where none; cost float32 [N, M]). Then the ones
+    paying the least prestige per unit of upkeep are ended until the money suffices (a launch for a first
+    counts only if ending every operation would pay for it); of two of equal worth, the one later in the
+    scenario's operation order (the order upkeep is paid in) ends first."""
+    n = obs.turn.shape[0]
+    if upkeep.shape[1] == 0:
+        return np.zeros((n, 0), bool)
+    cash = obs.cash.astype(F32)
+    kept = upkeep.sum(axis=1, dtype=F32)
+    m = np.argmin(first_prio, axis=1)
+    launch = np.where(first_prio[np.arange(n), m] < INF, cost[np.arange(n), m], F32(0))
+    launch = np.where(launch <= cash, launch, F32(0))
+    short = np.maximum(np.maximum(launch + kept - cash, kept - cash), F32(0))
+    worth = np.asarray(rules.op_prestige, F32) / np.maximum(np.asarray(rules.op_upkeep, F32), F32(1e-6))
+    order = np.lexsort((-np.arange(worth.shape[0]), worth))    # least worth first; ties: the later one first
+    paid = upkeep[:, order]
+    freed_before = np.cumsum(paid, axis=1) - paid
+    stop = np.zeros_like(upkeep, dtype=bool)
+    stop[:, order] = (paid > 0) & (freed_before < short[:, None])
+    return stop
 
 
 # ---------------------------------------------------------------- archetypes

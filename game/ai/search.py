@@ -27,6 +27,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from game.ai.plan import operations_aimed, record_values, records_aimed, starts_operation
 from game.ai.playbook import ARCHETYPES, PlanTables, Playbook, archetype, mutate, plan_orders
 from game.ai.policies import Policy
 from game.ai.worlds import library, sample_worlds
@@ -113,13 +114,15 @@ class SearchPolicy(Policy):
         self.set_names(**(names or {}))
         self.last_reasons: list[list[str]] = []
 
-    def set_names(self, programs=None, missions=None, milestones=None) -> None:
+    def set_names(self, programs=None, missions=None, milestones=None, records=None, operations=None) -> None:
         """Display names for the reasons (lists in the Rules' id order); ids are prettified otherwise."""
         r = self.rules
         self.program_names = list(programs) if programs else [_pretty(i) for i in r.program_ids]
         self.mission_names = list(missions) if missions else [_pretty(i) for i in r.mission_ids]
         names = list(milestones) if milestones else [i.replace("_", " ") for i in r.milestone_ids]
         self.milestone_names = [_what(n) for n in names]
+        self.record_names = list(records) if records else [_pretty(i) for i in r.record_ids]
+        self.operation_names = list(operations) if operations else [_pretty(i) for i in r.op_ids]
 
     # ------------------------------------------------------------ public
 
@@ -284,6 +287,21 @@ class SearchPolicy(Policy):
 
     # ------------------------------------------------------------ reasons
 
+    def _late_aim(self, obs: Observation, i: int, m: int) -> str:
+        """What mission m flies for in game i when it earns no first: the records it would raise and the
+        operation it starts or keeps running, in plain words ('raise the record "Longest stay in space" to
+        59' and/or 'keep "Crewed Salyut station" running'); "fly again" when it aims at neither."""
+        one = take_obs(obs, np.array([i]))
+        parts = []
+        for k in np.flatnonzero(records_aimed(self.rules, one)[0, m]):
+            value = float(record_values(self.rules)[m, k])
+            parts.append(f'raise the record "{self.record_names[k]}" to {value:g}')
+        o = int(starts_operation(self.rules)[m])
+        if o >= 0 and operations_aimed(self.rules, one)[0, m]:
+            verb = "keep" if one.op_running[0, o] else "start"
+            parts.append(f'{verb} "{self.operation_names[o]}" running')
+        return " and ".join(parts) or "fly again"
+
     def _explain(self, obs: Observation, orders: Orders, focus: np.ndarray, i: int, strategy: str,
                  gain: float) -> list[str]:
         """Plain-words reasons for game i's orders."""
@@ -296,10 +314,15 @@ class SearchPolicy(Policy):
             if m < 0:
                 continue
             lack = np.flatnonzero(r.mis_targets[m] & ~mine)
+            if not len(lack):
+                out.append(f"launch {self.mission_names[m]}: {self._late_aim(obs, i, m)}")
+                continue
             first = [k for k in lack if not held_any[k]]
-            ms = self.milestone_names[(first or list(lack) or [0])[0]]
-            what = f"the first {ms}" if first else f"the {ms} (the rival got there first)" if len(lack) else f"the {ms}"
+            ms = self.milestone_names[(first or list(lack))[0]]
+            what = f"the first {ms}" if first else f"the {ms} (the rival got there first)"
             out.append(f"launch {self.mission_names[m]}: going for {what}")
+        for o in np.flatnonzero(orders.stop[i]):
+            out.append(f'end "{self.operation_names[o]}": its upkeep is needed for a first and the programs')
         funding = orders.funding[i]
         top = np.argsort(-funding)[:2]
         for p in top:
@@ -316,7 +339,10 @@ class SearchPolicy(Policy):
                     break
             prog = self.program_names[p]
             if target is None:
-                out.append(f"fund {prog}: it opens the next missions")
+                late = [m for m in uses if focus[i, m]]
+                out.append(f"fund {prog}: " + (f"towards {self.mission_names[late[0]]}, to "
+                                               + self._late_aim(obs, i, late[0]) if late
+                                               else "it opens the next missions"))
                 continue
             ms = self.milestone_names[target]
             ready = obs.status[i, p] == READY

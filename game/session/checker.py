@@ -13,7 +13,7 @@ import numpy as np
 
 from game.rules.observe import UNKNOWN, Observation
 from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY
-from game.session.plan import Plan, mission_programs, money_left, useful_funding
+from game.session.plan import Plan, kept_operations, mission_programs, money_left, upkeep_due, useful_funding
 
 ERROR, WARNING = "error", "warning"
 
@@ -92,14 +92,36 @@ def mission_blockers(scenario, obs: Observation, m: int) -> list[str]:
     return out
 
 
+def last_turn_warnings(scenario, obs: Observation, plan: Plan) -> list[Problem]:
+    """A warning for each own operation kept in its last turn with no booked flight that would renew it."""
+    rules = scenario.rules
+    out = []
+    booked = {x.mission for x in plan.launches}
+    for op in kept_operations(rules, obs, plan):
+        if int(obs.op_left[0, op]) != 1:
+            continue
+        renewers = [int(m) for m in np.flatnonzero(rules.mis_starts_op == op)]
+        if booked.intersection(renewers):
+            continue
+        name = scenario.operations[op]["name"]
+        can = [scenario.missions[m]["name"] for m in renewers if obs.mission_open[0, m]
+               and not mission_blockers(scenario, obs, m)]
+        tip = f": a full success of {' or '.join(can)} keeps it running" if can else ""
+        out.append(Problem(WARNING, f"{name} runs its last turn{tip}."))
+    return out
+
+
 def check_plan(scenario, obs: Observation, plan: Plan) -> list[Problem]:
     """Every problem of `plan` for the side of `obs` (batch index 0), errors first."""
     rules = scenario.rules
     problems: list[Problem] = []
     left = money_left(rules, obs, plan)
     if left < -1e-3:
-        problems.append(Problem(ERROR, f"You are spending {money(float(obs.cash[0]) - left)} but have only "
-                                       f"{money(obs.cash[0])}: cut {money(-left)}."))
+        upkeep = upkeep_due(rules, obs, plan)
+        within = f" (with {money(upkeep)} of upkeep for your operations)" if upkeep > 0 else ""
+        cut = "cut" if upkeep <= 0 else "cut spending or stop an operation to save"
+        problems.append(Problem(ERROR, f"You are spending {money(float(obs.cash[0]) - left)}{within} but have only "
+                                       f"{money(obs.cash[0])}: {cut} {money(-left)}."))
     pads = int(rules.pads[obs.side])
     if len(plan.launches) > pads:
         problems.append(Problem(ERROR, f"You ordered {len(plan.launches)} launches but have only {pads} launch "
@@ -128,6 +150,7 @@ def check_plan(scenario, obs: Observation, plan: Plan) -> list[Problem]:
     for e, c in plan.choices.items():
         if not obs.pending[0, e] or not 0 <= c < int(rules.ev_n_options[e]):
             problems.append(Problem(ERROR, "An answer was given to an event that is not waiting for one."))
+    problems += last_turn_warnings(scenario, obs, plan)
     if left > 0.5 and not problems and float(obs.cash[0]) > 0:
         problems.append(Problem(WARNING, f"{money(left)} is left unspent; it carries over to the next turn."))
     problems.sort(key=lambda pr: not pr.is_error)

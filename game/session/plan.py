@@ -1,7 +1,8 @@
 """A side's draft orders for one turn, and what the side can know about them.
 
 `Plan` is what a person builds on the headquarters screen: money per program,
-missions on launch pads (with a rush flag) and answers to pending events.
+missions on launch pads (with a rush flag), answers to pending events and the
+running operations to stop.
 `Plan.to_orders` turns it into the core's `Orders` for a batch of 1. The
 forecast functions read only the side's Observation (index 0 of its batch);
 costs and chances are the core's own formulas (game.rules.missions), fed with
@@ -28,12 +29,14 @@ class Launch:
 
 @dataclass
 class Plan:
-    """Mutable draft orders of one side: funding {program: money}, launches, choices {event: option}."""
+    """Mutable draft orders of one side: funding {program: money}, launches, choices {event: option} and
+    stops (own operations to end this turn; every other running one is kept and pays its upkeep)."""
 
     side: int
     funding: dict[int, float] = field(default_factory=dict)
     launches: list[Launch] = field(default_factory=list)
     choices: dict[int, int] = field(default_factory=dict)
+    stops: set[int] = field(default_factory=set)
 
     def set_funding(self, program: int, money: float) -> None:
         money = round(max(0.0, float(money)), 1)
@@ -56,6 +59,10 @@ class Plan:
             if x.mission == mission:
                 x.rush = not x.rush
 
+    def toggle_stop(self, operation: int) -> None:
+        """Stop a running operation this turn, or keep it running after all."""
+        self.stops ^= {operation}
+
     def to_orders(self, rules: Rules) -> Orders:
         """Orders [B=1] with this side's part filled (the other side's left empty)."""
         o = Orders.empty(rules, 1)
@@ -66,6 +73,8 @@ class Plan:
             o.rush[0, self.side, i] = x.rush
         for e, c in self.choices.items():
             o.choice[0, e] = c
+        for op in self.stops:
+            o.stop[0, op] = True
         return o
 
     @staticmethod
@@ -82,6 +91,7 @@ class Plan:
                 plan.launches.append(Launch(m, bool(orders.rush[0, side, i])))
         ev = np.flatnonzero((orders.choice[0] >= 0) & ((rules.ev_recv == side) | (rules.ev_recv == 2)))
         plan.choices = {int(e): int(orders.choice[0, e]) for e in ev}
+        plan.stops = {int(op) for op in np.flatnonzero(orders.stop[0] & (rules.op_side == side))}
         return plan
 
 
@@ -148,6 +158,17 @@ def _prereqs_developed(rules: Rules, obs: Observation, p: int) -> bool:
     return all(int(obs.status[0, q]) in (READY, GROUNDED) for q in need)
 
 
+def kept_operations(rules: Rules, obs: Observation, plan: Plan) -> list[int]:
+    """The side's own running operations the plan keeps (not stopped): each pays its upkeep this turn."""
+    own = np.flatnonzero((rules.op_side == obs.side) & obs.op_running[0])
+    return [int(op) for op in own if int(op) not in plan.stops]
+
+
+def upkeep_due(rules: Rules, obs: Observation, plan: Plan) -> float:
+    """Money the kept operations' upkeep takes this turn (paid after launches, before programs)."""
+    return float(sum(float(rules.op_upkeep[op]) for op in kept_operations(rules, obs, plan)))
+
+
 def plan_spending(rules: Rules, obs: Observation, plan: Plan) -> tuple[float, float]:
     """(money for launches, money for programs) the plan asks for."""
     launches = sum(mission_cost(rules, obs, x.mission) for x in plan.launches)
@@ -155,6 +176,6 @@ def plan_spending(rules: Rules, obs: Observation, plan: Plan) -> tuple[float, fl
 
 
 def money_left(rules: Rules, obs: Observation, plan: Plan) -> float:
-    """Cash left after the plan's launches and funding (negative: over budget)."""
+    """Cash left after the plan's launches, the kept operations' upkeep and funding (negative: over budget)."""
     a, b = plan_spending(rules, obs, plan)
-    return float(obs.cash[0]) - a - b
+    return float(obs.cash[0]) - a - upkeep_due(rules, obs, plan) - b

@@ -4,7 +4,7 @@ its own Observations (before and after), so it never holds the rival's secrets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -27,6 +27,7 @@ class LaunchReport:
     steps: tuple[StepResult, ...]
     earned: tuple[int, ...]  # milestones earned by this flight
     prestige: float = 0.0    # prestige the flight won or cost its side
+    records: tuple[int, ...] = ()  # records this flight raised to the value they hold after the turn
 
     @property
     def crew_lost(self) -> bool:
@@ -55,6 +56,23 @@ class TurnReport:
     winner: int
     # own programs that moved: (program, share developed before, after, status before, after)
     programs: tuple[tuple[int, float, float, int, int], ...] = ()
+    # records raised this turn: (record, side holding it now, value before, value now)
+    records: tuple[tuple[int, int, float, float], ...] = ()
+    # operations that changed: (operation, "started" | "renewed" | "ended"); "renewed" only for own ones
+    operations: tuple[tuple[int, str], ...] = ()
+
+
+def won_firsts(report: TurnReport, launch: LaunchReport) -> list[int]:
+    """The milestones whose first `launch` won this turn: those it earned whose first went to its side, unless an
+    earlier launch of the report (in date order) of that side earned them already."""
+    firsts = {(k, s) for k, s, _ in report.firsts}
+    earlier: set[int] = set()
+    for x in report.launches:
+        if x is launch:
+            return [k for k in launch.earned if (k, launch.side) in firsts and k not in earlier]
+        if x.side == launch.side:
+            earlier.update(x.earned)
+    return []
 
 
 def program_changes(rules, before: Observation, after: Observation) -> tuple[tuple[int, float, float, int, int], ...]:
@@ -68,6 +86,58 @@ def program_changes(rules, before: Observation, after: Observation) -> tuple[tup
         if abs(d1 - d0) > 1e-6 or s0 != s1:
             out.append((int(p), d0, d1, s0, s1))
     return tuple(out)
+
+
+def record_rises(rules, launches: list[LaunchReport], before: Observation,
+                 after: Observation) -> tuple[tuple[int, int, float, float], ...]:
+    """Each rise of a record this turn, in the order the turn made them: (record, side, value before, after).
+
+    The turn raises records first by its full successes in date order (`launches`, sorted), each setting
+    its mission's value when it beats the record by more than the record's min_gain (the comparison of
+    game.rules.operations, in float32), then by the operations' months; a record that ends the turn at a
+    value the launches do not explain was raised last by an operation (one rise, to its value now)."""
+    value = before.record_value[0].astype(np.float32)
+    out = []
+    for x in launches:
+        if not x.succeeded:
+            continue
+        for r in np.flatnonzero(rules.mis_record_value[x.mission] > 0):
+            v = rules.mis_record_value[x.mission, r]
+            if v > value[r] + rules.record_min_gain[r]:
+                out.append((int(r), x.side, float(value[r]), float(v)))
+                value[r] = v
+    for r in np.flatnonzero(after.record_value[0] != value):
+        out.append((int(r), int(after.record_side[0, r]), float(value[r]), float(after.record_value[0, r])))
+    return tuple(out)
+
+
+def operation_changes(rules, before: Observation, after: Observation) -> tuple[tuple[int, str], ...]:
+    """Operations started or ended between two observations (both sides: running is public), and the
+    side's own ones renewed (a success gave them more turns than running one turn leaves)."""
+    out = []
+    for op in range(rules.n_operations):
+        was, now = bool(before.op_running[0, op]), bool(after.op_running[0, op])
+        if now and not was:
+            out.append((op, "started"))
+        elif was and not now:
+            out.append((op, "ended"))
+        elif was and now and rules.op_side[op] == after.side and after.op_left[0, op] >= before.op_left[0, op]:
+            out.append((op, "renewed"))
+    return tuple(out)
+
+
+def launch_records(rules, launches: list[LaunchReport], records) -> list[LaunchReport]:
+    """Each launch with the records it raised: for each rise (record, side, before, after), the first full
+    success, in date order, of that side whose mission sets exactly that value (a rise by an operation
+    names no launch)."""
+    by_launch: dict[int, list[int]] = {}
+    for r, side, _, value in records:
+        for i, x in enumerate(launches):
+            if (x.succeeded and x.side == side and rules.mis_record_value[x.mission, r] == np.float32(value)
+                    and r not in by_launch.get(i, ())):
+                by_launch.setdefault(i, []).append(r)
+                break
+    return [replace(x, records=tuple(by_launch[i])) if i in by_launch else x for i, x in enumerate(launches)]
 
 
 def build_report(scenario, before: Observation, after: Observation) -> TurnReport:
@@ -94,6 +164,8 @@ def build_report(scenario, before: Observation, after: Observation) -> TurnRepor
             launches.append(LaunchReport(s, m, month0 + float(after.launch_month[0, s, i]), out, tuple(results),
                                          tuple(earned), float(after.launch_prestige[0, s, i])))
     launches.sort(key=lambda x: (x.month, x.side))
+    records = record_rises(rules, launches, before, after)
+    launches = launch_records(rules, launches, records)
     firsts = []
     new = (before.first_side[0] < 0) & (after.first_side[0] >= 0)
     for k in np.flatnonzero(new):
@@ -106,6 +178,7 @@ def build_report(scenario, before: Observation, after: Observation) -> TurnRepor
         prestige_after=(float(after.prestige[0, 0]), float(after.prestige[0, 1])),
         cash_before=float(before.cash[0]), cash_after=float(after.cash[0]), budget_after=float(after.budget[0]),
         done=bool(after.done[0]), winner=int(after.winner[0]), programs=program_changes(rules, before, after),
+        records=records, operations=operation_changes(rules, before, after),
     )
 
 

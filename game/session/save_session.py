@@ -13,7 +13,9 @@ Orders:  {"funding": {program: money}, "launches": [[side, pad, mission, rush]],
 Report:  {"turn", "launches": [[side, mission, month, outcome, [[step name, state]...], [milestones earned],
           prestige]], "firsts": [[milestone, side, month]], "news": [events], "prestige": [[us, ussr] before,
           after], "cash": [before, after], "budget", "done", "winner", "programs": [[program, developed
-          before, after, status before, after]]}
+          before, after, status before, after]], "records": [[record, side, value before, after]],
+          "operations": [[operation, "started" | "renewed" | "ended"]]} (the last two only when not empty;
+          which launch raised a record is found again from the launches when read)
 History: [turn, [prestige us, ussr], budget, rival budget estimate, cash, {program: [estimate, sd]}]
 Floats are written as Python floats (shortest repr), so each comes back to the same bits.
 """
@@ -24,7 +26,7 @@ import numpy as np
 
 from game.rules.orders import Orders
 from game.rules.tables import SKILL_NAMES
-from game.session.report import LaunchReport, Snapshot, StepResult, TurnReport
+from game.session.report import LaunchReport, Snapshot, StepResult, TurnReport, launch_records
 
 
 class _Ids:
@@ -33,7 +35,7 @@ class _Ids:
     def __init__(self, rules, strict: bool):
         self.strict = strict
         self.maps = {kind: {ident: i for i, ident in enumerate(getattr(rules, kind + "_ids"))}
-                     for kind in ("program", "mission", "milestone", "event")}
+                     for kind in ("program", "mission", "milestone", "event", "record")}
         self.maps["operation"] = {ident: i for i, ident in enumerate(rules.op_ids)}
         self.maps["person"] = {ident: i for i, ident in enumerate(rules.person_ids)}
         self.maps["group"] = {ident: i for i, ident in enumerate(rules.group_ids)}
@@ -121,7 +123,7 @@ def orders_from_json(rules, data: dict, strict: bool = True) -> Orders:
 
 # --- digests --------------------------------------------------------------------------------------------------
 def report_to_json(rules, r: TurnReport) -> dict:
-    return {"turn": r.turn,
+    out = {"turn": r.turn,
             "launches": [[x.side, rules.mission_ids[x.mission], x.month, x.outcome,
                           [[s.name, s.state] for s in x.steps], [rules.milestone_ids[k] for k in x.earned],
                           x.prestige] for x in r.launches],
@@ -130,6 +132,11 @@ def report_to_json(rules, r: TurnReport) -> dict:
             "prestige": [list(r.prestige_before), list(r.prestige_after)], "cash": [r.cash_before, r.cash_after],
             "budget": r.budget_after, "done": r.done, "winner": r.winner,
             "programs": [[rules.program_ids[p], d0, d1, s0, s1] for p, d0, d1, s0, s1 in r.programs]}
+    if r.records:
+        out["records"] = [[rules.record_ids[k], s, v0, v1] for k, s, v0, v1 in r.records]
+    if r.operations:
+        out["operations"] = [[rules.op_ids[o], what] for o, what in r.operations]
+    return out
 
 
 def report_from_json(rules, side: int, d: dict, strict: bool = True) -> TurnReport:
@@ -149,12 +156,18 @@ def report_from_json(rules, side: int, d: dict, strict: bool = True) -> TurnRepo
         programs = [(p, float(d0), float(d1), int(s0), int(s1))
                     for p, d0, d1, s0, s1 in ((ids("program", pid), *rest) for pid, *rest in d["programs"])
                     if p is not None]
+        records = tuple((k, int(s), float(v0), float(v1)) for k, s, v0, v1 in
+                        ((ids("record", rid), *rest) for rid, *rest in d.get("records", ())) if k is not None)
+        operations = tuple((o, str(what)) for o, what in
+                           ((ids("operation", oid), what) for oid, what in d.get("operations", ())) if o is not None)
+        launches = launch_records(rules, launches, records)
         (p0, p1), (q0, q1) = d["prestige"]
         return TurnReport(side=side, turn=int(d["turn"]), launches=tuple(launches), firsts=tuple(firsts),
                           news=tuple(news), prestige_before=(float(p0), float(p1)),
                           prestige_after=(float(q0), float(q1)), cash_before=float(d["cash"][0]),
                           cash_after=float(d["cash"][1]), budget_after=float(d["budget"]), done=bool(d["done"]),
-                          winner=int(d["winner"]), programs=tuple(programs))
+                          winner=int(d["winner"]), programs=tuple(programs), records=records,
+                          operations=operations)
     except (KeyError, TypeError, IndexError, AttributeError) as exc:
         raise ValueError(f"a digest is malformed ({type(exc).__name__}: {exc})") from None
 

@@ -103,7 +103,10 @@ SCREENS: dict[str, tuple[str, list[Binding]]] = {
                                          "cannot end it)"),
         B("Enter", "end_turn_hint", "says which keys end the turn"),
         B("1-2", "left_tab_key", "programs / missions"),
-        B("3-6", "right_tab_key", "news / firsts / rival / the AI's reasons (when watching two AI seats)"),
+        B("O", "operations_key", "operations: yours (keep or stop each) and the rival's seen running"),
+        B("3-7", "right_tab_key", "news / firsts / rival / records / the AI's reasons (when watching two AI seats); "
+                                  "without records the reasons are 6"),
+        B("R", "records_key", "records: the bests so far and which of your missions would beat them"),
         B("Page Down", "page_down", "scroll the list a page down"),
         B("Page Up", "page_up", "scroll the list a page up"),
         B("Down", "row_down", "scroll the list a row down"),

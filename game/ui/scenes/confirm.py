@@ -37,8 +37,10 @@ def carry_over(rules) -> str:
     cap = float(rules.carryover_cap)
     if cap <= 0:
         return "unspent money carries over"
-    years = "a year" if cap == 1 else f"{cap:g} years"
-    return f"unspent money carries over up to {years} of budget, and the rest is lost"
+    years = {1.0: "a year", 0.5: "half a year"}.get(cap, f"{cap:g} years")
+    cut = float(getattr(rules, "overflow_cut", 0.0))
+    also = f", and {cut:.0%} of what is lost is also cut from next year's budget" if cut > 0 else ""
+    return f"unspent money carries over up to {years} of budget, and the rest is lost{also}"
 
 
 class ConfirmScene(Scene):

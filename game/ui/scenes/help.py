@@ -12,8 +12,9 @@ You lead the space program of the United States or the Soviet Union. Every turn 
 their orders in secret; then the turn resolves for both at once, and every launch gets a date, so the first to
 achieve a milestone is decided by the calendar, as in history.<br><br>
 <b>Money.</b> Your yearly budget is paid out each turn. Unspent money carries over, up to the
-scenario's cap (a year of budget in the shipped scenarios); the rest is lost. Prestige you earn raises next
-year's budget; a long run of bad years can get your leadership fired, and you lose.<br><br>
+scenario's cap (half a year or a year of budget in the shipped scenarios); the rest is lost, and some scenarios
+also cut part of it from next year's budget. Prestige you earn raises next year's budget; a long run of bad years
+can get your leadership fired, and you lose.<br><br>
 <b>Programs</b> (launchers, capsules, probes, landers, suits, docking, stations) must first be developed: fund
 them until their cost is paid. Once developed they can fly, and more funding buys research that raises their
 reliability up to a cap; beyond it only flying teaches. You never know a reliability exactly: you see an estimate
@@ -24,6 +25,12 @@ planner shows the success chance and the prestige at stake before you launch. La
 A lost crew costs prestige and grounds the program.<br><br>
 <b>Prestige</b> comes from milestones: the first side earns the most, the second less, repeats a little; a miss
 costs some. The side with the most prestige at the end wins.<br><br>
+<b>Records</b> (the longest stay in space, say) can be beaten again and again: each new best pays its prestige
+to the side that sets it. The Records tab (R) lists them and which of your missions would beat them.<br><br>
+<b>Operations</b> (a crewed station, a rover on the Moon, a probe in orbit) are started by a mission's full
+success and then run for some turns: each turn they pay a little prestige and cost upkeep, paid after launches
+and before programs. On the Operations tab (O) you keep or stop each one; one whose upkeep cannot be paid
+ends.<br><br>
 <b>Events</b> from history arrive as pop-ups; some ask you to decide. Their effects are spelled out on each
 option.<br><br>
 <b>Hot-seat.</b> Two players share the machine: after one ends a turn, a neutral screen hides everything until the

@@ -1,9 +1,11 @@
 """Headquarters: the turn screen of one side.
 
 Left: the side's programs (funding, reliability estimate with its uncertainty,
-status) or its mission planner (cost, success chance, prestige at stake, the
-extra risk of skipping milestones or rushing, launch pads). Right: news, the
-timeline of firsts, intelligence on the rival. Top: date, money, prestige.
+status), its mission planner (cost, success chance, prestige at stake, records
+set and operations started, the extra risk of skipping milestones or rushing,
+launch pads) or its operations (keep or stop each; scenes/hq_operations.py).
+Right: news, the timeline of firsts, intelligence on the rival, records (when
+the scenario has them). Top: date, money, prestige.
 Bottom: what the order checker says, and End turn.
 
 Everything comes from `session.observation(side)`; the plan is the flow's
@@ -26,6 +28,7 @@ from game.session.plan import (
     money_left,
     plan_spending,
     success_chance,
+    upkeep_due,
     useful_funding,
 )
 from game.ui.fonts import fit_text, font
@@ -33,13 +36,12 @@ from game.ui.pictures import draw_beside, mission_picture, program_picture
 from game.ui.scene import Scene
 from game.ui.scenes import panels
 from game.ui.scenes.confirm import ConfirmScene, thin_turn
+from game.ui.scenes.hq_operations import build_operation_row, operation_order, operation_picture
 from game.ui.scenes.hq_rows import draw_more_note, draw_reliability, mission_order, program_order
-from game.ui.scenes.reasons import reasons_html
+from game.ui.scenes.hq_tabs import LEFT_TABS, build_tabs, right_html, tabs_of
 from game.ui.theme import palette, side_colour
 
 RISKY = 0.35  # success chances below this are shown in the warning colour
-LEFT_TABS = ("programs", "missions")
-RIGHT_TABS = ("news", "firsts", "rival")
 
 
 class HeadquartersScene(Scene):
@@ -57,13 +59,13 @@ class HeadquartersScene(Scene):
         self.plan: Plan = flow.plans[side]
         self.left_tab = "programs"
         self.right_tab = "news"
-        self.scroll = {"programs": 0, "missions": 0}
+        self.scroll = {"programs": 0, "missions": 0, "operations": 0}
         self.row_widgets: list = []
         self.rows: list[tuple[int, pygame.Rect]] = []  # (program or mission, row rect) shown
         self.problems = []
         self.spectator = flow.spectating
         # watching two AI seats adds their reasons; a person playing never sees a rival AI's
-        self.right_tabs = RIGHT_TABS + ("reasons",) if self.spectator else RIGHT_TABS
+        self.left_tabs, self.right_tabs = tabs_of(self.rules, self.spectator)
         if self.spectator:
             self.right_tab = "reasons"
         self._reasons_shown = None  # which AI seats had finished when the reasons were last drawn
@@ -71,6 +73,7 @@ class HeadquartersScene(Scene):
         self._demo_forecast_shown = False
         self.programs = program_order(self.rules, self.obs, side)
         self.missions = mission_order(self.scenario, self.obs, side)
+        self.operations = operation_order(self.rules, self.obs, side)
 
     # --- data ----------------------------------------------------------------------------------------------
     def _load_spectator_plan(self) -> None:
@@ -145,24 +148,7 @@ class HeadquartersScene(Scene):
         split = int(W * 0.6)
         self.left_rect = pygame.Rect(pad, top, split - pad - pad // 2, H - top - self.bottom_h - pad)
         self.right_rect = pygame.Rect(split + pad // 2, top, W - split - pad - pad // 2, self.left_rect.h)
-        tw = int(u * 4.2)
-        for i, tab in enumerate(LEFT_TABS):
-            n = len(self.programs) if tab == "programs" else len(self.missions)
-            self.button(f"tab_{tab}", (self.left_rect.x + i * (tw + pad // 2), top, tw, u),
-                        f"{tab.title()} ({n})", f"Show your {tab} ({i + 1}).", lambda t=tab: self.set_left(t),
-                        object_id="#toggled" if tab == self.left_tab else None)
-        self.label("pads", (self.left_rect.x + 2 * (tw + pad // 2) + pad, top, self.left_rect.w - 2 * tw - 2 * pad, u),
-                   "", "#small", tip="Launch pads limit how many missions you can launch each turn.")
-        tw2 = int(self.right_rect.w / len(self.right_tabs)) - pad // 2
-        titles = {"news": "News", "firsts": "Firsts", "rival": "Rival", "reasons": "Reasons"}
-        tips = {"news": "What happened: events and last turn's launches (3).",
-                "firsts": "The timeline of firsts: who, what and when, beside history (4).",
-                "rival": "Intelligence on the rival: what is public and what your spies estimate (5).",
-                "reasons": "Why each AI gave its orders this turn, side by side (6)."}
-        for i, tab in enumerate(self.right_tabs):
-            self.button(f"tab_{tab}", (self.right_rect.x + i * (tw2 + pad // 2), top, tw2, u), titles[tab],
-                        tips[tab], lambda t=tab: self.set_right(t),
-                        object_id="#toggled" if tab == self.right_tab else None)
+        build_tabs(self, top)
         box = pygame.Rect(self.right_rect.x, top + u + pad // 2, self.right_rect.w,
                           self.right_rect.bottom - top - u - pad // 2)
         self.textbox("side_panel", box, self._right_html())
@@ -196,13 +182,7 @@ class HeadquartersScene(Scene):
             super().key(key, mod)
 
     def _right_html(self) -> str:
-        if self.right_tab == "reasons":
-            return reasons_html(self.flow)
-        if self.right_tab == "news":
-            return panels.news_html(self.session, self.side)
-        if self.right_tab == "firsts":
-            return panels.firsts_html(self.session, self.side)
-        return panels.rival_html(self.session, self.side)
+        return right_html(self)
 
     @property
     def row_h(self) -> int:
@@ -219,11 +199,11 @@ class HeadquartersScene(Scene):
     def build_rows(self) -> None:
         for w in self.row_widgets:
             w.kill()
-        for w in [k for k, v in self.widgets.items() if k.startswith(("prog_", "mis_"))]:
+        for w in [k for k, v in self.widgets.items() if k.startswith(("prog_", "mis_", "op_"))]:
             self.widgets.pop(w, None)
         self.row_widgets = []
         self.rows = []
-        items = self.programs if self.left_tab == "programs" else self.missions
+        items = self.left_items(self.left_tab)
         n = self.visible_rows()
         start = min(self.scroll[self.left_tab], max(0, len(items) - n))
         self.scroll[self.left_tab] = start
@@ -232,8 +212,20 @@ class HeadquartersScene(Scene):
             self.rows.append((item, rect))
             if self.left_tab == "programs":
                 self._program_row(item, rect)
-            else:
+            elif self.left_tab == "missions":
                 self._mission_row(item, rect)
+            else:
+                build_operation_row(self, item, rect)
+        for w in self.row_widgets:  # long tooltips (a mission's steps) wider, so that they fit the window's height
+            w.tool_tip_wrap_width = max(w.tool_tip_wrap_width or 0, int(self.L.width * 0.5))
+
+    def own_running(self) -> int:
+        """How many of the side's operations run."""
+        return int((self.obs.op_running[0] & (self.rules.op_side == self.side)).sum())
+
+    def left_items(self, tab: str) -> list[int]:
+        """The programs, missions or operations a left tab lists, in their order."""
+        return {"programs": self.programs, "missions": self.missions, "operations": self.operations}[tab]
 
     def _track(self, name, widget):
         self.row_widgets.append(widget)
@@ -316,9 +308,17 @@ class HeadquartersScene(Scene):
     def refresh(self) -> None:
         obs, plan = self.obs, self.plan
         launch_cost, fund = plan_spending(self.rules, obs, plan)
+        upkeep = upkeep_due(self.rules, obs, plan)
         left = money_left(self.rules, obs, plan)
-        text = f"Money {money(obs.cash[0])} · planned {money(launch_cost + fund)} · left {money(left)}"
-        self.widgets["money"].set_text(fit_text(text, self.L.font(15), self.widgets["money"].rect.w - self.L.pad))
+        planned = f"planned {money(launch_cost + fund + upkeep)}"
+        text = f"Money {money(obs.cash[0])} · {planned} (upkeep {money(upkeep)}) · left {money(left)}"
+        room = self.widgets["money"].rect.w - self.L.pad
+        if not upkeep or font(self.L.font(15)).size(text)[0] > room:  # the upkeep is in the tooltip too
+            text = f"Money {money(obs.cash[0])} · {planned} · left {money(left)}"
+        self.widgets["money"].set_text(fit_text(text, self.L.font(15), room))
+        self.widgets["money"].set_tooltip(
+            f"Money this turn: {money(obs.cash[0])}. Planned: launches {money(launch_cost)}, operations' upkeep "
+            f"{money(upkeep)}, programs {money(fund)}; left {money(left)} (unspent money carries over, up to a cap).")
         pads = int(self.rules.pads[self.side])
         booked = ", ".join(self.scenario.missions[x.mission]["name"] + (" (rushed)" if x.rush else "")
                            for x in plan.launches) or "none booked"
@@ -328,7 +328,7 @@ class HeadquartersScene(Scene):
             if self.left_tab == "programs":
                 amount = plan.funding.get(item, 0.0)
                 self.widgets[f"prog_amount_{item}"].set_text(f"{money(amount)}" if amount else "–")
-            else:
+            elif self.left_tab == "missions":
                 cost = mission_cost(self.rules, obs, item)
                 if mission_blockers(self.scenario, obs, item):
                     self.widgets[f"mis_odds_{item}"].set_text(f"not ready · cost {money(cost)}")
@@ -376,6 +376,12 @@ class HeadquartersScene(Scene):
 
     def toggle_rush(self, m: int) -> None:
         self.plan.toggle_rush(m)
+        self.build_rows()
+        self.refresh()
+
+    def toggle_stop(self, op: int) -> None:
+        """Keep or stop one of the side's running operations this turn."""
+        self.plan.toggle_stop(op)
         self.build_rows()
         self.refresh()
 
@@ -437,6 +443,14 @@ class HeadquartersScene(Scene):
     def left_tab_key(self, i: int) -> None:
         self.set_left(LEFT_TABS[i])
 
+    def operations_key(self) -> None:
+        if "operations" in self.left_tabs:
+            self.set_left("operations")
+
+    def records_key(self) -> None:
+        if "records" in self.right_tabs:
+            self.set_right("records")
+
     def right_tab_key(self, i: int) -> None:
         if i < len(self.right_tabs):
             self.set_right(self.right_tabs[i])
@@ -460,7 +474,7 @@ class HeadquartersScene(Scene):
 
     def scroll_by(self, dy: int) -> None:
         """Scroll the list by dy rows (positive: up)."""
-        items = self.programs if self.left_tab == "programs" else self.missions
+        items = self.left_items(self.left_tab)
         new = min(max(0, self.scroll[self.left_tab] - dy), max(0, len(items) - self.visible_rows()))
         if new != self.scroll[self.left_tab]:
             self.scroll[self.left_tab] = new
@@ -502,10 +516,17 @@ class HeadquartersScene(Scene):
             self._draw_icon(surf, item, r)
             if self.left_tab == "programs":
                 draw_reliability(surf, self.obs, item, r, self.rel_x, L, side_colour(self.side))
-            elif self.plan.is_launching(item):
+            elif self.left_tab == "missions" and self.plan.is_launching(item):
                 pygame.draw.rect(surf, side_colour(self.side), (r.x, r.y, 4, r.h))
+            elif self.left_tab == "operations" and self.obs.op_running[0, item] and item not in self.plan.stops:
+                pygame.draw.rect(surf, side_colour(int(self.rules.op_side[item])), (r.x, r.y, 4, r.h))
         pygame.draw.rect(surf, pal["panel_border"], self.list_rect, 1)
-        items = self.programs if self.left_tab == "programs" else self.missions
+        if self.left_tab == "operations" and not self.rows:
+            from game.ui.fonts import draw_text
+
+            draw_text(surf, "No operations.", (self.list_rect.x + L.pad, self.list_rect.y + L.pad), L.font(15),
+                      pal["muted"])
+        items = self.left_items(self.left_tab)
         start, shown = self.scroll[self.left_tab], len(self.rows)
         if len(items) > shown:  # say that the list goes on, and how to get there
             below = len(items) - start - shown
@@ -514,14 +535,18 @@ class HeadquartersScene(Scene):
             panels.draw_spinner(surf, (self.prestige_rect.right + L.pad * 2, self.top_h // 2), L, self.frames,
                                 "AI thinking")
 
-    def _picture(self, item: int, height: int) -> pygame.Surface:
-        """The picture of a row's program or mission."""
+    def _picture(self, item: int, height: int) -> pygame.Surface | None:
+        """The picture of a row's program, mission or operation (None: an operation nothing starts)."""
         if self.left_tab == "programs":
             return program_picture(self.scenario, item, height)
+        if self.left_tab == "operations":
+            return operation_picture(self.scenario, item, height)
         return mission_picture(self.scenario, item, height, beside=True)
 
     def _draw_icon(self, surf, item: int, r: pygame.Rect) -> None:
         pic = self._picture(item, r.h - 4)
+        if pic is None:
+            return
         box = pygame.Rect(r.x + self.L.pad // 2, r.y + 2, self.icon_w, r.h - 4)
         surf.blit(pic, pic.get_rect(center=box.center))
 
@@ -538,5 +563,6 @@ class HeadquartersScene(Scene):
             return
         owner = next(w for w in self.row_widgets if getattr(w, "tool_tip", None) is tip)
         item = next((item for item, r in self.rows if r.collidepoint(owner.rect.center)), None)
-        if item is not None:
-            self.hover_picture_rect = draw_beside(surf, self._picture(item, int(self.L.u * 7)), tip.rect, self.L.pad)
+        pic = self._picture(item, int(self.L.u * 7)) if item is not None else None
+        if pic is not None:
+            self.hover_picture_rect = draw_beside(surf, pic, tip.rect, self.L.pad)

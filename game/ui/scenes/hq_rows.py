@@ -11,6 +11,7 @@ from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED
 from game.session.checker import mission_blockers
 from game.session.describe import status_name
 from game.ui.fonts import draw_text, font
+from game.ui.scenes.records_text import pays_beyond_firsts
 from game.ui.theme import palette
 
 STATUS_ORDER = {READY: 0, GROUNDED: 1, DEVELOPING: 2, AVAILABLE: 3, LOCKED: 4, CANCELLED: 5}
@@ -32,7 +33,7 @@ def mission_order(scenario, obs, side: int) -> list[int]:
 
     def key(m):
         blocked = bool(mission_blockers(scenario, obs, m))
-        new = bool((rules.mis_targets[m] & ~held).any())
+        new = bool((rules.mis_targets[m] & ~held).any()) or pays_beyond_firsts(scenario, obs, m)
         return (blocked, not new, scenario.missions[m].get("ai_priority", 0), m)
 
     return sorted(own, key=key)

@@ -22,6 +22,7 @@ import pygame
 
 from game.rules.tables import CREW_LOST, SCRUBBED, SUCCESS
 from game.session.describe import SIDE_NAMES, SIDE_SHORT, month_label, side_name
+from game.session.report import won_firsts
 from game.ui.fonts import fit_text, font
 from game.ui.picture_looks import scenario_looks
 from game.ui.pictures import mission_picture, program_picture
@@ -41,6 +42,7 @@ from game.ui.scenes.launch_art import (
 )
 from game.ui.scenes.launch_timeline import DROP_S, FLY_S, PAD_S, SMOKE_S, TICKS, Beat, beat_of
 from game.ui.scenes.panels import OUTCOME_WORDS
+from game.ui.scenes.records_text import record_banner
 from game.ui.theme import palette, side_colour
 
 LAUNCH_SOUNDS = ("tick", "rumble", "chime", "explosion", "fanfare", "loss", "success", "failure")
@@ -48,18 +50,21 @@ STEP_WORDS = {"passed": "passed", "failed": "FAILED", "not flown": "not flown"}
 
 
 def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
-    """(kind, lines, sound) of a launch's closing banner: kind "first", "loss" or "outcome"."""
-    firsts = {(k, s) for k, s, _ in report.firsts}
-    won = [scenario.milestones[k]["name"] for k in launch.earned if (k, launch.side) in firsts]
+    """(kind, lines, sound) of a launch's closing banner: kind "first", "record", "loss" or "outcome". A first's
+    banner also names the records the flight raised."""
+    won = [scenario.milestones[k]["name"] for k in won_firsts(report, launch)]
     who = side_name(scenario, launch.side)
     mission = scenario.missions[launch.mission]
     if launch.outcome == CREW_LOST:
         crew = mission.get("crew", 0)
         people = "crew" if crew != 1 else "pilot"
         return "loss", ["Crew lost", f"The {people} of {mission['name']} ({who}) did not come home."], "loss"
+    records = record_banner(scenario, report, launch)
+    by = f"by the {who}" if who in SIDE_NAMES else f"by {who}"
     if won:
-        by = f"won by the {who}" if who in SIDE_NAMES else f"won by {who}"
-        return "first", ["World first", ", ".join(won), by], "fanfare"
+        return "first", ["World first", ", ".join(won), "won " + by] + [f"New record: {r}" for r in records], "fanfare"
+    if records:
+        return "record", ["New record", *records, "set " + by], "fanfare"
     word = OUTCOME_WORDS.get(launch.outcome, "?")
     word = word[0].upper() + word[1:]
     if launch.outcome == SUCCESS:
@@ -328,7 +333,7 @@ class LaunchScene(Scene):
         L = self.L
         pal = palette()
         kind, lines, _ = banner_lines(self.flow.session.scenario, self.report, self.launch)
-        big = {"first": 34, "loss": 30, "outcome": 26}[kind]
+        big = {"first": 34, "record": 32, "loss": 30, "outcome": 26}[kind]
         imgs = [self._text(lines[0], L.font(big), pal["text"], True)]
         imgs += [self._text(fit_text(t, L.font(18), self.view.w - 6 * L.pad), L.font(18), pal["text"]) for t in
                  lines[1:]]
@@ -337,9 +342,9 @@ class LaunchScene(Scene):
         rect = pygame.Rect(0, 0, w, h)
         on_pad = self.still or not self.beat.flown  # above the vehicle on the pad, else below the flying one
         rect.center = (self.view.centerx, self.view.y + int(self.view.h * (0.3 if on_pad else 0.86)))
-        edge = {"first": side_colour(self.launch.side), "loss": (150, 150, 160),
-                "outcome": pal["good"] if self.launch.outcome == SUCCESS else pal["bad"]}[kind]
-        fill = {"first": (16, 30, 56), "loss": (22, 22, 28), "outcome": (14, 24, 42)}[kind]
+        edge = {"first": side_colour(self.launch.side), "record": side_colour(self.launch.side),
+                "loss": (150, 150, 160), "outcome": pal["good"] if self.launch.outcome == SUCCESS else pal["bad"]}[kind]
+        fill = {"first": (16, 30, 56), "record": (16, 30, 56), "loss": (22, 22, 28), "outcome": (14, 24, 42)}[kind]
         pygame.draw.rect(surf, fill, rect, border_radius=8)
         pygame.draw.rect(surf, edge, rect, max(2, L.pad // 2), border_radius=8)
         y = rect.y + int(1.5 * L.pad)

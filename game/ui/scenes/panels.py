@@ -28,6 +28,13 @@ from game.session.plan import missing_prerequisites, mission_cost, stakes, step_
 from game.ui.fonts import draw_text
 from game.ui.markers import draw_side_marker
 from game.ui.scene import coloured, escape
+from game.ui.scenes.records_text import (
+    mission_extras,
+    mission_extras_tip,
+    operation_news,
+    record_news,
+    rival_operations_html,
+)
 from game.ui.theme import palette, side_colour
 
 OUTCOME_WORDS = {SUCCESS: "success", PARTIAL: "partial success", FAILURE: "failure", CREW_LOST: "CREW LOST",
@@ -94,8 +101,10 @@ def mission_subline(scenario, obs, m: int, blockers: list[str]) -> str:
         return "Cannot fly: " + "; ".join(blockers)
     parts = []
     names = {k: scenario.milestones[k]["name"] for k in range(rules.n_milestones)}
-    for k, kind, pts in stakes(rules, obs, m):
-        parts.append(f"{names[k]}: {kind} {pts:+g}")
+    won = stakes(rules, obs, m)  # new milestones first, then records and operations, then repeats
+    parts += [f"{names[k]}: {kind} {pts:+g}" for k, kind, pts in won if kind != "repeat"]
+    parts += mission_extras(scenario, obs, m)
+    parts += [f"{names[k]}: {kind} {pts:+g}" for k, kind, pts in won if kind == "repeat"]
     missing = missing_prerequisites(rules, obs, m)
     if missing:
         parts.append(f"skipping {len(missing)} milestone(s): −{rules.skip_penalty * len(missing):.0%} a step")
@@ -117,9 +126,14 @@ def mission_tip(scenario, obs, m: int, blockers: list[str]) -> str:
     lines.append(f"Cost per flight {money(mission_cost(rules, obs, m))}.")
     for k, kind, pts in stakes(rules, obs, m):
         ms = scenario.milestones[k]
+        miss = f"a miss {ms['prestige'].get('failure', 0):+g}"
+        if kind == "repeat":  # the first and second are gone: what a repeat pays is all that counts
+            lines.append(f"{escape(ms['name'])}: a repeat, {pts:+g} prestige ({miss}).")
+            continue
         lines.append(f"{escape(ms['name'])}: you would be {kind}, {pts:+g} prestige "
                      f"(first {ms['prestige']['first']:+g} / second {ms['prestige']['second']:+g} / repeat "
-                     f"{ms['prestige']['repeat']:+g}; a miss {ms['prestige'].get('failure', 0):+g}).")
+                     f"{ms['prestige']['repeat']:+g}; {miss}).")
+    lines += mission_extras_tip(scenario, obs, m)
     missing = missing_prerequisites(rules, obs, m)
     if missing:
         lines.append("Skipping " + ", ".join(escape(scenario.milestones[k]["name"]) for k in missing)
@@ -166,6 +180,10 @@ def news_html(session, side: int) -> str:
             out.append("<br><b>Firsts</b>")
             for k, s, mth in rep.firsts:
                 out.append(f"{month_label(mth)} {side_tag(s)} {escape(sc.milestones[k]['name'])}")
+        records, operations = record_news(sc, rep), operation_news(sc, rep)
+        if records or operations:
+            out.append("<br><b>Records and operations</b>")
+            out += records + operations
     return "<br>".join(out)
 
 
@@ -209,6 +227,7 @@ def rival_html(session, side: int) -> str:
     theirs = [x for x in rep.launches if x.side == rival]
     out.append("<br><b>Their launches last turn</b>")
     out += [launch_line(sc, x) for x in theirs] or [muted("none that we know of")]
+    out += rival_operations_html(session, side)
     if rules.secret_failures[rival]:
         out.append(muted("They keep their uncrewed failures secret."))
     return "<br>".join(out)

@@ -10,8 +10,10 @@ import pygame
 from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY, SUCCESS
 from game.session.checker import grounded_label, money
 from game.session.describe import SIDE_SHORT, month_label, side_name, turn_label
+from game.session.report import won_firsts
 from game.ui.scene import Scene, coloured, escape
 from game.ui.scenes.panels import OUTCOME_WORDS, event_line, muted, side_tag
+from game.ui.scenes.records_text import operation_news, record_banner, record_news
 from game.ui.theme import palette
 
 REVEAL_SECONDS = 0.35
@@ -24,7 +26,6 @@ def result_lines(session, report) -> list[str]:
     lines = []
     if not report.launches:
         lines.append(muted("No launches that we know of."))
-    firsts = {(k, s) for k, s, _ in report.firsts}
     for x in report.launches:
         mis = sc.missions[x.mission]
         crew = f" (crew {mis['crew']})" if mis.get("crew") else ""
@@ -36,12 +37,14 @@ def result_lines(session, report) -> list[str]:
         word = OUTCOME_WORDS.get(x.outcome, "?")
         colour = pal["good"] if x.outcome == SUCCESS else pal["bad"]
         extra = ""
-        won = [sc.milestones[k]["name"] for k in x.earned if (k, x.side) in firsts]
+        won = won_firsts(report, x)
         if won:
-            extra = " — " + coloured("FIRST: " + ", ".join(won), pal["good"])
-        again = [sc.milestones[k]["name"] for k in x.earned if (k, x.side) not in firsts]
+            extra = " — " + coloured("FIRST: " + ", ".join(sc.milestones[k]["name"] for k in won), pal["good"])
+        again = [sc.milestones[k]["name"] for k in x.earned if k not in won]
         if again:
             extra += " — earned: " + escape(", ".join(again))
+        if x.records:
+            extra += " — " + coloured("NEW RECORD: " + "; ".join(record_banner(sc, report, x)), pal["good"])
         if x.prestige:
             tone = pal["good"] if x.prestige > 0 else pal["bad"]
             extra += " — " + coloured(f"prestige {x.prestige:+.0f}", tone)
@@ -54,6 +57,10 @@ def result_lines(session, report) -> list[str]:
         lines.append("<br><b>Firsts this turn</b>")
         for k, s, mth in report.firsts:
             lines.append(f"{month_label(mth)} {side_tag(s)} {escape(sc.milestones[k]['name'])}")
+    records, operations = record_news(sc, report), operation_news(sc, report)
+    if records or operations:
+        lines.append("<br><b>Records and operations</b>")
+        lines += records + operations
     # prestige is shown once, in the side panel (numbers, changes and bars)
     if report.news:
         lines.append("<br><b>News as the new turn opens</b>")
@@ -129,7 +136,7 @@ class ResultsScene(Scene):
         if self.clock >= REVEAL_SECONDS:
             self.clock = 0.0
             self.shown += 1
-            if "FIRST" in self.lines[self.shown - 1]:
+            if "FIRST" in self.lines[self.shown - 1] or "NEW RECORD" in self.lines[self.shown - 1]:
                 self.app.sounds.play("first")
             self.widgets["log"].set_text(self._html())
 
@@ -183,7 +190,8 @@ class ResultsScene(Scene):
         good = sum(x.succeeded for x in own)
         lines = [f"Your launches: {len(own)}, {good} fully successful",
                  f"Rival launches seen: {sum(x.side != self.side for x in self.report.launches)}",
-                 f"Firsts this turn: {len(self.report.firsts)}",
+                 f"Firsts this turn: {len(self.report.firsts)}"
+                 + (f" · records raised: {len(self.report.records)}" if self.report.records else ""),
                  f"Money now: {money(self.report.cash_after)} (budget {money(self.report.budget_after)} a year)"]
         for text in lines:
             draw_text(surf, text, (r.x + L.pad, y), L.font(14), pal["text"])
