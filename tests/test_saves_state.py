@@ -94,3 +94,57 @@ def test_defaults_are_a_new_game_before_anything_happened():
     assert not d["news"].any() and not d["pending"].any() and not d["flags"].any()
     assert (d["ev_last"] == -32000).all() and (d["ev_forced"] == 32000).all()
     assert (d["dev"] == 0).all() and d["turn"] == 0 and (d["first_side"] == -1).all() and (d["held"] == 0).all()
+
+
+CORPS = ("launch_crew", "person_status", "skill", "person_flights", "rest_until", "morale", "idle_turns", "died_turn",
+         "person_firsts", "group_recruited")
+
+
+def test_a_save_made_before_the_corps_loads_with_each_sides_roster_at_its_start(tmp_path):
+    """A save without any of the corps' fields (made before people existed), whose log no longer replays: the
+    game loads with the roster of a new game (skills as the scenario gives them, the groups of the start in
+    service), everything else as saved, and the free groups whose date has passed join as the next turn opens."""
+    s = played(turns=9)
+    path = save_game(s, tmp_path / "before_crews")
+    data = json.loads(path.read_text())
+    for name in CORPS:
+        del data["state"]["fields"][name]
+    data["log_replays"] = False
+    data["checksum"] = checksum(as_rows(decoded(data["state"])))
+    path.write_text(json.dumps(data))
+    back = open_save(path).session.state
+    start = defaults(s.rules, s.state.key)
+    for name in CORPS:
+        np.testing.assert_array_equal(getattr(back, name)[0], start[name], err_msg=name)
+    loaded = open_save(path).session
+    loaded.seal(0, Plan(0).to_orders(s.rules))
+    loaded.seal(1, loaded.ai_orders(1))
+    loaded.resolve()                                   # the free groups whose date has passed join as a turn opens
+    r = s.rules
+    due = (r.group_cost == 0) & (r.group_avail_turn <= int(loaded.state.turn[0]))
+    assert due.any() and loaded.state.group_recruited[0, due].all()
+    assert_same({k: v for k, v in back.arrays().items() if k not in CORPS},
+                {k: v for k, v in s.state.arrays().items() if k not in CORPS})
+
+
+def test_crews_training_and_recruiting_orders_come_back_by_id():
+    from game.rules import Orders
+    from game.session.save_session import orders_from_json, orders_to_json
+
+    r = historical().rules
+    o = Orders.empty(r, 1)
+    m = next(i for i in range(r.n_missions) if r.mis_crew[i] == 2 and r.mis_side[i] == 0)
+    us = np.flatnonzero(r.person_side == 0)
+    o.launch[0, 0, 1] = m
+    o.crew[0, 0, 1, :2] = [us[3], -1]
+    o.train[0, us[5]] = 2
+    o.recruit[0, int(np.flatnonzero(r.group_side == 1)[-1])] = True
+    data = json.loads(json.dumps(orders_to_json(r, o)))
+    assert data["launches"][0][4] == [r.person_ids[us[3]], None] + [None] * (o.crew.shape[3] - 2)
+    assert data["train"] == {r.person_ids[us[5]]: "docking"}
+    back = orders_from_json(r, data)
+    for name in ("launch", "crew", "train", "recruit"):
+        np.testing.assert_array_equal(getattr(back, name), getattr(o, name), err_msg=name)
+    old = {"funding": {}, "launches": [[0, 1, r.mission_ids[m], False]], "choices": {}}    # before the corps
+    before = orders_from_json(r, old)
+    assert (before.crew == -1).all() and (before.train == -1).all() and not before.recruit.any()
