@@ -12,8 +12,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.rules.observe import UNKNOWN, Observation
-from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, READY
-from game.session.plan import Plan, kept_operations, mission_programs, money_left, upkeep_due, useful_funding
+from game.rules.tables import ACTIVE, AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED, PERSON_STATUS_NAMES, READY
+from game.session.plan import (
+    Plan,
+    kept_operations,
+    mission_programs,
+    money_left,
+    plan_crews,
+    upkeep_due,
+    useful_funding,
+)
 
 ERROR, WARNING = "error", "warning"
 
@@ -89,6 +97,57 @@ def mission_blockers(scenario, obs: Observation, m: int) -> list[str]:
             out.append(f"{name} is not developed yet ({paid:.0%} paid)")
         elif status in (LOCKED, UNKNOWN):
             out.append(f"{name} is not developed yet (it cannot even be started now)")
+    need, ready = int(rules.mis_crew[m]), people_ready(rules, obs)
+    if need and ready is not None:
+        if ready < need:
+            out.append(f"it needs a crew of {need} and only {ready} of your people can fly now "
+                       "(recruit or wait for those resting)")
+    return out
+
+
+def people_ready(rules, obs: Observation) -> int | None:
+    """How many of the side's people could fly now (active); None when the side flies no named crews."""
+    own = np.asarray(rules.person_side) == obs.side
+    if not own.any():
+        return None
+    return int(((np.asarray(obs.person_status[0]) == ACTIVE) & own).sum())
+
+
+def crew_problems(scenario, obs: Observation, plan: Plan) -> list[Problem]:
+    """What is wrong with the plan's crews, training and recruiting: a seat given to someone who cannot fly
+    (the core then picks another), a launch the available people cannot man (it would be scrubbed), a
+    person both flying and training, a group that cannot be recruited."""
+    rules = scenario.rules
+    out: list[Problem] = []
+    status = np.asarray(obs.person_status[0])
+    for x, crew in zip(plan.launches, plan_crews(rules, obs, plan), strict=True):
+        need = int(rules.mis_crew[x.mission])
+        name = scenario.missions[x.mission]["name"]
+        if not need or not rules.n_people or (people_ready(rules, obs) or 0) < need:
+            continue  # no named crews, or too few people at all: mission_blockers says so
+        if not crew:
+            out.append(Problem(ERROR, f"{name} has no crew: fewer than {need} of your people can fly this turn "
+                                      "(each flies once a turn; those resting or training cannot)."))
+            continue
+        for n in x.crew:
+            if n >= 0 and n not in crew:
+                why = PERSON_STATUS_NAMES[status[n]] if status[n] >= 0 else "not yours"
+                out.append(Problem(WARNING, f"{rules.person_names[n]} cannot fly {name} ({why}): the best "
+                                            "available takes the seat."))
+        for n in crew:
+            if n in plan.train:
+                out.append(Problem(WARNING, f"{rules.person_names[n]} flies {name} and so cannot train "
+                                            "this turn."))
+    for n in sorted(plan.train):
+        if rules.person_side[n] != obs.side or status[n] != ACTIVE:
+            out.append(Problem(ERROR, f"{rules.person_names[n]} cannot train now "
+                                      f"({PERSON_STATUS_NAMES[status[n]] if status[n] >= 0 else 'not yours'})."))
+    turn = int(obs.turn[0])
+    for g in sorted(plan.recruit):
+        group = scenario.groups[g]
+        if rules.group_side[g] != obs.side or obs.group_recruited[0, g] or rules.group_avail_turn[g] > turn:
+            out.append(Problem(ERROR, f"{group['name']} cannot be recruited now (not yours, already in, or "
+                                      f"not before {group.get('available', '?')})."))
     return out
 
 
@@ -143,6 +202,7 @@ def check_plan(scenario, obs: Observation, plan: Plan) -> list[Problem]:
         if amount > cap + 1e-3:
             problems.append(Problem(WARNING, f"{scenario.programs[p]['name']} can use only {money(cap)} this turn; "
                                              f"{money(amount - cap)} of it would be wasted."))
+    problems += crew_problems(scenario, obs, plan)
     for e in np.flatnonzero(obs.pending[0]):
         if int(e) not in plan.choices:
             problems.append(Problem(WARNING, f"You have not answered \"{scenario.events[e]['title']}\": "

@@ -27,6 +27,7 @@ class LaunchReport:
     steps: tuple[StepResult, ...]
     earned: tuple[int, ...]  # milestones earned by this flight
     prestige: float = 0.0    # prestige the flight won or cost its side
+    crew: tuple[int, ...] = ()  # the people who flew it (person indices, seat order; () uncrewed or unknown)
     records: tuple[int, ...] = ()  # records this flight raised to the value they hold after the turn
 
     @property
@@ -161,8 +162,9 @@ def build_report(scenario, before: Observation, after: Observation) -> TurnRepor
                     state = "not flown"
                 results.append(StepResult(st["name"], state))
             earned = sorted({rules.milestone_ids.index(k) for st in steps[:passed] for k in st.get("earns", [])})
+            crew = tuple(int(n) for n in after.launch_crew[0, s, i] if n >= 0) if out != SCRUBBED else ()
             launches.append(LaunchReport(s, m, month0 + float(after.launch_month[0, s, i]), out, tuple(results),
-                                         tuple(earned), float(after.launch_prestige[0, s, i])))
+                                         tuple(earned), float(after.launch_prestige[0, s, i]), crew))
     launches.sort(key=lambda x: (x.month, x.side))
     records = record_rises(rules, launches, before, after)
     launches = launch_records(rules, launches, records)

@@ -113,10 +113,21 @@ SCREENS: dict[str, tuple[str, list[Binding]]] = {
         B("Up", "row_up", "scroll the list a row up"),
         B("C", "open_charts", "charts"),
         B("F", "open_forecast", "the forecast: each side's chances of the open firsts and of winning"),
+        B("P", "open_roster", "the roster of your people: training, recruiting, the memorial"),
         B("Ctrl+S", "open_save", "save or load"),
         B("F1 or H", "open_help", "this help"),
         B("G", "open_guide", "the guide to the first turns"),
         B("Esc", "back", "main menu (the game is autosaved every turn)"),
+    ]),
+    "roster": ("Roster", [
+        B("1-2", "left_tab_key", "people / groups"),
+        B("3-4", "right_tab_key", "memorial / the rival's people who have flown"),
+        B("Page Down", "page_down", "scroll the list a page down"),
+        B("Page Up", "page_up", "scroll the list a page up"),
+        B("Esc or P", "back", "back to headquarters"),
+    ]),
+    "crew": ("Choosing a crew", [
+        B("Esc or Enter", "back", "back to headquarters"),
     ]),
     "launch": ("The turn's launches", [
         B("Space or Enter", "next_launch", "next launch (after the last one, the turn's results)"),

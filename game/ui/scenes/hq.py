@@ -24,6 +24,8 @@ from game.session.checker import check_plan, mission_blockers, money, program_bl
 from game.session.describe import side_name, turn_label
 from game.session.plan import (
     Plan,
+    crew_chance,
+    crew_of,
     mission_cost,
     money_left,
     plan_spending,
@@ -36,6 +38,7 @@ from game.ui.pictures import draw_beside, mission_picture, program_picture
 from game.ui.scene import Scene
 from game.ui.scenes import panels
 from game.ui.scenes.confirm import ConfirmScene, thin_turn
+from game.ui.scenes.hq_crew import crew_subline, has_named_crew
 from game.ui.scenes.hq_operations import build_operation_row, operation_order, operation_picture
 from game.ui.scenes.hq_rows import draw_more_note, draw_reliability, mission_order, program_order
 from game.ui.scenes.hq_tabs import LEFT_TABS, build_tabs, right_html, tabs_of
@@ -95,7 +98,7 @@ class HeadquartersScene(Scene):
         # top bar: date and seat | money and budget | prestige | buttons. When the window is narrow for the
         # UI scale the buttons move to the bottom bar, beside End turn, so nothing overlaps.
         bw = int(u * 2.6)
-        buttons_w = 5 * bw + 4 * (pad // 2)
+        buttons_w = 6 * bw + 5 * (pad // 2)
         ew = int(u * 5)
         self.compact = W / L.scale < 1150
         right = W - pad if self.compact else W - 2 * pad - buttons_w
@@ -131,6 +134,8 @@ class HeadquartersScene(Scene):
             ("charts", "Charts", "Prestige, budget and reliability over time (C).", self.open_charts),
             ("forecast", "Forecast", "Each side's chance to take each first still open and to win, from what "
                                      "your side knows (F).", self.open_forecast),
+            ("roster", "Roster", "Your astronauts or cosmonauts: skills, training, recruiting and the memorial "
+                                 "(P).", self.open_roster),
             ("save", "Save", "Save or load a game (Ctrl+S).", self.open_save),
             ("help", "Help", "How to play and the keyboard shortcuts (F1).", self.open_help),
             ("menu", "Menu", "The main menu; your game is autosaved every turn (Esc).", self.back),
@@ -272,17 +277,20 @@ class HeadquartersScene(Scene):
         blockers = mission_blockers(self.scenario, self.obs, m)
         tip = panels.mission_tip(self.scenario, self.obs, m, blockers)
         name_w = int(r.w * 0.40) - self.icon_w
-        tx, sub_w = r.x + pad + self.icon_w, r.w - 2 * pad - int(u * 5.6) - self.icon_w
+        crewed = has_named_crew(self.rules, m)
+        crew_w = int(u * 2.4) if crewed else 0  # the Crew button's room, left of Launch
+        tx, sub_w = r.x + pad + self.icon_w, r.w - 2 * pad - int(u * 5.6) - self.icon_w - crew_w
         line = int(u * 0.85)  # the name's line; the second line starts below it
         self._track(f"mis_name_{m}", self.label(None, (tx, r.y + 2, name_w, line - 2),
                                                 fit_text(mis["name"], L.font(15), name_w), tip=tip))
         self._track(f"mis_sub_{m}", self.label(None, (tx, r.y + line, sub_w, u),
-                                               fit_text(panels.mission_subline(self.scenario, self.obs, m, blockers),
+                                               fit_text(crew_subline(self.scenario, self.obs, self.plan, m) or
+                                                        panels.mission_subline(self.scenario, self.obs, m, blockers),
                                                         L.font(13), sub_w), "#small", tip=tip))
         x = tx + name_w + pad
         rushed = any(x.mission == m and x.rush for x in self.plan.launches)
         risky = not blockers and success_chance(self.rules, self.obs, m, rush=rushed) < RISKY
-        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), line - 2), "",
+        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8) - crew_w, line - 2), "",
                                                 "#bad" if risky else None, tip=tip))
         bx = r.right - pad - int(u * 5.4)
         y = r.y + (r.h - u) // 2
@@ -297,6 +305,11 @@ class HeadquartersScene(Scene):
                                                    "Booked" if booked else "Launch", why,
                                                    lambda m=m: self.toggle_launch(m),
                                                    object_id="#toggled" if booked else None, enabled=can))
+        if crewed:
+            self._track(f"mis_crew_{m}", self.button(
+                f"mis_crew_{m}", (bx - crew_w, y, crew_w - pad // 2, u), "Crew",
+                "Who flies it: the best available are picked for you; change any seat and see the effect on the "
+                "chance.", lambda m=m: self.open_crew(m), enabled=booked and not self.spectator))
         rushed = any(x.mission == m and x.rush for x in self.plan.launches)
         self._track(f"mis_rush_{m}", self.button(
             f"mis_rush_{m}", (bx + int(u * 3) + pad // 2, y, int(u * 2.4) - pad // 2, u), "Rush",
@@ -333,9 +346,13 @@ class HeadquartersScene(Scene):
                 if mission_blockers(self.scenario, obs, item):
                     self.widgets[f"mis_odds_{item}"].set_text(f"not ready · cost {money(cost)}")
                     continue
-                chance = success_chance(self.rules, obs, item, rush=any(x.mission == item and x.rush
-                                                                          for x in plan.launches))
-                self.widgets[f"mis_odds_{item}"].set_text(f"{chance:.0%} success · cost {money(cost)}")
+                rush = any(x.mission == item and x.rush for x in plan.launches)
+                crew = crew_of(self.rules, obs, plan, item)
+                chance = crew_chance(self.rules, obs, item, crew, rush)
+                odds = f"{chance:.0%} " + ("with crew" if crew else "success")
+                odds = fit_text(f"{odds} · cost {money(cost)}", self.L.font(15),
+                                self.widgets[f"mis_odds_{item}"].rect.w)
+                self.widgets[f"mis_odds_{item}"].set_text(odds)
         if self.spectator:
             self.problems = []
             text = "Watching: the AI's orders are shown. " + ("AI thinking…" if not self._spectator_plan_loaded
@@ -411,6 +428,17 @@ class HeadquartersScene(Scene):
                                        dont_ask="confirm_end_turn"))
             return
         self.flow.end_turn(self.side, self.plan)
+
+    def open_roster(self) -> None:
+        from game.ui.scenes.roster import RosterScene
+
+        self.app.show(RosterScene(self.app, self.flow, self.side, back_to=self))
+
+    def open_crew(self, m: int) -> None:
+        from game.ui.scenes.crew import CrewScene
+
+        if self.plan.is_launching(m) and not self.spectator:
+            self.app.show(CrewScene(self.app, self.flow, self.side, m, back_to=self))
 
     def open_charts(self) -> None:
         from game.ui.scenes.charts import ChartsScene
@@ -497,6 +525,10 @@ class HeadquartersScene(Scene):
         if not self._demo_forecast_shown and forecast_for_demo(self.session, self.side):
             self._demo_forecast_shown = True   # the demo shows the forecast once; closing it comes back here
             self.open_forecast()
+            return
+        if not getattr(self.flow, "demo_roster_shown", False) and self.obs.person_status[0].max() > 0:
+            self.flow.demo_roster_shown = True  # the demo shows the roster once, when the side has people
+            self.open_roster()
             return
         self.end_turn()
 

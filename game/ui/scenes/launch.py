@@ -42,6 +42,7 @@ from game.ui.scenes.launch_art import (
 )
 from game.ui.scenes.launch_timeline import DROP_S, FLY_S, PAD_S, SMOKE_S, TICKS, Beat, beat_of
 from game.ui.scenes.panels import OUTCOME_WORDS
+from game.ui.scenes.panels import crew_names
 from game.ui.scenes.records_text import record_banner
 from game.ui.theme import palette, side_colour
 
@@ -58,7 +59,8 @@ def banner_lines(scenario, report, launch) -> tuple[str, list[str], str]:
     if launch.outcome == CREW_LOST:
         crew = mission.get("crew", 0)
         people = "crew" if crew != 1 else "pilot"
-        return "loss", ["Crew lost", f"The {people} of {mission['name']} ({who}) did not come home."], "loss"
+        named = [f"Lost: {crew_names(scenario.rules, launch.crew, full=True)}"] if launch.crew else []
+        return "loss", ["Crew lost", f"The {people} of {mission['name']} ({who}) did not come home.", *named], "loss"
     records = record_banner(scenario, report, launch)
     by = f"by the {who}" if who in SIDE_NAMES else f"by {who}"
     if won:
@@ -378,6 +380,8 @@ class LaunchScene(Scene):
         surf.blit(title, (mx, r.y + L.pad))
         crew = mission.get("crew", 0)
         sub = f"crew of {crew}" if crew > 1 else ("one crew member" if crew == 1 else "no people aboard")
+        if x.crew:
+            sub = "crew: " + crew_names(sc.rules, x.crew)
         if x.side != self.side:
             sub += " — the rival's launch, as far as it is known"
         sub_img = self._text(fit_text(sub, L.font(16), room), L.font(16), pal["muted"])

@@ -157,12 +157,19 @@ def _first_sentence(text: str) -> str:
     return text if cut < 0 or cut > 200 else text[:cut + 1]
 
 
+def crew_names(rules, crew, full: bool = False) -> str:
+    """"Borman and Lovell" (full: "Frank Borman and Jim Lovell") for a crew's person indices."""
+    names = [rules.person_names[n] if full else rules.person_names[n].split()[-1] for n in crew]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
 def launch_line(scenario, x) -> str:
     mis = scenario.missions[x.mission]
     marks = " · ".join(f"{escape(s.name)} {STEP_MARKS[s.state]}" for s in x.steps)
     word = OUTCOME_WORDS.get(x.outcome, "?")
     colour = palette()["good"] if x.outcome == SUCCESS else palette()["bad"]
-    return (f"{month_label(x.month)} {side_tag(x.side)} {escape(mis['name'])}: {coloured(word, colour)}"
+    crew = f" ({escape(crew_names(scenario.rules, x.crew, full=x.crew_lost))})" if x.crew else ""
+    return (f"{month_label(x.month)} {side_tag(x.side)} {escape(mis['name'])}{crew}: {coloured(word, colour)}"
             f"<br>{muted(marks)}")
 
 
@@ -263,6 +270,6 @@ def draw_spinner(surf, centre, L, frame: int, text: str) -> None:
     draw_text(surf, text, (centre[0] + r + L.pad, centre[1]), L.font(13), pal["text"], anchor="midleft")
 
 
-__all__ = ["news_html", "firsts_html", "rival_html", "program_tip", "program_subline", "mission_tip",
+__all__ = ["crew_names", "news_html", "firsts_html", "rival_html", "program_tip", "program_subline", "mission_tip",
            "mission_subline", "draw_prestige", "draw_spinner", "launch_line", "event_line", "OUTCOME_WORDS",
            "STEP_MARKS", "side_tag", "muted", "DEVELOPING", "AVAILABLE"]

@@ -12,7 +12,7 @@ from game.session.checker import grounded_label, money
 from game.session.describe import SIDE_SHORT, month_label, side_name, turn_label
 from game.session.report import won_firsts
 from game.ui.scene import Scene, coloured, escape
-from game.ui.scenes.panels import OUTCOME_WORDS, event_line, muted, side_tag
+from game.ui.scenes.panels import OUTCOME_WORDS, crew_names, event_line, muted, side_tag
 from game.ui.scenes.records_text import operation_news, record_banner, record_news
 from game.ui.theme import palette
 
@@ -29,6 +29,8 @@ def result_lines(session, report) -> list[str]:
     for x in report.launches:
         mis = sc.missions[x.mission]
         crew = f" (crew {mis['crew']})" if mis.get("crew") else ""
+        if x.crew:
+            crew = f" (crew: {escape(crew_names(sc.rules, x.crew, full=True))})"
         lines.append(f"<b>{month_label(x.month)}</b> {side_tag(x.side)} <b>{escape(mis['name'])}</b>{crew}")
         for st in x.steps:
             mark = {"passed": coloured("ok", pal["good"]), "failed": coloured("FAILED", pal["bad"]),
@@ -49,6 +51,9 @@ def result_lines(session, report) -> list[str]:
             tone = pal["good"] if x.prestige > 0 else pal["bad"]
             extra += " — " + coloured(f"prestige {x.prestige:+.0f}", tone)
         lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;Outcome: {coloured(word, colour)}{extra}")
+        if x.crew_lost and x.crew:
+            lines.append("&nbsp;&nbsp;&nbsp;&nbsp;" + coloured(f"Lost: {crew_names(sc.rules, x.crew, full=True)}. "
+                                                               "The memorial keeps them (Roster, P).", pal["bad"]))
     own = program_lines(session, report)
     if own:
         lines.append("<br><b>Your programs</b>")
