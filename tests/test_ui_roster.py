@@ -1,0 +1,145 @@
+"""The corps on screen, driven through the real window: the roster (recruiting a group, training a person),
+a launch's crew changed seat by seat on headquarters, and the orders those screens hand in; in hot-seat each
+side's roster shows only its own people and the rival's who have flown, never a rival's skills."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+import pytest
+from uikit import click, continue_to_hq, frames, make_app, press, screen_text
+
+from game.ai.policies import make_policy
+from game.rules.tables import ACTIVE, SKILL_NAMES
+from game.scenario import load
+from game.session.checker import mission_blockers
+from game.session.game import GameSession
+from game.session.saves import open_save, save_game
+from game.session.seats import make_seat
+from game.ui.app import Options
+from game.ui.flow import GameFlow
+
+YEAR = 1965
+
+
+@pytest.fixture(scope="module")
+def save_1965(tmp_path_factory):
+    """A hot-seat game of the historical scenario played by the scripted AI for both sides into 1965, saved."""
+    sc = load("historical")
+    s = GameSession.new(sc, (make_seat("human", sc.rules), make_seat("human", sc.rules)), 7)
+    policies = [make_policy("scripted", sc.rules) for _ in (0, 1)]
+    while (sc.rules.start_month + s.turn * sc.rules.months_per_turn) // 12 < YEAR:
+        for side in (0, 1):
+            s.seal(side, policies[side].act(s.observation(side), s.ai_key(side)))
+        s.resolve()
+    return save_game(s, tmp_path_factory.mktemp("saves") / "corps_1965.json")
+
+
+def open_game(tmp_path, monkeypatch, path):
+    app = make_app(tmp_path, monkeypatch, Options())
+    GameFlow(app, open_save(path).session).start()
+    frames(app, 2)
+    continue_to_hq(app)
+    return app
+
+
+def pick(app, dropdown, text: str) -> None:
+    """Open a drop-down with the mouse and click the option `text`."""
+    click(app, dropdown)
+    items = dropdown.current_state.options_selection_list.item_list
+    button = next(i["button_element"] for i in items if i["text"] == text)
+    click(app, button)
+    frames(app, 2)  # the choice arrives as an event on the next frame
+
+
+def test_recruit_train_and_choose_a_crew_then_the_orders_carry_them(tmp_path, monkeypatch, save_1965):
+    app = open_game(tmp_path, monkeypatch, save_1965)
+    hq = app.scene
+    assert hq.name == "headquarters" and hq.side == 0
+    rules = hq.rules
+    click(app, hq.widgets["roster"])
+    roster = app.scene
+    assert roster.name == "roster"
+    obs = roster.obs
+    people = roster.people
+    assert people and all(rules.person_side[n] == 0 for n in people)
+    names = screen_text(app)
+    assert rules.person_names[people[0]] in names and "firsts" in names and "morale" in names
+    # train the first active person in EVA
+    trainee = next(n for n in people if obs.person_status[0, n] == ACTIVE)
+    pick(app, roster.widgets[f"train_{trainee}"], f"Train {SKILL_NAMES[1].upper()}")
+    assert app.flow.plans[0].train == {trainee: 1}
+    # recruit an open group that costs money
+    press(app, pygame.K_2)
+    roster = app.scene
+    cost_before = roster.widgets["money"].text
+    g = next(g for g in roster.groups if roster.widgets[f"recruit_{g}"].is_enabled)
+    click(app, roster.widgets[f"recruit_{g}"])
+    assert app.flow.plans[0].recruit == {g}
+    assert app.scene.widgets[f"recruit_{g}"].text == "Ordered" and app.scene.widgets["money"].text != cost_before
+    press(app, pygame.K_ESCAPE)
+    hq = app.scene
+    assert hq.name == "headquarters"
+    # book a crewed launch and change its first seat
+    press(app, pygame.K_2)
+    hq = app.scene
+    m = next(m for m in hq.missions if f"mis_crew_{m}" in hq.widgets and not mission_blockers(hq.scenario, hq.obs, m))
+    click(app, hq.widgets[f"mis_launch_{m}"])
+    assert "Crew: " in app.scene.widgets[f"mis_sub_{m}"].text
+    click(app, app.scene.widgets[f"mis_crew_{m}"])
+    crew_scene = app.scene
+    assert crew_scene.name == "crew"
+    suggested = [n for n in np.flatnonzero(obs.person_status[0] == ACTIVE) if n != trainee]
+    before = crew_scene.widgets["effect"].html_text
+    assert "Chance of success" in before
+    chosen = next(int(n) for n in suggested if rules.person_names[n].split()[-1] not in before
+                  and rules.person_side[n] == 0)
+    pick(app, crew_scene.widgets["seat_0"], crew_scene.person_option(chosen))
+    after = app.scene.widgets["effect"].html_text
+    assert rules.person_names[chosen] in after and after != before
+    click(app, app.scene.widgets["done"])
+    assert app.scene.name == "headquarters"
+    press(app, pygame.K_RETURN, pygame.KMOD_CTRL)
+    orders = app.flow.session.sealed[0]
+    assert orders is not None, "the US orders were not sealed"
+    assert orders.train[0, trainee] == 1 and orders.recruit[0, g]
+    slot = int(np.flatnonzero(orders.launch[0, 0] == m)[0])
+    assert orders.crew[0, 0, slot, 0] == chosen
+    app.close()
+
+
+def test_hotseat_rosters_show_only_own_people_and_the_rivals_who_flew(tmp_path, monkeypatch, save_1965):
+    app = open_game(tmp_path, monkeypatch, save_1965)
+    sc = app.flow.session.scenario
+    rules = sc.rules
+    checked = set()
+    for _ in range(200):
+        scene = app.scene
+        if scene.name == "headquarters":
+            side = scene.side
+            if side in checked:
+                break
+            obs = scene.obs
+            rival_unseen = [rules.person_names[n] for n in np.flatnonzero((rules.person_side == 1 - side)
+                                                                        & ~obs.person_seen[0])]
+            rival_seen = [rules.person_names[n] for n in np.flatnonzero((rules.person_side == 1 - side)
+                                                                      & obs.person_seen[0])]
+            press(app, pygame.K_p)
+            assert app.scene.name == "roster"
+            texts = []
+            for key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4):
+                press(app, key)
+                texts.append(screen_text(app))
+            text = "\n".join(texts)
+            leaked = [name for name in rival_unseen if name in text]
+            assert not leaked, f"side {side}'s roster names the rival's untried people: {leaked[:3]}"
+            assert rival_seen and all(name in texts[3] for name in rival_seen)
+            rival_lines = [line for line in texts[3].split("<br>") if any(n in line for n in rival_seen)]
+            assert not any(skill in line for line in rival_lines for skill in ("EVA", "Piloting", "morale"))
+            checked.add(side)
+            press(app, pygame.K_ESCAPE)
+            press(app, pygame.K_RETURN, pygame.KMOD_CTRL)
+        else:
+            continue_to_hq(app)
+    assert checked == {0, 1}
+    app.close()
