@@ -56,7 +56,8 @@ _FIELDS = {
     # the corps (N people, G groups, C most crew seats; game.rules.crews)
     "N": I64, "G": I64, "C": I64, "person_side": I64, "person_group": I64, "person_career_end": I64,
     "group_side": I64, "group_avail_turn": I64, "group_cost": F32, "step_skill": I64, "mis_skill_weight": F32,
-    "side_has_corps": bool, "side_people": I64, "side_count": I64, "crew_skill_bonus": F32, "crew_flight_experience": F32, "crew_training_gain": F32,
+    "side_has_corps": bool, "side_people": I64, "side_count": I64,
+    "crew_skill_bonus": F32, "crew_flight_experience": F32, "crew_training_gain": F32,
     "crew_training_cost": F32, "crew_rest_turns": I64, "crew_max_flights": I64, "crew_morale_loss": F32,
     "crew_morale_wait": F32, "crew_wait_turns": I64, "crew_morale_flight": F32, "crew_quit_morale": F32,
     # records and operations (RC records, OP operations)
