@@ -27,6 +27,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from game.ai.corps import CorpsTables, corps_orders
 from game.ai.plan import operations_aimed, record_values, records_aimed, starts_operation
 from game.ai.playbook import ARCHETYPES, PlanTables, Playbook, archetype, mutate, plan_orders
 from game.ai.policies import Policy
@@ -35,7 +36,8 @@ from game.rules.observe import Observation, observe
 from game.rules.orders import Orders
 from game.rules.rng import uniforms
 from game.rules.step import step
-from game.rules.tables import READY, Rules
+from game.rules.crews import suggested_crews
+from game.rules.tables import READY, SKILL_NAMES, Rules
 
 F32 = np.float32
 STREAM_CANDIDATES, STREAM_RIVAL, STREAM_PICK, STREAM_EVENTS = 221, 223, 227, 229
@@ -56,6 +58,8 @@ class Level:
     mix: int             # the final pick is among this many best
     search_events: bool  # event options searched (else left to their AI weights)
     wander: float = 0.0  # noise added to every candidate's knobs (0: none; 1: a full mutation)
+    prudence: float = 0.0  # a candidate is judged by its paired lead over the plan, world by world, less this
+    #                        many standard errors (0: by its mean score)
 
 
 LEVELS = {
@@ -64,7 +68,7 @@ LEVELS = {
     "normal": Level("normal", candidates=6, generations=1, worlds=10, horizon=10, temperature=2.0, mix=3,
                     search_events=True),
     "hard": Level("hard", candidates=14, generations=2, worlds=44, horizon=30, temperature=0.1, mix=2,
-                  search_events=True),
+                  search_events=True, prudence=1.0),
 }
 
 
@@ -110,6 +114,7 @@ class SearchPolicy(Policy):
         self.level = LEVELS[level] if isinstance(level, str) else level
         self.name = f"ai:{self.level.name}"
         self.tables = PlanTables(rules)
+        self.corps = CorpsTables(rules)
         self.library = library(rules)
         self.set_names(**(names or {}))
         self.last_reasons: list[list[str]] = []
@@ -195,9 +200,15 @@ class SearchPolicy(Policy):
             c[:, 0] = -1  # the plan leaves its events to their AI weights
         return c.reshape(g * count, r.n_events)
 
+    def _play(self, obs: Observation, books: Playbook, manage: np.ndarray | None = None) -> tuple[Orders, np.ndarray]:
+        """The plan's orders for the rows of `obs` with the side's corps handled (game.ai.corps): launches it
+        cannot man dropped and, on the rows of `manage` (None: all), groups recruited and people trained."""
+        orders, focus = plan_orders(self.tables, obs, books)
+        return corps_orders(self.corps, obs, orders, focus, manage), focus
+
     def _rollout(self, worlds, obs_c: Observation, books: Playbook, choices: np.ndarray, rival_books: Playbook,
                  g: int, count: int) -> np.ndarray:
-        """Mean score float [G, count] of each candidate over the worlds (common to all candidates)."""
+        """Score float [G, count, W] of each candidate in each world (the worlds and dice common to all)."""
         r = self.rules
         lv = self.level
         side, rival = obs_c.side, 1 - obs_c.side
@@ -208,18 +219,35 @@ class SearchPolicy(Policy):
         state = worlds.slice(world_idx)
         own_books = books.take(cand_idx)
         riv_books = rival_books.take(world_idx)
-        first, _ = plan_orders(self.tables, obs_c, books)
+        riv_manage = self._rival_manages(worlds)[world_idx]
+        first, _ = self._play(obs_c, books)
         first = first.replace(choice=choices).slice(cand_idx)
         for h in range(lv.horizon):
             if state.done.all():
                 break
-            mine = first if h == 0 else plan_orders(self.tables, observe(r, state, side), own_books)[0]
-            theirs, _ = plan_orders(self.tables, observe(r, state, rival), riv_books)
+            mine = first if h == 0 else self._play(observe(r, state, side), own_books)[0]
+            theirs, _ = self._play(observe(r, state, rival), riv_books, riv_manage)
             us, ussr = (mine, theirs) if side == 0 else (theirs, mine)
             state, _ = step(r, state, Orders.merge(r, us, ussr))
         lead = state.prestige[:, side] - state.prestige[:, rival]
         won = np.where(state.done, np.where(state.winner == side, 1.0, np.where(state.winner == rival, -1.0, 0.0)), 0)
-        return (lead + WIN_BONUS * won).reshape(g, count, W).mean(axis=2)
+        return (lead + WIN_BONUS * won).reshape(g, count, W)
+
+    def _judge(self, per_world: np.ndarray) -> np.ndarray:
+        """float [G, count]: how each candidate is judged from its scores [G, count, W]: the mean; with
+        `prudence` z > 0, the plan's (candidate 0's) mean plus the paired lead over the plan less z standard
+        errors, so a candidate displaces the plan only when it beats it in the same worlds by more than
+        the luck of a few (the best of many noisy means is otherwise mostly luck)."""
+        mean = per_world.mean(axis=2)
+        z = self.level.prudence
+        if z <= 0:
+            return mean
+        diff = per_world - per_world[:, :1, :]
+        w = per_world.shape[2]
+        se = diff.std(axis=2, ddof=1) / np.sqrt(w) if w > 1 else np.zeros_like(mean)
+        judged = mean[:, :1] + diff.mean(axis=2) - z * se
+        judged[:, 0] = mean[:, 0]
+        return judged
 
     def _search(self, obs: Observation, key: np.ndarray) -> tuple[Orders, list[list[str]], list[str]]:
         r = self.rules
@@ -232,7 +260,8 @@ class SearchPolicy(Policy):
         obs_c = take_obs(obs, rep)
         books, names = self._candidates(obs, key, C)
         choices = self._choices(obs, key, C, 0)
-        scores = self._rollout(worlds, obs_c, books, choices, rival_books, g, C)
+        per_world = self._rollout(worlds, obs_c, books, choices, rival_books, g, C)
+        scores = self._judge(per_world)
         pool = C
         for gen in range(1, lv.generations):
             best = np.argsort(-scores, axis=1, kind="stable")[:, :max(2, C // 4)]
@@ -242,7 +271,8 @@ class SearchPolicy(Policy):
             kid_choices = choices[parent].copy()
             redo = (uniforms(key, obs.turn, STREAM_EVENTS + 77 * gen, C) < 0.3).reshape(g * C)
             kid_choices[redo] = self._choices(obs, key, C, gen)[redo]
-            kid_scores = self._rollout(worlds, obs_c, kids, kid_choices, rival_books, g, C)
+            kid_world = self._rollout(worlds, obs_c, kids, kid_choices, rival_books, g, C)
+            kid_scores = self._judge(np.concatenate([per_world[:, :1], kid_world], axis=1))[:, 1:]
             kid_names = [names[p] if names[p].endswith("refined") else f"{names[p]}, refined" for p in parent]
             # merge, keeping the pool game-major: [g, pool + C]
             idx = np.concatenate([(np.arange(g)[:, None] * pool + np.arange(pool)).reshape(g, pool),
@@ -255,19 +285,25 @@ class SearchPolicy(Policy):
             pool += C
         pick = self._pick(scores, key, obs.turn)
         chosen = np.arange(g) * pool + pick
-        orders, focus = plan_orders(self.tables, obs, books.take(chosen))
+        orders, focus = self._play(obs, books.take(chosen))
         orders = orders.replace(choice=choices[chosen])
         plan_score = scores[:, 0]
         reasons = [self._explain(obs, orders, focus, i, names[chosen[i]], float(scores[i, pick[i]] - plan_score[i]))
                    for i in range(g)]
         return orders, reasons, [names[c] for c in chosen]
 
+    @staticmethod
+    def _rival_manages(worlds) -> np.ndarray:
+        """bool [worlds.batch]: the worlds whose rival handles its corps like this AI (those where it plays
+        like the house plan; the scripted rival of the others never recruits nor trains)."""
+        return np.arange(worlds.batch) % 2 == 1
+
     def _rival_books(self, worlds) -> Playbook:
         """The rival's playbook in each world: half the worlds a plain scripted rival, half a rival that
         plays like this AI's own house plan, each with its knobs perturbed (we do not know its strategy)."""
         r = self.rules
         n = worlds.batch
-        strong = np.arange(n) % 2 == 1
+        strong = self._rival_manages(worlds)
         plain, house = Playbook.scripted(r, n), Playbook.house(r, n)
         base = Playbook(**{f.name: np.where(strong.reshape((n,) + (1,) * (getattr(plain, f.name).ndim - 1)),
                                             getattr(house, f.name), getattr(plain, f.name))
@@ -302,6 +338,36 @@ class SearchPolicy(Policy):
             parts.append(f'{verb} "{self.operation_names[o]}" running')
         return " and ".join(parts) or "fly again"
 
+    def _crew_reasons(self, obs: Observation, orders: Orders, i: int) -> list[str]:
+        """Game i's crews, recruiting and training in plain words: 'fly Leonov: best EVA skill' (the crew the
+        core will seat: game.rules.crews.suggested_crews), 'recruit ...', 'train ... in docking'."""
+        r = self.rules
+        side = obs.side
+        if not r.n_people:
+            return []
+        out = []
+        surname = [name.split()[-1] for name in r.person_names]
+        crews = suggested_crews(r, obs.person_status[i], np.nan_to_num(obs.skill[i]), orders.launch[i],
+                                orders.crew[i], orders.train[i])
+        for c, m in enumerate(orders.launch[i, side]):
+            if m < 0 or r.mis_crew[m] == 0:
+                continue
+            who = [surname[p] for p in crews[side, c] if p >= 0]
+            if not who:
+                continue
+            w = self.corps.weight[m]
+            why = f"best {SKILL_NAMES[int(np.argmax(w))].replace('eva', 'EVA')} skill" if w.max() > 0 \
+                else "the best available"
+            out.append(f"fly {', '.join(who)}: {why} for {self.mission_names[m]}")
+        for g in np.flatnonzero(orders.recruit[i]):
+            out.append(f"recruit {_pretty(r.group_ids[g])}: the crewed missions ahead need more people")
+        trained = np.flatnonzero(orders.train[i] >= 0)
+        for d in np.unique(orders.train[i, trained]):
+            names = [surname[p] for p in trained if orders.train[i, p] == d]
+            out.append(f"train {', '.join(names)} in {SKILL_NAMES[d].replace('eva', 'EVA')}: "
+                       "not flying this turn, and the crewed missions ahead need it")
+        return out
+
     def _explain(self, obs: Observation, orders: Orders, focus: np.ndarray, i: int, strategy: str,
                  gain: float) -> list[str]:
         """Plain-words reasons for game i's orders."""
@@ -321,6 +387,7 @@ class SearchPolicy(Policy):
             ms = self.milestone_names[(first or list(lack))[0]]
             what = f"the first {ms}" if first else f"the {ms} (the rival got there first)"
             out.append(f"launch {self.mission_names[m]}: going for {what}")
+        out += self._crew_reasons(obs, orders, i)
         for o in np.flatnonzero(orders.stop[i]):
             out.append(f'end "{self.operation_names[o]}": its upkeep is needed for a first and the programs')
         funding = orders.funding[i]

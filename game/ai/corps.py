@@ -1,0 +1,133 @@
+"""The AI's handling of its corps: which launches it can man, which groups to recruit, who trains.
+
+Batched over N rows (games, or rollout rows), no loop over games. It works on top of the plan's orders
+(game.ai.playbook.plan_orders) and reads only the side's own Observation:
+
+- Crews: seats are left to the core's automatic pick (the best available for the mission's skilled
+  steps, game.rules.crews.pick_crews). A crewed launch the side cannot man this turn (fewer available
+  people than the seats of its launches so far) is dropped, as the core would scrub it.
+- Recruiting: when the side's living people in service are fewer than its crewed aims need (twice the
+  largest crew among the missions it works towards, plus this turn's seats), it recruits the cheapest
+  open group it can pay for, one a turn, before funding programs (the funding is scaled down to match).
+- Training: the people who will not fly this turn (never one the core could seat on this turn's
+  launches) train, with spare money only (after launches, upkeep and the programs' funding), in the
+  discipline the side's crewed aims use most where they have most to gain; the best suited first, at
+  most `TRAIN_MAX` a turn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.ai.plan import mission_costs, upkeep_due
+from game.rules.kernel_tables import kernel_tables
+from game.rules.observe import Observation
+from game.rules.orders import Orders
+from game.rules.tables import ACTIVE, RESTING, TRAINING, Rules
+
+F32 = np.float32
+TRAIN_MAX = 3          # people trained a turn at most
+TRAIN_ROOM = F32(0.9)  # nobody trains a discipline already at this skill
+
+
+class CorpsTables:
+    """Constants of the corps derived once from the rules."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        self.weight = np.asarray(kernel_tables(rules).mis_skill_weight, F32)   # [M, 5] skilled steps by discipline
+        self.crew = np.asarray(rules.mis_crew, np.int64)                          # [M]
+        self.has_corps = rules.n_people > 0
+
+
+def _side_people(rules: Rules, side: int) -> np.ndarray:
+    return np.asarray(rules.person_side) == side
+
+
+def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.ndarray,
+                 manage: np.ndarray | None = None) -> Orders:
+    """The plan's orders (N rows of side obs.side) with this side's corps handled (see the module).
+
+    focus: bool [N, M] the missions each row works towards (plan_orders' second result).
+    manage: bool [N] rows that recruit and train (None: all); every row drops launches it cannot man.
+    """
+    r = ct.rules
+    if not ct.has_corps:
+        return orders
+    n, side = obs.turn.shape[0], obs.side
+    mine = _side_people(r, side)
+    if not mine.any():
+        return orders
+    manage = np.ones(n, bool) if manage is None else manage
+    status = obs.person_status
+    avail = mine[None, :] & (status == ACTIVE)
+    living = mine[None, :] & np.isin(status, (ACTIVE, RESTING, TRAINING))
+    skill = np.nan_to_num(obs.skill.astype(F32), nan=0.0)                          # [N, P, 5]
+    rows = np.arange(n)
+
+    # launches the side can man, pad by pad; people the core may seat on them are kept from training
+    launch = orders.launch.copy()
+    seats = np.zeros(n, np.int64)
+    n_avail = avail.sum(axis=1)
+    for c in range(launch.shape[2]):
+        m = launch[:, side, c]
+        need = np.where(m >= 0, ct.crew[np.maximum(m, 0)], 0)
+        short = (need > 0) & (seats + need > n_avail)
+        launch[:, side, c] = np.where(short, -1, m)
+        seats += np.where(short, 0, need)
+    protected = np.zeros_like(avail)
+    for c in range(launch.shape[2]):
+        m = launch[:, side, c]
+        crewed = (m >= 0) & (ct.crew[np.maximum(m, 0)] > 0)
+        if not crewed.any():
+            continue
+        # a launch's crew is among the `seats` best available for it (at most seats - need others taken)
+        score = np.einsum("npd,nd->np", skill, ct.weight[np.maximum(m, 0)])
+        score = np.where(avail, score, -np.inf)
+        order = np.argsort(-score, axis=1, kind="stable")
+        rank = np.empty_like(order)
+        np.put_along_axis(rank, order, np.broadcast_to(np.arange(order.shape[1]), order.shape), axis=1)
+        protected |= crewed[:, None] & (rank < seats[:, None]) & avail
+
+    cash = obs.cash.astype(F32)
+    cost = mission_costs(r, obs)
+    spent = np.where(launch[:, side] >= 0, cost[rows[:, None], np.maximum(launch[:, side], 0)], F32(0)).sum(axis=1)
+    stopped = orders.stop if orders.stop.shape[1] else np.zeros((n, 0), bool)
+    spent = spent + np.where(stopped, F32(0), upkeep_due(r, obs)).sum(axis=1, dtype=F32)
+    money = np.maximum(cash - spent, F32(0))
+
+    # recruiting: the cheapest open group, when the crewed aims need more people than are in service
+    aims = focus & (ct.crew[None, :] > 0)
+    biggest = np.where(aims, ct.crew[None, :], 0).max(axis=1)
+    short_of_people = manage & (biggest > 0) & (living.sum(axis=1) < 2 * biggest + seats)
+    gside = np.asarray(r.group_side) == side
+    gcost = np.asarray(r.group_cost, F32)
+    open_ = gside[None, :] & ~obs.group_recruited & (np.asarray(r.group_avail_turn)[None, :] <= obs.turn[:, None])
+    price = np.where(open_ & (gcost[None, :] <= money[:, None]), gcost[None, :], np.inf)
+    recruit = np.zeros((n, r.n_groups), bool)
+    if r.n_groups:
+        g = np.argmin(price, axis=1)
+        go = short_of_people & np.isfinite(price[rows, g])
+        recruit[rows[go], g[go]] = True
+        money = money - np.where(go, gcost[g], F32(0))
+    funding = orders.funding
+    total = funding.sum(axis=1, dtype=F32)
+    scale = np.minimum(F32(1), money / np.maximum(total, F32(1e-6)))
+    funding = (funding * scale[:, None]).astype(F32)
+    spare = np.maximum(money - funding.sum(axis=1, dtype=F32), F32(0))
+
+    # training: spare money only, people who will not fly this turn, the discipline the aims use most
+    need_d = np.where(aims[:, :, None], ct.weight[None, :, :], F32(0)).sum(axis=1)        # [N, 5]
+    gain = need_d[:, None, :] * np.maximum(TRAIN_ROOM - skill, F32(0))                    # [N, P, 5]
+    disc = np.argmax(gain, axis=2)
+    worth = np.take_along_axis(gain, disc[..., None], axis=2)[..., 0]
+    can = manage[:, None] & avail & ~protected & (worth > 0)
+    suit = np.where(can, np.einsum("npd,nd->np", skill, need_d), -np.inf)
+    order = np.argsort(-suit, axis=1, kind="stable")
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.broadcast_to(np.arange(order.shape[1]), order.shape), axis=1)
+    k = np.minimum(TRAIN_MAX, np.floor(spare / F32(max(r.crew_training_cost, 1e-6)))).astype(np.int64)
+    trains = can & (rank < k[:, None])
+    train = np.where(trains, disc, -1).astype(np.int8)
+    train = np.where(mine[None, :], train, orders.train)
+    return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit, train=train)
