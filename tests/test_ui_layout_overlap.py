@@ -132,6 +132,7 @@ def states(app, flow, save, once: dict, late=None):
     if late is not None:
         late_flow = GameFlow(app, late)
         for side in (0, 1):
+            yield from corps_states(app, late_flow, side)
             hq = HeadquartersScene(app, late_flow, side)
             app.show(hq)
             for left in hq.left_tabs:
@@ -140,6 +141,27 @@ def states(app, flow, save, once: dict, late=None):
             for right in hq.right_tabs[1:]:
                 hq.set_right(right)
                 yield f"headquarters in 1972, side {side}: {hq.left_tab}, {right}"
+
+
+def corps_states(app, flow, side: int):
+    """The roster of `side` with each tab and a booked crewed launch's crew (booked for headquarters too)."""
+    from game.ui.scenes.crew import CrewScene
+    from game.ui.scenes.roster import LEFT_TABS, RIGHT_TABS, RosterScene
+
+    rules = flow.session.rules
+    crewed = max((m for m in range(rules.n_missions) if rules.mis_side[m] == side and rules.mis_crew[m] > 0),
+                 key=lambda m: (rules.mis_crew[m], -m))
+    if not flow.plans[side].is_launching(crewed):
+        flow.plans[side].toggle_launch(crewed)
+    back = app.scene
+    roster = RosterScene(app, flow, side, back_to=back)
+    app.show(roster)
+    for left, right in zip(LEFT_TABS, RIGHT_TABS, strict=True):
+        roster.set_left(left)
+        roster.set_right(right)
+        yield f"roster in 1972, side {side}: {left}, {right}"
+    app.show(CrewScene(app, flow, side, crewed, back_to=back))
+    yield f"crew of the largest crewed mission, side {side}"
 
 
 def optional_screens(app, flow, once: dict) -> dict:
@@ -173,7 +195,8 @@ def optional_screens(app, flow, once: dict) -> dict:
 
 CHECKED = {"MainMenuScene", "NewGameScene", "ScenariosScene", "SettingsScene", "HelpScene", "SaveLoadScene",
            "LoadedScene", "ResultsScene", "EventScene", "ChartsScene", "GameOverScene", "PassDeviceScene",
-           "ThinkingScene", "WaitingScene", "HeadquartersScene", "LaunchScene", "ConfirmScene", "ForecastScene"}
+           "ThinkingScene", "WaitingScene", "HeadquartersScene", "LaunchScene", "ConfirmScene", "ForecastScene",
+           "RosterScene", "CrewScene"}
 
 
 def problems_of(app) -> list[str]:

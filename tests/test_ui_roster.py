@@ -143,3 +143,20 @@ def test_hotseat_rosters_show_only_own_people_and_the_rivals_who_flew(tmp_path, 
             continue_to_hq(app)
     assert checked == {0, 1}
     app.close()
+
+
+def test_the_demo_shows_the_roster_once_its_side_has_people_and_names_its_screenshot(tmp_path, monkeypatch):
+    from uikit import run_until
+
+    from game.ui.start import start_demo
+
+    shots = tmp_path / "shots"
+    app = make_app(tmp_path, monkeypatch, Options(us="scripted", ussr="scripted", turns=9, screenshots=str(shots)))
+    try:
+        start_demo(app, seed=3)
+        run_until(app, lambda: app.flow.finished or any(p.name.endswith("-roster.png") for p in app.shots),
+                  limit=40000)
+        roster = [p for p in app.shots if p.name.endswith("-roster.png")]
+        assert len(roster) == 1 and roster[0].stat().st_size > 10_000, [p.name for p in app.shots]
+    finally:
+        app.close()

@@ -100,8 +100,7 @@ def mission_blockers(scenario, obs: Observation, m: int) -> list[str]:
     need, ready = int(rules.mis_crew[m]), people_ready(rules, obs)
     if need and ready is not None:
         if ready < need:
-            out.append(f"it needs a crew of {need} and only {ready} of your people can fly now "
-                       "(recruit or wait for those resting)")
+            out.append(f"{ready} of your people can fly now, {need} needed")
     return out
 
 

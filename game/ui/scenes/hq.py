@@ -344,7 +344,9 @@ class HeadquartersScene(Scene):
             elif self.left_tab == "missions":
                 cost = mission_cost(self.rules, obs, item)
                 if mission_blockers(self.scenario, obs, item):
-                    self.widgets[f"mis_odds_{item}"].set_text(f"not ready · cost {money(cost)}")
+                    self.widgets[f"mis_odds_{item}"].set_text(fit_text(f"not ready · cost {money(cost)}",
+                                                                       self.L.font(15),
+                                                                       self.widgets[f"mis_odds_{item}"].rect.w))
                     continue
                 rush = any(x.mission == item and x.rush for x in plan.launches)
                 crew = crew_of(self.rules, obs, plan, item)

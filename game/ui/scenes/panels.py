@@ -123,7 +123,8 @@ def mission_tip(scenario, obs, m: int, blockers: list[str]) -> str:
         earn = f" » {', '.join(escape(e) for e in st.get('earns', []))}" if st.get("earns") else ""
         lines.append(f"• {escape(st['name'])} ({escape(progs.get(st['program'], st['program']))}): {c:.0%}, "
                      f"rushed {cr:.0%}{earn}")
-    lines.append(f"Cost per flight {money(mission_cost(rules, obs, m))}.")
+    lines.append(f"Cost per flight {money(mission_cost(rules, obs, m))}; rushing flies early in the turn at "
+                 f"−{rules.rush_penalty:.0%} per step.")
     for k, kind, pts in stakes(rules, obs, m):
         ms = scenario.milestones[k]
         miss = f"a miss {ms['prestige'].get('failure', 0):+g}"
@@ -138,7 +139,6 @@ def mission_tip(scenario, obs, m: int, blockers: list[str]) -> str:
     if missing:
         lines.append("Skipping " + ", ".join(escape(scenario.milestones[k]["name"]) for k in missing)
                      + f": −{rules.skip_penalty:.0%} per step for each.")
-    lines.append(f"Rushing flies early in the turn at −{rules.rush_penalty:.0%} per step.")
     if blockers:
         lines.append("Cannot fly now: " + escape("; ".join(blockers)) + ".")
     return "<br>".join(x for x in lines if x)
