@@ -41,8 +41,7 @@ from game.ui.scenes.launch_art import (
     make_sky,
 )
 from game.ui.scenes.launch_timeline import DROP_S, FLY_S, PAD_S, SMOKE_S, TICKS, Beat, beat_of
-from game.ui.scenes.panels import OUTCOME_WORDS
-from game.ui.scenes.panels import crew_names
+from game.ui.scenes.panels import OUTCOME_WORDS, crew_names
 from game.ui.scenes.records_text import record_banner
 from game.ui.theme import palette, side_colour
 
