@@ -38,10 +38,7 @@ class CorpsTables:
         self.weight = np.asarray(kernel_tables(rules).mis_skill_weight, F32)   # [M, 5] skilled steps by discipline
         self.crew = np.asarray(rules.mis_crew, np.int64)                          # [M]
         self.has_corps = rules.n_people > 0
-
-
-def _side_people(rules: Rules, side: int) -> np.ndarray:
-    return np.asarray(rules.person_side) == side
+        self.people = [np.flatnonzero(np.asarray(rules.person_side) == side) for side in (0, 1)]   # each side's
 
 
 def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.ndarray,
@@ -55,14 +52,14 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
     if not ct.has_corps:
         return orders
     n, side = obs.turn.shape[0], obs.side
-    mine = _side_people(r, side)
-    if not mine.any():
+    mine = ct.people[side]                                                          # [P] own people's indices
+    if not len(mine):
         return orders
     manage = np.ones(n, bool) if manage is None else manage
-    status = obs.person_status
-    avail = mine[None, :] & (status == ACTIVE)
-    living = mine[None, :] & np.isin(status, (ACTIVE, RESTING, TRAINING))
-    skill = np.nan_to_num(obs.skill.astype(F32), nan=0.0)                          # [N, P, 5]
+    status = obs.person_status[:, mine]
+    avail = status == ACTIVE
+    living = (status == ACTIVE) | (status == RESTING) | (status == TRAINING)
+    skill = np.nan_to_num(obs.skill[:, mine].astype(F32), nan=0.0)                  # [N, P, 5]
     rows = np.arange(n)
 
     # launches the side can man, pad by pad; people the core may seat on them are kept from training
@@ -121,13 +118,15 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
     gain = need_d[:, None, :] * np.maximum(TRAIN_ROOM - skill, F32(0))                    # [N, P, 5]
     disc = np.argmax(gain, axis=2)
     worth = np.take_along_axis(gain, disc[..., None], axis=2)[..., 0]
-    can = manage[:, None] & avail & ~protected & (worth > 0)
+    can = manage[:, None] & avail & ~protected & (worth > 0) & (spare >= F32(r.crew_training_cost))[:, None]
+    if not can.any():
+        return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit)
     suit = np.where(can, np.einsum("npd,nd->np", skill, need_d), -np.inf)
     order = np.argsort(-suit, axis=1, kind="stable")
     rank = np.empty_like(order)
     np.put_along_axis(rank, order, np.broadcast_to(np.arange(order.shape[1]), order.shape), axis=1)
     k = np.minimum(TRAIN_MAX, np.floor(spare / F32(max(r.crew_training_cost, 1e-6)))).astype(np.int64)
     trains = can & (rank < k[:, None])
-    train = np.where(trains, disc, -1).astype(np.int8)
-    train = np.where(mine[None, :], train, orders.train)
+    train = orders.train.copy()
+    train[:, mine] = np.where(trains, disc, -1)
     return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit, train=train)
