@@ -57,7 +57,8 @@ def test_orders_are_valid_and_never_scrubbed(level, side):
             assert ((m == -1) | obs.mission_open[rows, np.maximum(m, 0)]).all()
             cost += np.where(m >= 0, price[rows, np.maximum(m, 0)], 0)
         upkeep = np.where(mine.stop, 0, upkeep_due(r, obs)).sum(axis=1)
-        spent = mine.funding.sum(axis=1) + cost + upkeep
+        corps = (mine.recruit * r.group_cost).sum(axis=1) + (mine.train >= 0).sum(axis=1) * r.crew_training_cost
+        spent = mine.funding.sum(axis=1) + cost + upkeep + corps
         assert (spent <= obs.cash + 1e-3).all()
         assert (mine.launch[:, 1 - side] == -1).all()
         assert len(ai.last_reasons) == state.batch and all(ai.last_reasons)
@@ -144,3 +145,17 @@ def test_arena_command_prints_json(capsys):
     assert out["games"] == 6 and len(out["ci95"]) == 2
     for seat in ("a_as_us", "a_as_ussr"):
         assert {"a_wins", "a_win_rate"} <= set(out["by_seat"][seat])
+
+
+def test_hard_keeps_the_plan_unless_a_candidate_beats_it_clearly_in_the_same_worlds():
+    r = scenario().rules
+    hard, normal = make_policy("ai:hard", r), make_policy("ai:normal", r)
+    rng = np.random.default_rng(3)
+    luck = rng.normal(0, 10, (1, 1, 40))                    # what each world gives every candidate alike
+    lucky = rng.normal(0, 10, (1, 1, 40))                   # a candidate's own noise, mean about 0
+    per_world = np.concatenate([luck, luck + lucky + 1.0, luck + 2.0], axis=1)
+    judged = hard._judge(per_world)
+    assert judged[0, 0] == pytest.approx(per_world[0, 0].mean())
+    assert judged[0, 2] == pytest.approx(per_world[0, 0].mean() + 2.0)     # the same lead in every world
+    assert judged[0, 1] < per_world[0, 1].mean() - 1.0                    # a noisy lead is discounted
+    assert np.array_equal(normal._judge(per_world), per_world.mean(axis=2))
