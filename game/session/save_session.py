@@ -136,6 +136,8 @@ def report_to_json(rules, r: TurnReport) -> dict:
         out["records"] = [[rules.record_ids[k], s, v0, v1] for k, s, v0, v1 in r.records]
     if r.operations:
         out["operations"] = [[rules.op_ids[o], what] for o, what in r.operations]
+    if any(x.crew for x in r.launches):  # each launch's crew by person id, in the launches' order
+        out["crews"] = [[rules.person_ids[n] for n in x.crew] for x in r.launches]
     return out
 
 
@@ -143,13 +145,15 @@ def report_from_json(rules, side: int, d: dict, strict: bool = True) -> TurnRepo
     ids = _Ids(rules, strict)
     try:
         launches = []
-        for s, mid, month, outcome, steps, earned, prestige in d["launches"]:
+        crews = d.get("crews") or [[] for _ in d["launches"]]
+        people = {pid: n for n, pid in enumerate(rules.person_ids)}
+        for (s, mid, month, outcome, steps, earned, prestige), crew in zip(d["launches"], crews, strict=True):
             m = ids("mission", mid)
             if m is not None:
                 launches.append(LaunchReport(int(s), m, float(month), int(outcome),
                                              tuple(StepResult(str(n), str(st)) for n, st in steps),
                                              tuple(k for k in (ids("milestone", e) for e in earned) if k is not None),
-                                             float(prestige)))
+                                             float(prestige), tuple(people[p] for p in crew if p in people)))
         firsts = [(k, int(s), float(m)) for k, s, m in ((ids("milestone", kid), s, m) for kid, s, m in d["firsts"])
                   if k is not None]
         news = [e for e in (ids("event", eid) for eid in d["news"]) if e is not None]

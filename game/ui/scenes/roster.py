@@ -169,7 +169,8 @@ class RosterScene(Scene):
         is_open = int(self.rules.group_avail_turn[g]) <= int(self.obs.turn[0])
         cost = float(self.rules.group_cost[g])
         ordered = g in self.plan.recruit
-        label = "In the corps" if recruited else ("Ordered" if ordered else ("Recruit" if cost > 0 else "Joins free"))
+        label = ("In the corps" if recruited else "Ordered" if ordered else "Not yet" if not is_open else
+                 "Recruit" if cost > 0 else "Joins free")
         can = not recruited and is_open and cost > 0 and not self.watching
         why = (f"Recruit the whole group this turn for {money(cost)} (press again to cancel)." if can else
                "Already in your corps." if recruited else
