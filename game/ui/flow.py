@@ -31,6 +31,7 @@ class GameFlow:
         self.waiting = False
         self.finished = False
         self.guides: dict = {}  # side -> its guided first turns (game/ui/guide.py), when a new game offers them
+        self.demo_roster_shown = False  # the demo shows the roster once, the first turn its side has people
 
     @property
     def guide(self):

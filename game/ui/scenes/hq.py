@@ -528,8 +528,8 @@ class HeadquartersScene(Scene):
             self._demo_forecast_shown = True   # the demo shows the forecast once; closing it comes back here
             self.open_forecast()
             return
-        if not getattr(self.flow, "demo_roster_shown", False) and self.obs.person_status[0].max() > 0:
-            self.flow.demo_roster_shown = True  # the demo shows the roster once, when the side has people
+        if not self.flow.demo_roster_shown and self.obs.person_status[0].max() > 0:
+            self.flow.demo_roster_shown = True
             self.open_roster()
             return
         self.end_turn()
