@@ -160,3 +160,34 @@ def test_the_demo_shows_the_roster_once_its_side_has_people_and_names_its_screen
         assert len(roster) == 1 and roster[0].stat().st_size > 10_000, [p.name for p in app.shots]
     finally:
         app.close()
+
+
+def test_results_launch_banners_and_the_memorial_name_the_crews_after_loading(tmp_path, monkeypatch, save_1965):
+    from game.rules.state import NEVER
+    from game.ui.scenes.launch import banner_lines
+    from game.ui.scenes.results import result_lines
+    from game.ui.scenes.roster_text import memorial_html
+
+    session = open_save(save_1965).session  # the digests come back from the save, crews included
+    sc = session.scenario
+    rules = sc.rules
+    crewed = lost = 0
+    for report in session.reports[0]:
+        lines = "\n".join(result_lines(session, report))
+        for x in report.launches:
+            if not x.crew:
+                continue
+            crewed += 1
+            assert len(x.crew) == rules.mis_crew[x.mission]
+            assert all(rules.person_names[n] in lines for n in x.crew)
+            if x.crew_lost:
+                lost += 1
+                banner = " ".join(banner_lines(sc, report, x)[1])
+                assert all(rules.person_names[n] in banner for n in x.crew)
+    assert crewed > 3
+    obs = session.observation(0)
+    dead = np.flatnonzero(obs.died_turn[0] != NEVER)
+    memorial = memorial_html(session, 0)
+    assert all(rules.person_names[n] in memorial for n in dead)
+    if lost:
+        assert len(dead) >= lost
