@@ -191,3 +191,56 @@ def test_results_launch_banners_and_the_memorial_name_the_crews_after_loading(tm
     assert all(rules.person_names[n] in memorial for n in dead)
     if lost:
         assert len(dead) >= lost
+
+
+def test_the_checker_explains_crews_training_and_recruiting(save_1965):
+    from game.rules.tables import RESTING
+    from game.session.checker import check_plan
+    from game.session.plan import Plan, plan_crews
+
+    session = open_save(save_1965).session
+    sc = session.scenario
+    rules = sc.rules
+    obs = session.observation(0)
+    status = obs.person_status[0]
+    m = max((m for m in range(rules.n_missions) if rules.mis_side[m] == 0 and rules.mis_crew[m] > 0
+             and not mission_blockers(sc, obs, m)), key=lambda m: rules.mis_crew[m])
+    assert rules.mis_crew[m] > 1, "no crew of two or more can fly in 1965"
+    plan = Plan(0)
+    plan.toggle_launch(m)
+    (crew,) = plan_crews(rules, obs, plan)
+    assert len(crew) == rules.mis_crew[m] and all(status[n] == ACTIVE for n in crew)
+    # a seat given to someone who cannot fly: a warning naming them, and the core's pick takes the seat
+    away = np.flatnonzero((rules.person_side == 0) & (status != ACTIVE) & (status > 0))
+    if len(away):
+        plan.set_seat(m, 0, int(away[0]))
+        texts = [p.text for p in check_plan(sc, obs, plan)]
+        assert any(rules.person_names[away[0]] in t and "cannot fly" in t for t in texts), texts
+        assert int(away[0]) not in plan_crews(rules, obs, plan)[0]
+        plan.set_seat(m, 0, -1)
+    # someone the core would pick, ordered to train, trains and leaves the crew; seated by hand, they fly
+    plan.set_training(crew[0], 0)
+    assert crew[0] not in plan_crews(rules, obs, plan)[0]
+    plan.set_seat(m, 0, crew[0])
+    assert plan_crews(rules, obs, plan)[0][0] == crew[0]
+    assert any("cannot train" in p.text for p in check_plan(sc, obs, plan))
+    plan.set_seat(m, 0, -1)
+    # nobody else to fly: a launch the available people cannot man is an error
+    plan.set_training(crew[0], None)
+    ready = [int(n) for n in np.flatnonzero((rules.person_side == 0) & (status == ACTIVE))]
+    for n in ready:
+        if n != crew[0]:
+            plan.set_training(n, 0)
+    assert plan_crews(rules, obs, plan)[0] == []
+    assert any("has no crew" in p.text and p.is_error for p in check_plan(sc, obs, plan))
+    # training someone resting, and recruiting a group not open yet, are errors
+    plan = Plan(0)
+    resting = np.flatnonzero((rules.person_side == 0) & (status == RESTING))
+    if len(resting):
+        plan.set_training(int(resting[0]), 1)
+    later = next(g for g in range(rules.n_groups)
+                 if rules.group_side[g] == 0 and rules.group_avail_turn[g] > obs.turn[0])
+    plan.toggle_recruit(later)
+    errors = [p.text for p in check_plan(sc, obs, plan) if p.is_error]
+    assert any("cannot be recruited" in t for t in errors)
+    assert not len(resting) or any(rules.person_names[resting[0]] in t and "cannot train" in t for t in errors)
