@@ -100,7 +100,9 @@ class RosterScene(Scene):
         return int(self.L.u * 1.95)
 
     def visible_rows(self) -> int:
-        return max(1, self.list_rect.h // self.row_h)
+        """Rows that fit the list, leaving room at its foot for the note that it goes on."""
+        note = self.L.font(12) + 6
+        return max(1, (self.list_rect.h - note) // self.row_h)
 
     def items(self) -> list[int]:
         return self.people if self.left_tab == "people" else self.groups
