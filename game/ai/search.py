@@ -87,7 +87,7 @@ def take_obs(obs: Observation, index: np.ndarray) -> Observation:
                           for f in fields(Observation)})
 
 
-_SHOUT = {"eva", "us", "ussr", "astp", "lok", "igy", "icbm"}
+_SHOUT = {"eva", "us", "ussr", "astp", "lok", "igy", "icbm", "nasa", "tskbem"}
 
 
 def _what(milestone_name: str) -> str:
@@ -119,7 +119,8 @@ class SearchPolicy(Policy):
         self.set_names(**(names or {}))
         self.last_reasons: list[list[str]] = []
 
-    def set_names(self, programs=None, missions=None, milestones=None, records=None, operations=None) -> None:
+    def set_names(self, programs=None, missions=None, milestones=None, records=None, operations=None,
+                  groups=None) -> None:
         """Display names for the reasons (lists in the Rules' id order); ids are prettified otherwise."""
         r = self.rules
         self.program_names = list(programs) if programs else [_pretty(i) for i in r.program_ids]
@@ -128,6 +129,8 @@ class SearchPolicy(Policy):
         self.milestone_names = [_what(n) for n in names]
         self.record_names = list(records) if records else [_pretty(i) for i in r.record_ids]
         self.operation_names = list(operations) if operations else [_pretty(i) for i in r.op_ids]
+        self.group_names = list(groups) if groups else [_pretty(i) for i in r.group_ids]
+        self.surnames = [name.split()[-1] for name in r.person_names]
 
     # ------------------------------------------------------------ public
 
@@ -346,7 +349,7 @@ class SearchPolicy(Policy):
         if not r.n_people:
             return []
         out = []
-        surname = [name.split()[-1] for name in r.person_names]
+        surname = self.surnames
         crews = suggested_crews(r, obs.person_status[i], np.nan_to_num(obs.skill[i]), orders.launch[i],
                                 orders.crew[i], orders.train[i])
         for c, m in enumerate(orders.launch[i, side]):
@@ -360,7 +363,7 @@ class SearchPolicy(Policy):
                 else "the best available"
             out.append(f"fly {', '.join(who)}: {why} for {self.mission_names[m]}")
         for g in np.flatnonzero(orders.recruit[i]):
-            out.append(f"recruit {_pretty(r.group_ids[g])}: the crewed missions ahead need more people")
+            out.append(f"recruit {self.group_names[g]}: the crewed missions ahead need more people")
         trained = np.flatnonzero(orders.train[i] >= 0)
         for d in np.unique(orders.train[i, trained]):
             names = [surname[p] for p in trained if orders.train[i, p] == d]
