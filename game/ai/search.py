@@ -32,11 +32,11 @@ from game.ai.plan import operations_aimed, record_values, records_aimed, starts_
 from game.ai.playbook import ARCHETYPES, PlanTables, Playbook, archetype, mutate, plan_orders
 from game.ai.policies import Policy
 from game.ai.worlds import library, sample_worlds
+from game.rules.crews import suggested_crews
 from game.rules.observe import Observation, observe
 from game.rules.orders import Orders
 from game.rules.rng import uniforms
 from game.rules.step import step
-from game.rules.crews import suggested_crews
 from game.rules.tables import READY, SKILL_NAMES, Rules
 
 F32 = np.float32
