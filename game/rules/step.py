@@ -270,8 +270,8 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         x = x0 + b
         if not s.done[b]:
             award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
-            records_and_starts(t, s, b, fl, x, info.awarded[b])
             run_operations(t, s, b, w.op_ran[x], info.awarded[b])
+            records_and_starts(t, s, b, fl, x, w.op_ran[x], info.awarded[b])
             for side in range(2):
                 s.prestige[b, side] += info.awarded[b, side]
     B, SL = s.turn.shape[0], 2 * t.L        # the launch records, [B, SL]: slot i = side * L + pad
