@@ -28,8 +28,11 @@ from game.rules.tables import (
     RESTING,
     RETIRED,
     SCRUBBED,
+    SKILL_STEPS,
     SUCCESS,
     TRAINING,
+    skill_steps,
+    skill_values,
 )
 from game.scenario import load
 
@@ -101,8 +104,10 @@ def test_a_new_game_has_the_free_groups_recruited_and_the_rest_waiting(rules):
         assert status[person(rules, ident)] == want, ident
     mine = [rules.group_ids.index(g) for g in ("us_first", "us_second", "su_first", "su_second")]
     assert state.group_recruited[0, mine].tolist() == [True, False, True, False]
-    np.testing.assert_array_equal(state.skill[0], rules.person_skill0)
-    assert (state.morale == 1).all() and (state.died_turn == NEVER).all() and (state.person_flights == 0).all()
+    np.testing.assert_array_equal(state.skill[0], skill_steps(rules.person_skill0))
+    own = np.asarray(rules.person_side) == 0
+    np.testing.assert_array_equal(observe(rules, state, 0).skill[0, own], skill_values(state.skill[0, own]))
+    assert (state.morale == SKILL_STEPS).all() and (state.died_turn == NEVER).all() and (state.person_flights == 0).all()
 
 
 # --- who flies ------------------------------------------------------------------------------------------------
@@ -133,9 +138,9 @@ def test_the_automatic_crew_is_the_best_available_by_the_missions_disciplines(ru
     m = crewed_mission(rules, 0, 1, 1962)
     state = ready(rules, at_turn(rules, 1, int(rules.mis_avail_turn[m]) + 2), 0)
     after, _ = launch_one(rules, state, 0, m)
-    weight = np.array([(rules.step_skill[m] == d).sum() for d in range(5)], np.float32)
+    weight = np.array([(rules.step_skill[m] == d).sum() for d in range(5)], np.int64)
     us_active = [n for n in range(rules.n_people) if rules.person_side[n] == 0 and state.person_status[0, n] == ACTIVE]
-    scores = [float((weight * state.skill[0, n]).sum()) for n in us_active]
+    scores = [int((weight * state.skill[0, n]).sum()) for n in us_active]
     assert after.launch_crew[0, 0, 0, 0] == us_active[int(np.argmax(scores))]
     view = observe(rules, state, 0)
     launch = np.full((2, rules.max_pads), -1)
@@ -174,6 +179,14 @@ def test_a_crewed_launch_without_enough_people_is_scrubbed(rules):
 
 
 # --- skill on the chance: one path ----------------------------------------------------------------------------
+def test_a_skill_in_hundredths_is_kept_as_its_step_and_given_back_as_the_same_float():
+    values = (np.arange(SKILL_STEPS + 1) / SKILL_STEPS).astype(np.float32)
+    steps = skill_steps(values)
+    assert steps.dtype == np.uint8 and steps.tolist() == list(range(SKILL_STEPS + 1))
+    np.testing.assert_array_equal(skill_values(steps), values)
+    assert skill_steps([np.nan, -0.3, 1.7, 0.004, 0.006]).tolist() == [0, 0, SKILL_STEPS, 0, 1]
+
+
 def test_the_core_draws_against_the_chance_the_plain_forms_give(rules):
     """Each launch's steps passed, recomputed from its dice and the plain step_chances with the crew's
     crew_skills and the true reliabilities, are the core's, launch by launch."""
@@ -182,8 +195,9 @@ def test_the_core_draws_against_the_chance_the_plain_forms_give(rules):
     state = ready(rules, at_turn(rules, games, int(rules.mis_avail_turn[m]) + 1, seed=3), 0)
     rel = state.rel.copy()
     rel[:] = np.float32(0.9)
-    skill = np.random.default_rng(5).uniform(0, 1, state.skill.shape).astype(np.float32)
-    state = state.replace(rel=rel, skill=skill)
+    steps = np.random.default_rng(5).integers(0, SKILL_STEPS + 1, state.skill.shape).astype(np.uint8)
+    state = state.replace(rel=rel, skill=steps)
+    skill = skill_values(steps)                         # the skills as a side observes them
     after, _ = launch_one(rules, state, 0, m)
     missing = int(np.count_nonzero(rules.mis_prereq[:, m]))
     steps = int(rules.mis_steps[m])
@@ -237,8 +251,8 @@ def test_a_flight_brings_experience_rest_morale_and_its_firsts(rules, played):
             for n in crew:
                 assert after.person_flights[g, n] == before.person_flights[g, n] + 1
                 for d in flown:
-                    assert after.skill[g, n, d] == min(np.float32(before.skill[g, n, d] + rules.crew_flight_experience),
-                                                       1)
+                    assert after.skill[g, n, d] == min(int(before.skill[g, n, d])
+                                                       + skill_steps(rules.crew_flight_experience), SKILL_STEPS)
                 if after.person_status[g, n] == RESTING:
                     assert after.rest_until[g, n] == turn + 1 + rules.crew_rest_turns
                 else:                                       # flew its last flight, or even a flight left morale low
@@ -286,7 +300,7 @@ def test_losing_a_crew_lowers_the_morale_of_the_living(rules):
     bystander = person(rules, "us_first_2")
     flew = (after.launch_crew[:, 0, 0, 0] == bystander)
     g, h = np.flatnonzero(lost & ~flew)[0], np.flatnonzero(kept & ~flew)[0]
-    assert after.morale[h, bystander] - after.morale[g, bystander] == pytest.approx(rules.crew_morale_loss, abs=1e-6)
+    assert int(after.morale[h, bystander]) - int(after.morale[g, bystander]) == skill_steps(rules.crew_morale_loss)
 
 
 # --- training, recruiting, time -------------------------------------------------------------------------------
@@ -298,7 +312,8 @@ def test_training_costs_money_raises_a_skill_and_keeps_the_person_off_flights(ru
     train[0, trainee] = 1                                            # EVA
     after, _ = launch_one(rules, state, 0, m, train=train)
     assert trainee not in after.launch_crew[0, 0, 0] and after.launch_crew[0, 0, 0, 0] >= 0
-    assert after.skill[0, trainee, 1] == min(np.float32(state.skill[0, trainee, 1] + rules.crew_training_gain), 1)
+    assert after.skill[0, trainee, 1] == min(int(state.skill[0, trainee, 1]) + skill_steps(rules.crew_training_gain),
+                                             SKILL_STEPS)
     quiet = Orders.empty(rules, 1)
     trained, info = step(rules, state, quiet.replace(train=train, stop=np.ones_like(quiet.stop)))
     _, plain = step(rules, state, quiet.replace(stop=np.ones_like(quiet.stop)))
@@ -351,7 +366,7 @@ def test_long_waits_wear_morale_down_until_people_resign(rules):
         if state.done[0]:
             break
         state, _ = step(rules, state, orders)
-        morale.append(float(state.morale[0, n]))
+        morale.append(float(skill_values(state.morale[0, n])))
         if state.person_status[0, n] != ACTIVE:
             break
     assert morale[rules.crew_wait_turns - 2] == 1
@@ -376,7 +391,7 @@ def test_a_batch_plays_the_same_corps_as_its_games_one_by_one(rules, played):
 
 def test_training_and_death_leave_no_state_out_of_bounds(rules, played):
     final = played[-1][2]
-    assert ((final.skill >= 0) & (final.skill <= 1)).all()
+    assert (final.skill <= SKILL_STEPS).all() and (final.morale <= SKILL_STEPS).all()
     assert ((final.person_status >= 0) & (final.person_status <= DEAD)).all()
     assert not (final.person_status == TRAINING).any()
     assert (final.person_flights[final.person_status == NOT_RECRUITED] == 0).all()

@@ -14,7 +14,7 @@ from game.rules import Orders, init, observe, step
 from game.rules.missions import crew_skills, missing_counts, step_chances, success_chances
 from game.rules.rng import game_keys, pair_of, random_bits
 from game.rules.step import STREAM_STEP
-from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS
+from game.rules.tables import CREW_LOST, FAILURE, PARTIAL, SCRUBBED, SUCCESS, skill_values
 from game.session import plan as session_plan
 
 F32 = np.float32
@@ -86,7 +86,7 @@ def test_a_flight_succeeds_exactly_when_its_draw_is_below_the_shared_chance(turn
                     chance = (rush if r else calm)[b, m]
                     crew = nxt.launch_crew[b, side, pad]
                     if rules.mis_crew[m] > 0 and crew[0] >= 0:      # a named crew: its skill counts too
-                        skill = crew_skills(rules, state.skill[b], crew, m)
+                        skill = crew_skills(rules, skill_values(state.skill[b]), crew, m)
                         chance = success_chances(rules, state.rel[b:b + 1], missing[b:b + 1], r,
                                                  np.broadcast_to(skill, (1, rules.n_missions, len(skill))))[0, m]
                         crewed += 1

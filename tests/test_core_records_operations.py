@@ -209,11 +209,27 @@ def test_a_later_success_renews_a_running_operation(rules):
     s, _ = play(rules, ready(rules, late(rules)), [(salyut, 0)])
     s, _ = play(rules, s)
     assert s.op_left[0, o] == turns - 1
-    s, _ = play(rules, s, [(salyut, 0)])                # renewed to op_turns, then runs this turn
-    assert s.op_left[0, o] == turns - 1 and s.op_months[0, o] == 2 * mpt
-    for _ in range(turns - 1):
+    s, _ = play(rules, s, [(salyut, 0)])                # runs this turn, then renewed to op_turns more
+    assert s.op_left[0, o] == turns and s.op_months[0, o] == 2 * mpt
+    for _ in range(turns):
         s, _ = play(rules, s)
-    assert s.op_left[0, o] == 0 and s.op_months[0, o] == (turns + 1) * mpt
+    assert s.op_left[0, o] == 0 and s.op_months[0, o] == (turns + 2) * mpt
+
+
+def test_a_one_turn_operation_renewed_every_turn_keeps_running(rules):
+    """An operation that one start keeps for a single turn runs without a break while a success renews
+    it every turn, even in the turn it runs out, and its months keep growing."""
+    m, _, op = ids(rules)
+    o, salyut = op("salyut_crewed"), m("salyut_station")
+    one = dataclasses.replace(rules, op_turns=np.where(np.arange(len(rules.op_turns)) == o, 1, rules.op_turns),
+                              _kernel={})
+    s, _ = play(one, ready(one, late(one)), [(salyut, 0)])
+    assert s.op_left[0, o] == 1 and s.op_months[0, o] == 0
+    for k in range(1, 4):
+        s, _ = play(one, s, [(salyut, 0)])
+        assert s.op_left[0, o] == 1 and s.op_months[0, o] == k * one.months_per_turn
+    s, _ = play(one, s)                                  # no renewal: its last turn
+    assert s.op_left[0, o] == 0 and s.op_months[0, o] == 4 * one.months_per_turn
 
 
 def test_budget_cut_from_hoarded_money(rules):

@@ -28,7 +28,7 @@ from game.rules.orders import Orders
 from game.rules.rng import game_keys, mix32, normals_from, uniforms
 from game.rules.state import NEVER, State
 from game.rules.step import init, step
-from game.rules.tables import ACTIVE, CANCELLED, DEAD, GROUNDED, LOCKED, READY, Rules
+from game.rules.tables import ACTIVE, CANCELLED, DEAD, GROUNDED, LOCKED, READY, Rules, skill_steps
 
 F32 = np.float32
 STREAM_WORLDS = 211
@@ -202,10 +202,11 @@ def _corps(rules: Rules, obs: Observation, gi: np.ndarray, R: State) -> dict:
     crew = obs.launch_crew[gi]
     return dict(
         launch_crew=crew.astype(np.int16), person_status=status.astype(np.int8),
-        skill=own(obs.skill[gi], R.skill).astype(F32), morale=own(obs.morale[gi], R.morale).astype(F32),
+        skill=own(skill_steps(obs.skill[gi]), R.skill), morale=own(skill_steps(obs.morale[gi]), R.morale),
         rest_until=own(obs.rest_until[gi], R.rest_until).astype(np.int16),
-        idle_turns=own(obs.idle_turns[gi], R.idle_turns).astype(np.int16),
-        person_flights=np.where(mine[None, :] | seen, obs.person_flights[gi], R.person_flights).astype(np.int16),
+        idle_turns=own(obs.idle_turns[gi], R.idle_turns).astype(R.idle_turns.dtype),
+        person_flights=np.where(mine[None, :] | seen, obs.person_flights[gi],
+                                R.person_flights).astype(R.person_flights.dtype),
         died_turn=np.where(mine[None, :] | seen, obs.died_turn[gi], R.died_turn).astype(np.int16),
         person_firsts=np.where(mine[None, :] | seen, obs.person_firsts[gi], R.person_firsts).astype(np.uint64),
         group_recruited=np.where((np.asarray(rules.group_side) == obs.side)[None, :], obs.group_recruited[gi],

@@ -30,12 +30,20 @@ from types import FunctionType, SimpleNamespace
 import numpy as np
 
 from game.rules.jit import F32, U64, leaf, part
-from game.rules.tables import ACTIVE, DEAD, NOT_RECRUITED, RESIGNED, RESTING, RETIRED, TRAINING
+from game.rules.tables import (ACTIVE, DEAD, NOT_RECRUITED, RESIGNED, RESTING, RETIRED, SKILL_STEPS, TRAINING,
+                               skill_steps)
 
-_ZERO, _ONE, _HALF = F32(0), F32(1), F32(0.5)
+_ZERO, _HALF = F32(0), F32(0.5)
 _SLACK = F32(1e-4)
 N_SKILLS = 5
-_MAX_IDLE = 32000
+_MAX_COUNT = 255        # person_flights and idle_turns (uint8) stop counting here
+
+
+@leaf
+def step_value(q):
+    """The float32 worth of q steps of skill or morale (q / SKILL_STEPS, rounded once): what
+    tables.skill_values gives the screens and the AI, bit for bit."""
+    return F32(q) / F32(SKILL_STEPS)
 
 
 @leaf
@@ -50,20 +58,21 @@ def crew_step_penalty(t, penalty, has_skill, skill):
 @leaf
 def crew_skill_of(t, s, b, crew, need, d):
     """The mean skill in discipline d of the first `need` people of `crew` (int16 [C]) of game b:
-    their skills summed in seat order, then divided by need (float32)."""
+    their skills (step_value of each) summed in seat order as float32, then divided by need (float32),
+    as missions.crew_skills sums the observed skills."""
     total = _ZERO
     for c in range(need):
-        total += s.skill[b, crew[c], d]
+        total += step_value(s.skill[b, crew[c], d])
     return total / F32(need)
 
 
 @leaf
 def crew_score(t, s, b, n, m):
-    """How well person n suits mission m: skill in each discipline times the number of the mission's
-    steps of that discipline (t.mis_skill_weight), summed in discipline order."""
-    score = _ZERO
+    """How well person n suits mission m (int64, exact): skill steps in each discipline times the number
+    of the mission's steps of that discipline (t.mis_skill_weight), summed."""
+    score = np.int64(0)
     for d in range(N_SKILLS):
-        score += t.mis_skill_weight[m, d] * s.skill[b, n, d]
+        score += t.mis_skill_weight[m, d] * np.int64(s.skill[b, n, d])
     return score
 
 
@@ -76,8 +85,8 @@ def _is_training_order(d):
 def pick_crews(t, s, b, orders, fl, x, taken, best_n, best_s):
     """The crew of each of game b's launches that may fly (fl.ok), into s.launch_crew[b] (every seat of
     every slot written; -1 empty). A crewed launch that cannot be manned is scrubbed (fl.ok False).
-    taken: bool [N] scratch, all False on entry; left True for the people put on a crew. best_n int64,
-    best_s float32 [C]: scratch, the best candidates of a launch so far (score high to low, then index).
+    taken: bool [N] scratch, all False on entry; left True for the people put on a crew. best_n,
+    best_s int64 [C]: scratch, the best candidates of a launch so far (score high to low, then index).
 
     The seats left open take the best available people of the side in one pass over them: the same
     crew as filling each seat in turn with the best one left (ties to the lower index)."""
@@ -164,7 +173,7 @@ def recruit_and_train(t, s, b, orders, fl, x, cash, spent, taken):
         if spent[side] + t.crew_training_cost <= cash[side] + _SLACK:
             spent[side] += t.crew_training_cost
             s.person_status[b, n] = TRAINING
-            s.skill[b, n, d] = min(s.skill[b, n, d] + t.crew_training_gain, _ONE)
+            s.skill[b, n, d] = min(np.int64(s.skill[b, n, d]) + t.crew_training_gain, SKILL_STEPS)
     for i in range(2 * t.L):
         side, pad = t.slot_side[i], t.slot_pad[i]
         for c in range(t.C):
@@ -193,7 +202,7 @@ def crew_after_flights(t, s, b, fl, x, firsts):
     award_milestones: one more flight each; skill + crew_flight_experience (at most 1) in each
     discipline of the steps the flight reached; the firsts the flight won (bits of firsts uint64 [S]
     whose first_month is this flight's) into person_firsts. A crew lost dies (died_turn this turn)
-    and every living member of its side loses crew_morale_loss of morale; the others rest until
+    and every living member of its side loses crew_morale_loss of morale (not below 0); the others rest until
     turn + 1 + crew_rest_turns and regain crew_morale_flight (at most 1)."""
     turn = s.turn[b]
     month0 = np.float64(t.start_month + turn * t.months_per_turn)
@@ -214,14 +223,14 @@ def crew_after_flights(t, s, b, fl, x, firsts):
             k += 1
         for c in range(t.mis_crew[m]):
             n = s.launch_crew[b, side, pad, c]
-            s.person_flights[b, n] += 1
+            s.person_flights[b, n] = min(np.int64(s.person_flights[b, n]) + 1, _MAX_COUNT)
             s.person_firsts[b, n] |= won
             for d in range(N_SKILLS):
                 flown = False
                 for j in range(reached):
                     flown |= t.step_skill[m, j] == d
                 if flown:
-                    s.skill[b, n, d] = min(s.skill[b, n, d] + t.crew_flight_experience, _ONE)
+                    s.skill[b, n, d] = min(np.int64(s.skill[b, n, d]) + t.crew_flight_experience, SKILL_STEPS)
             s.idle_turns[b, n] = 0
             if lost:
                 s.person_status[b, n] = DEAD
@@ -229,11 +238,11 @@ def crew_after_flights(t, s, b, fl, x, firsts):
             else:
                 s.person_status[b, n] = RESTING
                 s.rest_until[b, n] = turn + 1 + t.crew_rest_turns
-                s.morale[b, n] = min(s.morale[b, n] + t.crew_morale_flight, _ONE)
+                s.morale[b, n] = min(np.int64(s.morale[b, n]) + t.crew_morale_flight, SKILL_STEPS)
         if lost:
             for n in range(t.N):
                 if t.person_side[n] == side and _is_living_member(s.person_status[b, n]):
-                    s.morale[b, n] = s.morale[b, n] - t.crew_morale_loss
+                    s.morale[b, n] = max(np.int64(s.morale[b, n]) - t.crew_morale_loss, 0)
 
 
 @part
@@ -252,10 +261,10 @@ def open_corps(t, s, b, turn):
             continue
         if st == TRAINING or (st == RESTING and turn >= s.rest_until[b, n]):
             st = ACTIVE
-        idle = min(s.idle_turns[b, n] + 1, _MAX_IDLE)
+        idle = min(np.int64(s.idle_turns[b, n]) + 1, _MAX_COUNT)
         s.idle_turns[b, n] = idle
         if idle > t.crew_wait_turns:
-            s.morale[b, n] = s.morale[b, n] - t.crew_morale_wait
+            s.morale[b, n] = max(np.int64(s.morale[b, n]) - t.crew_morale_wait, 0)
         if turn >= t.person_career_end[n] or s.person_flights[b, n] >= t.crew_max_flights:
             st = RETIRED
         elif s.morale[b, n] < t.crew_quit_morale:
@@ -274,8 +283,8 @@ def _plain(fn):
 def suggested_crews(rules, status: np.ndarray, skill: np.ndarray, launch: np.ndarray, crew: np.ndarray | None = None,
                     train: np.ndarray | None = None) -> np.ndarray:
     """int [S, L, C]: the crew the core would seat on each launch of one game if every launch ordered
-    may fly: pick_crews itself, run as plain Python. status int [N] and skill float32 [N, 5]: the
-    people as a side sees them (Observation.person_status and .skill of one game: the rival's unseen
+    may fly: pick_crews itself, run as plain Python. status int [N] and skill float32 [N, 5] (in steps
+    of 1/SKILL_STEPS, as observe gives them: converted back to steps here): the people as a side sees them (Observation.person_status and .skill of one game: the rival's unseen
     people are UNKNOWN, never available); launch int [S, L] mission orders (-1 none); crew int
     [S, L, C] seats ordered (-1: pick; None: all picked); train int [N] training orders (None: none).
     A launch that could not be manned has no crew (-1 everywhere)."""
@@ -285,10 +294,10 @@ def suggested_crews(rules, status: np.ndarray, skill: np.ndarray, launch: np.nda
     L, C, N = rules.max_pads, crew_seats(rules), rules.n_people
     launch = np.asarray(launch).reshape(1, 2 * L)
     s = SimpleNamespace(launch_crew=np.full((1, 2, L, C), -1, np.int64), person_status=np.asarray(status)[None],
-                        skill=np.asarray(skill, F32)[None])
+                        skill=skill_steps(skill)[None])
     orders = SimpleNamespace(crew=np.full((1, 2, L, C), -1) if crew is None else np.asarray(crew)[None],
                              train=np.full((1, N), -1) if train is None else np.asarray(train)[None])
     fl = SimpleNamespace(ok=launch >= 0, mission=np.maximum(launch, 0))
     _plain(pick_crews)(t, s, 0, orders, fl, 0, np.zeros(N, bool), np.zeros(max(C, 1), np.int64),
-                       np.zeros(max(C, 1), F32))
+                       np.zeros(max(C, 1), np.int64))
     return s.launch_crew[0]

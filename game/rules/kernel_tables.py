@@ -18,7 +18,7 @@ import numpy as np
 
 from game.rules.bundle import Bundle, bundle_layout
 from game.rules.state import NEVER, Layout
-from game.rules.tables import Rules
+from game.rules.tables import SKILL_STEPS, Rules
 
 F32, I64, U64 = np.float32, np.int64, np.uint64
 
@@ -55,11 +55,12 @@ _FIELDS = {
     "mis_target_bits": U64, "mis_prereq_bits": U64, "role_prog": I64, "role_first_step": I64,
     # the corps (N people, G groups, C most crew seats; game.rules.crews)
     "N": I64, "G": I64, "C": I64, "person_side": I64, "person_group": I64, "person_career_end": I64,
-    "group_side": I64, "group_avail_turn": I64, "group_cost": F32, "step_skill": I64, "mis_skill_weight": F32,
+    "group_side": I64, "group_avail_turn": I64, "group_cost": F32, "step_skill": I64, "mis_skill_weight": I64,
     "side_has_corps": bool, "side_people": I64, "side_count": I64,
-    "crew_skill_bonus": F32, "crew_flight_experience": F32, "crew_training_gain": F32,
-    "crew_training_cost": F32, "crew_rest_turns": I64, "crew_max_flights": I64, "crew_morale_loss": F32,
-    "crew_morale_wait": F32, "crew_wait_turns": I64, "crew_morale_flight": F32, "crew_quit_morale": F32,
+    # the skill and morale numbers in whole steps (tables.SKILL_STEPS), as State keeps skill and morale
+    "crew_skill_bonus": F32, "crew_flight_experience": I64, "crew_training_gain": I64,
+    "crew_training_cost": F32, "crew_rest_turns": I64, "crew_max_flights": I64, "crew_morale_loss": I64,
+    "crew_morale_wait": I64, "crew_wait_turns": I64, "crew_morale_flight": I64, "crew_quit_morale": I64,
     # records and operations (RC records, OP operations)
     "RC": I64, "OP": I64, "record_prestige": F32, "record_min_gain": F32, "mis_record_value": F32,
     "mis_starts_op": I64, "mis_sets_or_starts": bool, "op_side": I64, "op_prestige": F32, "op_upkeep": F32,
@@ -157,7 +158,7 @@ def crew_seats(r: Rules) -> int:
 def _corps(r: Rules) -> dict:
     """The KernelTables fields of the corps."""
     skill = step_skills(r)
-    weight = np.stack([(skill == d).sum(axis=1) for d in range(5)], axis=1).astype(F32)
+    weight = np.stack([(skill == d).sum(axis=1) for d in range(5)], axis=1).astype(I64)
     career = np.asarray(r.group_avail_turn, I64)[np.asarray(r.person_group, I64)] + int(
         r.crew_career_years * r.turns_per_year)
     sides = np.asarray(r.person_side, I64)
@@ -172,8 +173,9 @@ def _corps(r: Rules) -> dict:
         group_side=r.group_side, group_avail_turn=r.group_avail_turn, group_cost=r.group_cost, step_skill=skill,
         mis_skill_weight=weight, side_has_corps=np.array([(np.asarray(r.person_side) == s).any() for s in (0, 1)]),
         **{f"crew_{k}": getattr(r, f"crew_{k}") for k in (
-            "skill_bonus", "flight_experience", "training_gain", "training_cost", "rest_turns", "max_flights",
-            "morale_loss", "morale_wait", "wait_turns", "morale_flight", "quit_morale")},
+            "skill_bonus", "training_cost", "rest_turns", "max_flights", "wait_turns")},
+        **{f"crew_{k}": int(np.rint(np.float64(getattr(r, f"crew_{k}")) * SKILL_STEPS)) for k in (
+            "flight_experience", "training_gain", "morale_loss", "morale_wait", "morale_flight", "quit_morale")},
     )
 
 

@@ -25,6 +25,7 @@ from game.rules.tables import (
     SCRUBBED,
     TRAINING,
     Rules,
+    skill_values,
 )
 
 UNKNOWN = -1
@@ -71,8 +72,9 @@ class Observation:
     person_seen: np.ndarray     # bool [B, N]: own people, and rival people who have flown
     person_status: np.ndarray   # int [B, N]: tables.PERSON_STATUS_NAMES; UNKNOWN for unseen rival people;
     #                             a seen rival's resting or training shows as active
-    skill: np.ndarray           # float32 [B, N, 5]: own people's skills (NaN for the rival's)
-    morale: np.ndarray          # float32 [B, N]: own people's morale (NaN for the rival's)
+    skill: np.ndarray           # float32 [B, N, 5]: own people's skills, 0..1 (NaN for the rival's; State's
+    #                             steps as tables.skill_values gives them, what the core's crew chance uses)
+    morale: np.ndarray          # float32 [B, N]: own people's morale, 0..1 (NaN for the rival's)
     rest_until: np.ndarray      # int [B, N]: own people's (0 for the rival's)
     idle_turns: np.ndarray      # int [B, N]: own people's (0 for the rival's)
     person_flights: np.ndarray  # int [B, N]: flights flown (public for the people seen; 0 for the others)
@@ -126,8 +128,8 @@ def _corps_seen(rules: Rules, state: State, side: int, launch_shown: np.ndarray)
         launch_crew=np.where(launch_shown[..., None], state.launch_crew, -1).astype(np.int64),
         person_seen=seen,
         person_status=np.where(own_b, status, np.where(seen, public, UNKNOWN)),
-        skill=np.where(own_b[..., None], state.skill, nan).astype(np.float32),
-        morale=np.where(own_b, state.morale, nan).astype(np.float32),
+        skill=np.where(own_b[..., None], skill_values(state.skill), nan),
+        morale=np.where(own_b, skill_values(state.morale), nan),
         rest_until=np.where(own_b, state.rest_until, 0).astype(np.int64),
         idle_turns=np.where(own_b, state.idle_turns, 0).astype(np.int64),
         person_flights=np.where(seen, state.person_flights, 0).astype(np.int64),

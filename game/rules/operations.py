@@ -59,11 +59,13 @@ def _raise_record(t, s, b, r, value, side):
 
 
 @part
-def records_and_starts(t, s, b, fl, x, awarded):
+def records_and_starts(t, s, b, fl, x, ran, awarded):
     """What game b's full successes (row x of the Flights fl) set, in date order as award_milestones
     counts them: the records their missions raise (prestige added to the launch's fl.prestige and to
-    awarded float32 [S]) and the operations they start or renew (op_left at least op_turns; op_months
-    kept when it was running, else 0)."""
+    awarded float32 [S]) and the operations they start or renew. Called after run_operations, so a
+    start gives op_left = op_turns more turns from the next one (at least), and a renewal in the turn
+    an operation runs out keeps it going; op_months is kept when it ran this turn (ran, bool [OP]) or
+    still runs, else 0."""
     SL = 2 * t.L
     any_ = False
     for i in range(SL):
@@ -91,7 +93,7 @@ def records_and_starts(t, s, b, fl, x, awarded):
                 awarded[side] += gain
         o = t.mis_starts_op[m]
         if o >= 0:
-            if s.op_left[b, o] <= 0:
+            if s.op_left[b, o] <= 0 and not ran[o]:
                 s.op_months[b, o] = 0
             s.op_left[b, o] = np.int16(max(np.int64(s.op_left[b, o]), t.op_turns[o]))
         last_month, last = fl.month[x, nxt], nxt

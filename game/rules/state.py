@@ -139,11 +139,13 @@ class State:
     launch_crew: np.ndarray     # int16 [B, S, L, C]: the person in each seat of each launch (-1: none)
     # the corps: N people of both sides, G recruitment groups (game.rules.crews)
     person_status: np.ndarray   # int8 [B, N]: tables.PERSON_STATUS_NAMES
-    skill: np.ndarray           # float32 [B, N, 5]: skill in each discipline (tables.SKILL_NAMES), 0..1
-    person_flights: np.ndarray  # int16 [B, N]: flights flown
+    skill: np.ndarray           # uint8 [B, N, 5]: skill in each discipline (tables.SKILL_NAMES), in steps
+    #                             of 1/SKILL_STEPS (0..SKILL_STEPS: 0..1; tables.skill_values)
+    person_flights: np.ndarray  # uint8 [B, N]: flights flown (counts to 255)
     rest_until: np.ndarray      # int16 [B, N]: a resting person may fly again from this turn
-    morale: np.ndarray          # float32 [B, N]: 1 at the start; below crew_quit_morale the person resigns
-    idle_turns: np.ndarray      # int16 [B, N]: turns since the last flight (or since the start)
+    morale: np.ndarray          # uint8 [B, N]: in steps as skill, SKILL_STEPS (1) at the start, never below 0;
+    #                             below crew_quit_morale the person resigns
+    idle_turns: np.ndarray      # uint8 [B, N]: turns since the last flight or recruitment (counts to 255)
     died_turn: np.ndarray       # int16 [B, N]: turn of the flight the person died on (NEVER: alive)
     person_firsts: np.ndarray   # uint64 [B, N]: milestone bits first won on flights the person flew
     group_recruited: np.ndarray  # bool [B, G]

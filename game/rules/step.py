@@ -42,7 +42,7 @@ from game.rules.step_memory import (
     new_info,
     rewritten_fields,
 )
-from game.rules.tables import DRAW, NOT_RECRUITED, ONGOING, RETIRED, Rules
+from game.rules.tables import DRAW, NOT_RECRUITED, ONGOING, RETIRED, SKILL_STEPS, Rules, skill_steps
 
 F32 = np.float32
 STREAM_INIT, STREAM_STEP, STREAM_FIRE, STREAM_CHOICE = 1, 2, 3, 4
@@ -119,14 +119,14 @@ def unopened_games(rules: Rules, keys: np.ndarray) -> tuple[Layout, np.ndarray]:
 def _new_corps(rules: Rules, b: int) -> dict:
     """The corps' State fields of b new games, before turn 0 opens (open_corps then recruits the free
     groups open at the start): nobody recruited but those who start retired, skills as the scenario
-    gives them, full morale."""
+    gives them (in whole steps, tables.skill_steps), full morale."""
     N, G = rules.n_people, rules.n_groups
     status = np.where(np.asarray(rules.person_start_status) == RETIRED, RETIRED, NOT_RECRUITED).astype(np.int8)
     return dict(
         person_status=np.broadcast_to(status, (b, N)).copy(),
-        skill=np.broadcast_to(np.asarray(rules.person_skill0, F32).reshape(N, 5), (b, N, 5)).copy(),
-        person_flights=np.zeros((b, N), np.int16), rest_until=np.zeros((b, N), np.int16),
-        morale=np.ones((b, N), F32), idle_turns=np.zeros((b, N), np.int16),
+        skill=np.broadcast_to(skill_steps(np.asarray(rules.person_skill0).reshape(N, 5)), (b, N, 5)).copy(),
+        person_flights=np.zeros((b, N), np.uint8), rest_until=np.zeros((b, N), np.int16),
+        morale=np.full((b, N), SKILL_STEPS, np.uint8), idle_turns=np.zeros((b, N), np.uint8),
         died_turn=np.full((b, N), NEVER, np.int16), person_firsts=np.zeros((b, N), np.uint64),
         group_recruited=np.zeros((b, G), bool),
     )
@@ -295,8 +295,8 @@ def _step_block(t, s, orders, info, w, lo, hi, worker, ahead, cur):
         x = x0 + b
         if not s.done[b]:
             award_milestones(t, s, b, fl, x, info.awarded[b], info.firsts[b])
-            records_and_starts(t, s, b, fl, x, info.awarded[b])
             run_operations(t, s, b, w.op_ran[x], info.awarded[b])
+            records_and_starts(t, s, b, fl, x, w.op_ran[x], info.awarded[b])
             crew_after_flights(t, s, b, fl, x, info.firsts[b])
             for side in range(2):
                 s.prestige[b, side] += info.awarded[b, side]

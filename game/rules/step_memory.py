@@ -123,7 +123,7 @@ Work = namedtuple("Work", [
     "money_left", "program_spent",           # float32 [B, S]: fund_programs
     "taken",                                 # bool [B, N]: people on a crew this turn (crews.pick_crews;
     #                                          all False between games)
-    "best_n", "best_s",                      # int64 / float32 [B, C]: crews.pick_crews
+    "best_n", "best_s",                      # int64 [B, C]: crews.pick_crews
 ])
 
 
@@ -151,7 +151,7 @@ def work(rules: Rules, workers: int) -> Work:
             public=z(P, np.int16), lesson_slot=z(SL * R, np.uint64), lesson_prog=z(SL * R, np.uint64),
             eff=z(X), used=z(X, bool), ranks=z(X, np.int64), pay=z(P), money_left=z(2), program_spent=z(2),
             taken=z(rules.n_people, bool),
-            best_n=z(max(crew_seats(rules), 1), np.int64), best_s=z(max(crew_seats(rules), 1)),
+            best_n=z(max(crew_seats(rules), 1), np.int64), best_s=z(max(crew_seats(rules), 1), np.int64),
         )
     return w
 

@@ -32,6 +32,23 @@ OUTCOME_NAMES = ("none", "success", "partial", "failure", "crew lost", "scrubbed
 
 # Crew skill disciplines (the last axis of Rules.person_skill0 and State.skill; Rules.step_skill's values).
 SKILL_NAMES = ("piloting", "eva", "docking", "endurance", "command")
+# Skill and morale are kept in State as whole steps of 1/SKILL_STEPS (uint8, 0..SKILL_STEPS): exact sums,
+# a quarter of the bytes of float32. skill_values gives what a step is worth as a float32 (the core's
+# crews.step_value, bit for bit); skill_steps the nearest step of a value (rules numbers, saved floats).
+SKILL_STEPS = 100
+
+
+def skill_values(steps) -> np.ndarray:
+    """float32 (same shape): the value of each step count, steps / SKILL_STEPS rounded once."""
+    return np.asarray(steps).astype(np.float32) / np.float32(SKILL_STEPS)
+
+
+def skill_steps(values) -> np.ndarray:
+    """uint8 (same shape): the nearest whole step of each value in 0..1 (NaN: 0), clipped to 0..SKILL_STEPS."""
+    v = np.nan_to_num(np.asarray(values, np.float64), nan=0.0)
+    return np.clip(np.rint(v * SKILL_STEPS), 0, SKILL_STEPS).astype(np.uint8)
+
+
 # Person status codes, as stored in State.person_status.
 NOT_RECRUITED, ACTIVE, RESTING, TRAINING, RETIRED, RESIGNED, DEAD = 0, 1, 2, 3, 4, 5, 6
 PERSON_STATUS_NAMES = ("not recruited", "active", "resting", "training", "retired", "resigned", "dead")

@@ -36,6 +36,7 @@ import numpy as np
 
 from game.rules import init
 from game.rules.state import NEVER, State
+from game.rules.tables import skill_steps
 
 # What each axis of each State field indexes, after the batch axis. "side" and "pad" are positions
 # (two sides; launch pads 0..L-1). Every State field must be listed (a test checks it): a field added
@@ -63,6 +64,8 @@ AXES: dict[str, tuple[str, ...]] = {
     "skill": ("person", "discipline"),
     "group_recruited": ("group",),
 }
+# Fields kept in whole steps of 1/SKILL_STEPS (uint8); a save holding them as float32 0..1 is converted.
+STEPPED = ("skill", "morale")
 # Fields whose values are indices of an id axis (-1: none), stored as they are and matched by id.
 VALUED = {"launch_mission": "mission", "launch_crew": "person"}
 # Fields that start from a number of the scenario: (the Rules array they start from, the Rules array they
@@ -237,6 +240,8 @@ def state_from_json(data: dict, rules, key: np.ndarray | None = None) -> tuple[S
                 lut = np.array([where.get(m, -1) for m in s_ids] + [-1], np.int64)
                 r = row.astype(np.int64)
                 row = lut[np.where((r >= 0) & (r < len(s_ids)), r, len(s_ids))]
+            if name in STEPPED and row.dtype.kind == "f":     # kept as float32 0..1 before they became steps
+                row = skill_steps(row)
             _place(row.astype(target.dtype), target, AXES.get(name, ()), saved_ids, now_ids)
             if name in BASES and isinstance(data.get("bases"), dict) and name in data["bases"]:
                 _rebase(target, decode_array(data["bases"][name]), rules, name, saved_ids, now_ids)
