@@ -261,7 +261,9 @@ def test_a_flight_brings_experience_rest_morale_and_its_firsts(rules, played):
             when = float(rules.start_month + turn * rules.months_per_turn) + float(after.launch_month[g, side, pad])
             for k in np.flatnonzero((after.first_side[g] == side) & (before.first_side[g] < 0)):
                 if after.first_month[g, k] == when:
-                    assert (after.person_firsts[g, crew] >> np.uint64(k) & np.uint64(1) == 1).all()
+                    assert after.first_crew[g, k, :len(crew)].tolist() == crew.tolist()
+                    won = observe(rules, after, int(side)).person_firsts[g, crew]
+                    assert (won >> np.uint64(k) & np.uint64(1) == 1).all()
                     firsts += 1
             checked += 1
     assert checked > 100 and firsts > 10

@@ -97,7 +97,7 @@ def test_defaults_are_a_new_game_before_anything_happened():
 
 
 CORPS = ("launch_crew", "person_status", "skill", "person_flights", "rest_until", "morale", "idle_turns", "died_turn",
-         "person_firsts", "group_recruited")
+         "first_crew", "group_recruited")
 
 
 def test_a_save_made_before_the_corps_loads_with_each_sides_roster_at_its_start(tmp_path):

@@ -208,7 +208,7 @@ def _corps(rules: Rules, obs: Observation, gi: np.ndarray, R: State) -> dict:
         person_flights=np.where(mine[None, :] | seen, obs.person_flights[gi],
                                 R.person_flights).astype(R.person_flights.dtype),
         died_turn=np.where(mine[None, :] | seen, obs.died_turn[gi], R.died_turn).astype(np.int16),
-        person_firsts=np.where(mine[None, :] | seen, obs.person_firsts[gi], R.person_firsts).astype(np.uint64),
+        first_crew=obs.first_crew[gi].astype(np.int16),
         group_recruited=np.where((np.asarray(rules.group_side) == obs.side)[None, :], obs.group_recruited[gi],
                                  R.group_recruited),
     )

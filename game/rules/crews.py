@@ -200,8 +200,8 @@ def _is_living_member(status):
 def crew_after_flights(t, s, b, fl, x, firsts):
     """What game b's flights did to their crews (s.launch_crew of the slots that flew), after
     award_milestones: one more flight each; skill + crew_flight_experience (at most 1) in each
-    discipline of the steps the flight reached; the firsts the flight won (bits of firsts uint64 [S]
-    whose first_month is this flight's) into person_firsts. A crew lost dies (died_turn this turn)
+    discipline of the steps the flight reached; the crew (every seat, -1 empty) into s.first_crew of
+    each first the flight won (bits of firsts uint64 [S] whose first_month is this flight's). A crew lost dies (died_turn this turn)
     and every living member of its side loses crew_morale_loss of morale (not below 0); the others rest until
     turn + 1 + crew_rest_turns and regain crew_morale_flight (at most 1)."""
     turn = s.turn[b]
@@ -212,19 +212,18 @@ def crew_after_flights(t, s, b, fl, x, firsts):
             continue
         m, passed, lost = fl.mission[x, i], fl.passed[x, i], fl.lost[x, i]
         reached = min(passed + 1, t.mis_steps[m])
-        won = U64(0)
         bits = fl.earned[x, i] & firsts[side]
         k = 0
         when = month0 + np.float64(fl.month[x, i])
         while bits != U64(0):
             if (bits & U64(1)) and s.first_month[b, k] == when:
-                won |= U64(1) << U64(k)
+                for c in range(t.C):
+                    s.first_crew[b, k, c] = s.launch_crew[b, side, pad, c]
             bits >>= U64(1)
             k += 1
         for c in range(t.mis_crew[m]):
             n = s.launch_crew[b, side, pad, c]
             s.person_flights[b, n] = min(np.int64(s.person_flights[b, n]) + 1, _MAX_COUNT)
-            s.person_firsts[b, n] |= won
             for d in range(N_SKILLS):
                 flown = False
                 for j in range(reached):
@@ -240,8 +239,9 @@ def crew_after_flights(t, s, b, fl, x, firsts):
                 s.rest_until[b, n] = turn + 1 + t.crew_rest_turns
                 s.morale[b, n] = min(np.int64(s.morale[b, n]) + t.crew_morale_flight, SKILL_STEPS)
         if lost:
-            for n in range(t.N):
-                if t.person_side[n] == side and _is_living_member(s.person_status[b, n]):
+            for k in range(t.side_count[side]):
+                n = t.side_people[side, k]
+                if _is_living_member(s.person_status[b, n]):
                     s.morale[b, n] = max(np.int64(s.morale[b, n]) - t.crew_morale_loss, 0)
 
 

@@ -79,6 +79,7 @@ class Observation:
     idle_turns: np.ndarray      # int [B, N]: own people's (0 for the rival's)
     person_flights: np.ndarray  # int [B, N]: flights flown (public for the people seen; 0 for the others)
     person_firsts: np.ndarray   # uint64 [B, N]: milestone bits first won on their flights (seen people; else 0)
+    first_crew: np.ndarray      # int [B, K, C] (public): the crew of the flight that won each milestone first
     died_turn: np.ndarray       # int [B, N]: turn of death on a flight (NEVER: alive or unseen): the memorial
     group_recruited: np.ndarray  # bool [B, G]: own groups recruited (False for the rival's)
     record_value: np.ndarray    # float32 [B, RC] (public): each record's best value (0: none yet)
@@ -115,6 +116,15 @@ def pending_events(rules: Rules, state: State) -> np.ndarray:
     return _spread(state.pending, rules.option_events, rules.n_events, False)
 
 
+def person_firsts(first_crew: np.ndarray, n_people: int) -> np.ndarray:
+    """uint64 [B, N]: each person's milestone bits (bit k: milestone k) won first on a flight they
+    flew, from State.first_crew int [B, K, C]."""
+    out = np.zeros((first_crew.shape[0], n_people), np.uint64)
+    b, k, c = np.nonzero(first_crew >= 0)
+    np.bitwise_or.at(out, (b, first_crew[b, k, c].astype(np.int64)), np.uint64(1) << k.astype(np.uint64))
+    return out
+
+
 def _corps_seen(rules: Rules, state: State, side: int, launch_shown: np.ndarray) -> dict:
     """The Observation's corps fields for `side` (launch_shown: bool [B, S, L], the launches it sees)."""
     own = np.asarray(rules.person_side) == side
@@ -133,7 +143,8 @@ def _corps_seen(rules: Rules, state: State, side: int, launch_shown: np.ndarray)
         rest_until=np.where(own_b, state.rest_until, 0).astype(np.int64),
         idle_turns=np.where(own_b, state.idle_turns, 0).astype(np.int64),
         person_flights=np.where(seen, state.person_flights, 0).astype(np.int64),
-        person_firsts=np.where(seen, state.person_firsts, np.uint64(0)).astype(np.uint64),
+        person_firsts=np.where(seen, person_firsts(state.first_crew, seen.shape[1]), np.uint64(0)),
+        first_crew=state.first_crew.astype(np.int64),
         died_turn=np.where(seen, state.died_turn, NEVER).astype(np.int64),
         group_recruited=state.group_recruited & (np.asarray(rules.group_side) == side)[None, :],
     )

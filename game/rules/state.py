@@ -147,7 +147,7 @@ class State:
     #                             below crew_quit_morale the person resigns
     idle_turns: np.ndarray      # uint8 [B, N]: turns since the last flight or recruitment (counts to 255)
     died_turn: np.ndarray       # int16 [B, N]: turn of the flight the person died on (NEVER: alive)
-    person_firsts: np.ndarray   # uint64 [B, N]: milestone bits first won on flights the person flew
+    first_crew: np.ndarray      # int16 [B, K, C]: the crew of the flight that won milestone k first (-1: none)
     group_recruited: np.ndarray  # bool [B, G]
 
     # A State made in one block of memory (by step, init, slice, concat) keeps the block and its Layout,

@@ -127,7 +127,8 @@ def _new_corps(rules: Rules, b: int) -> dict:
         skill=np.broadcast_to(skill_steps(np.asarray(rules.person_skill0).reshape(N, 5)), (b, N, 5)).copy(),
         person_flights=np.zeros((b, N), np.uint8), rest_until=np.zeros((b, N), np.int16),
         morale=np.full((b, N), SKILL_STEPS, np.uint8), idle_turns=np.zeros((b, N), np.uint8),
-        died_turn=np.full((b, N), NEVER, np.int16), person_firsts=np.zeros((b, N), np.uint64),
+        died_turn=np.full((b, N), NEVER, np.int16),
+        first_crew=np.full((b, rules.n_milestones, crew_seats(rules)), -1, np.int16),
         group_recruited=np.zeros((b, G), bool),
     )
 

@@ -60,14 +60,15 @@ AXES: dict[str, tuple[str, ...]] = {
                                     "launch_prestige")},
     "launch_crew": ("side", "pad", "seat"),
     **{f: ("person",) for f in ("person_status", "person_flights", "rest_until", "morale", "idle_turns",
-                                "died_turn", "person_firsts")},
+                                "died_turn")},
+    "first_crew": ("milestone", "seat"),
     "skill": ("person", "discipline"),
     "group_recruited": ("group",),
 }
 # Fields kept in whole steps of 1/SKILL_STEPS (uint8); a save holding them as float32 0..1 is converted.
 STEPPED = ("skill", "morale")
 # Fields whose values are indices of an id axis (-1: none), stored as they are and matched by id.
-VALUED = {"launch_mission": "mission", "launch_crew": "person"}
+VALUED = {"launch_mission": "mission", "launch_crew": "person", "first_crew": "person"}
 # Fields that start from a number of the scenario: (the Rules array they start from, the Rules array they
 # never exceed). When that number changes, the game's value moves by as much (a program made more reliable
 # by a newer scenario is more reliable in a game in progress too), within [0, the bound].
