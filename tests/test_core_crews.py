@@ -107,7 +107,8 @@ def test_a_new_game_has_the_free_groups_recruited_and_the_rest_waiting(rules):
     np.testing.assert_array_equal(state.skill[0], skill_steps(rules.person_skill0))
     own = np.asarray(rules.person_side) == 0
     np.testing.assert_array_equal(observe(rules, state, 0).skill[0, own], skill_values(state.skill[0, own]))
-    assert (state.morale == SKILL_STEPS).all() and (state.died_turn == NEVER).all() and (state.person_flights == 0).all()
+    assert (state.morale == SKILL_STEPS).all() and (state.died_turn == NEVER).all()
+    assert (state.person_flights == 0).all()
 
 
 # --- who flies ------------------------------------------------------------------------------------------------

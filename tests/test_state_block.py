@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 from gamekit import Players, assert_same, historical
 
-from game.rules import State, init, step
+from game.rules import Orders, State, init, step
 from game.rules.bundle import on_block
 from game.rules.kernel_tables import state_bundle
 from game.rules.rng import game_keys
+from game.rules.state import SPARE_MIN_BYTES, checksum
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +103,24 @@ def test_the_compiled_code_sees_each_field_where_the_layout_puts_it(rules, playe
     for name, g, w in zip(names, got, want, strict=True):
         assert g == w, f"{name}: the compiled view sums to {g}, numpy's to {w}"
     assert played.launch_mission.max() >= 0 and played.rel.sum() > 0      # the sums mean something
+
+
+def test_a_step_reuses_the_memory_of_a_state_nobody_holds_and_never_one_in_use(rules):
+    """Layout.reused_block: a big batch's step writes into the block of a State that is gone (the same
+    games bit for bit), never into one whose State or any array of it is still held."""
+    big = init(rules, game_keys(7, 512))
+    orders = Orders.empty(rules, 512)
+    assert big.block()[0].size >= SPARE_MIN_BYTES
+    first, _ = step(rules, big, orders)
+    want = checksum(first)
+    held = id(first.block()[1])
+    second, _ = step(rules, big, orders)
+    assert id(second.block()[1]) != held, "the first State is alive: its memory is not reused"
+    skill = second.skill
+    kept = id(second.block()[1])
+    del first, second
+    third, _ = step(rules, big, orders)
+    assert id(third.block()[1]) == held and checksum(third) == want
+    del skill, third
+    fourth, _ = step(rules, big, orders)
+    assert id(fourth.block()[1]) in (held, kept) and checksum(fourth) == want

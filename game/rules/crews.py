@@ -30,8 +30,17 @@ from types import FunctionType, SimpleNamespace
 import numpy as np
 
 from game.rules.jit import F32, U64, leaf, part
-from game.rules.tables import (ACTIVE, DEAD, NOT_RECRUITED, RESIGNED, RESTING, RETIRED, SKILL_STEPS, TRAINING,
-                               skill_steps)
+from game.rules.tables import (
+    ACTIVE,
+    DEAD,
+    NOT_RECRUITED,
+    RESIGNED,
+    RESTING,
+    RETIRED,
+    SKILL_STEPS,
+    TRAINING,
+    skill_steps,
+)
 
 _ZERO, _HALF = F32(0), F32(0.5)
 _SLACK = F32(1e-4)
@@ -201,9 +210,10 @@ def crew_after_flights(t, s, b, fl, x, firsts):
     """What game b's flights did to their crews (s.launch_crew of the slots that flew), after
     award_milestones: one more flight each; skill + crew_flight_experience (at most 1) in each
     discipline of the steps the flight reached; the crew (every seat, -1 empty) into s.first_crew of
-    each first the flight won (bits of firsts uint64 [S] whose first_month is this flight's). A crew lost dies (died_turn this turn)
-    and every living member of its side loses crew_morale_loss of morale (not below 0); the others rest until
-    turn + 1 + crew_rest_turns and regain crew_morale_flight (at most 1)."""
+    each first the flight won (bits of firsts uint64 [S] whose first_month is this flight's). A crew
+    lost dies (died_turn this turn) and every living member of its side loses crew_morale_loss of
+    morale (not below 0); the others rest until turn + 1 + crew_rest_turns and regain
+    crew_morale_flight (at most 1)."""
     turn = s.turn[b]
     month0 = np.float64(t.start_month + turn * t.months_per_turn)
     for i in range(2 * t.L):
@@ -284,7 +294,8 @@ def suggested_crews(rules, status: np.ndarray, skill: np.ndarray, launch: np.nda
                     train: np.ndarray | None = None) -> np.ndarray:
     """int [S, L, C]: the crew the core would seat on each launch of one game if every launch ordered
     may fly: pick_crews itself, run as plain Python. status int [N] and skill float32 [N, 5] (in steps
-    of 1/SKILL_STEPS, as observe gives them: converted back to steps here): the people as a side sees them (Observation.person_status and .skill of one game: the rival's unseen
+    of 1/SKILL_STEPS, as observe gives them: converted back to steps here): the people as a side
+    sees them (Observation.person_status and .skill of one game: the rival's unseen
     people are UNKNOWN, never available); launch int [S, L] mission orders (-1 none); crew int
     [S, L, C] seats ordered (-1: pick; None: all picked); train int [N] training orders (None: none).
     A launch that could not be manned has no crew (-1 everywhere)."""

@@ -145,7 +145,7 @@ def step(rules: Rules, state: State, orders: Orders) -> tuple[State, StepInfo]:
     check_orders(rules, b, orders)
     layout = _layout(rules, b)
     src = block_of(rules, state, layout)
-    dst = layout.new_block()                    # the kernel copies each game's rows in, then plays
+    dst = layout.reused_block()                 # the kernel copies each game's rows in, then plays
     ko = KernelOrders(
         funding=np.ascontiguousarray(orders.funding, F32),
         launch=launch_orders(orders.launch),
