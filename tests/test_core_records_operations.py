@@ -295,8 +295,9 @@ def test_a_batch_is_its_games_played_one_by_one_and_twice_the_same(scenario_rule
     again = _run(scenario_rules, batch)
     assert [checksum(s) for s in together] == [checksum(s) for s in again]
     for g in (0, 4, 8):
-        one = ready(scenario_rules, late(scenario_rules), batch).replace(rel=np.full((batch, scenario_rules.n_programs), 0.8, F32),
-                                                       cash=np.linspace(5, 900, 2 * batch, dtype=F32).reshape(batch, 2))
+        one = ready(scenario_rules, late(scenario_rules), batch)
+        one = one.replace(rel=np.full((batch, scenario_rules.n_programs), 0.8, F32),
+                          cash=np.linspace(5, 900, 2 * batch, dtype=F32).reshape(batch, 2))
         s = one.slice([g])
         for t in range(len(together)):
             s, _ = step(scenario_rules, s, _mixed_orders(scenario_rules, batch, t).slice([g]))
