@@ -206,7 +206,9 @@ class Rules:
     overflow_cut: float = 0.0     # share of savings lost over carryover_cap also cut from next year's budget
     prestige_fade: float = 0.0    # share of each side's prestige that fades at every new budget year
 
-    _kernel: dict = field(default_factory=dict, compare=False, repr=False)  # see game.rules.kernel_tables
+    # what the core derives from these rules (see game.rules.kernel_tables); not an argument, so a Rules
+    # made by dataclasses.replace starts with its own, empty cache
+    _kernel: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def n_programs(self) -> int:
