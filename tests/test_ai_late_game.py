@@ -163,7 +163,7 @@ def test_the_search_ai_names_the_record_or_operation_it_launches_for():
     names = [re.escape(x["name"]) for x in sc.records + sc.operations]
     late = re.compile(r'^launch .+: (raise the record|keep|start) "(' + "|".join(names) + ')"')
     seen = 0
-    for before, obs, _, _ in scripted_turns()[::2]:
+    for _before, obs, _, _ in scripted_turns()[::2]:
         for side in (0, 1):
             d = ai.decide(obs[side], policy_keys(9, side, GAMES))
             for g, m in late_launches(r, obs[side], d.orders, side):

@@ -107,7 +107,7 @@ def test_prestige_fades_by_the_scenario_share_at_a_new_year():
     sc = cold_war()
     r = sc.rules
     fade = r.prestige_fade
-    still = dataclasses.replace(r, prestige_fade=0.0, _kernel={})  # its own compiled tables, not r's cached ones
+    still = dataclasses.replace(r, prestige_fade=0.0)
     # play into 1980 with the scripted plan, then take the turn that opens 1981 with no orders
     us, ussr = make_policy("scripted", r), make_policy("scripted", r)
     state = init(r, game_keys(11, 4))

@@ -37,8 +37,7 @@ def scenario_rules():
 def rules(scenario_rules):
     """The test scenario with no event able to fire."""
     r = scenario_rules
-    return dataclasses.replace(r, ev_chance=np.zeros_like(r.ev_chance), ev_fire_target=np.zeros_like(r.ev_fire_target),
-                               _kernel={})
+    return dataclasses.replace(r, ev_chance=np.zeros_like(r.ev_chance), ev_fire_target=np.zeros_like(r.ev_fire_target))
 
 
 def ids(rules):
@@ -101,7 +100,7 @@ def test_a_record_is_paid_once_per_rise_and_not_for_a_lower_value(rules):
     base = dataclasses.replace(rules, record_ids=(), record_prestige=np.zeros(0, F32), record_min_gain=np.zeros(0, F32),
                                mis_record_value=np.zeros((0, 0), F32), op_ids=(), op_side=np.zeros(0, np.int64),
                                op_prestige=np.zeros(0, F32), op_upkeep=np.zeros(0, F32), op_turns=np.zeros(0, np.int64),
-                               op_record=np.zeros(0, np.int64), mis_starts_op=np.zeros(0, np.int64), _kernel={})
+                               op_record=np.zeros(0, np.int64), mis_starts_op=np.zeros(0, np.int64))
     steps = [(gemini, True, 0), (vostok, False, 1), (gemini, False, 0), (salyut, True, 1)]
     for mission, rises, side in steps:
         after, info = play(rules, s, [(mission, 0)])
@@ -127,7 +126,7 @@ def test_min_gain_a_new_value_must_beat_the_record_by_more(rules):
     v = rules.mis_record_value
     need = v[salyut, k] - v[gemini, k]          # salyut beats gemini by exactly this
     strict = dataclasses.replace(rules, record_min_gain=np.where(np.arange(len(rules.record_ids)) == k, need,
-                                                                 rules.record_min_gain).astype(F32), _kernel={})
+                                                                 rules.record_min_gain).astype(F32))
     s, _ = play(strict, ready(strict, late(strict)), [(gemini, 0)])
     assert s.record_value[0, k] == v[gemini, k]
     s, _ = play(strict, s.replace(turn=np.full(1, late(strict), np.int16)), [(salyut, 0)])
@@ -221,8 +220,7 @@ def test_a_one_turn_operation_renewed_every_turn_keeps_running(rules):
     it every turn, even in the turn it runs out, and its months keep growing."""
     m, _, op = ids(rules)
     o, salyut = op("salyut_crewed"), m("salyut_station")
-    one = dataclasses.replace(rules, op_turns=np.where(np.arange(len(rules.op_turns)) == o, 1, rules.op_turns),
-                              _kernel={})
+    one = dataclasses.replace(rules, op_turns=np.where(np.arange(len(rules.op_turns)) == o, 1, rules.op_turns))
     s, _ = play(one, ready(one, late(one)), [(salyut, 0)])
     assert s.op_left[0, o] == 1 and s.op_months[0, o] == 0
     for k in range(1, 4):
@@ -250,14 +248,14 @@ def test_budget_cut_from_hoarded_money(rules):
     cap = nxt.budget[0] * F32(rules.carryover_cap)     # the old cut is gone: only this turn's excess is cut
     np.testing.assert_array_equal(nxt.budget_cut[0], F32(rules.overflow_cut) * (after.cash[0]
                                                                               - np.minimum(after.cash[0], cap)))
-    off = dataclasses.replace(rules, overflow_cut=0.0, _kernel={})
+    off = dataclasses.replace(rules, overflow_cut=0.0)
     assert (play(off, s, refill=False)[0].budget_cut == 0).all()
 
 
 def test_prestige_fades_at_each_new_budget_year(rules):
     s = ready(rules, 2).replace(prestige=np.array([[40, 10]], F32), year_prestige=np.array([[30, 12]], F32))
     faded, _ = play(rules, s)
-    kept, _ = play(dataclasses.replace(rules, prestige_fade=0.0, _kernel={}), s)
+    kept, _ = play(dataclasses.replace(rules, prestige_fade=0.0), s)
     assert rules.new_year[3] and faded.turn[0] == 3
     np.testing.assert_array_equal(faded.prestige[0], kept.prestige[0] * F32(1 - rules.prestige_fade))
     np.testing.assert_array_equal(faded.year_prestige[0], faded.prestige[0])
@@ -296,8 +294,9 @@ def test_a_batch_is_its_games_played_one_by_one_and_twice_the_same(scenario_rule
     again = _run(scenario_rules, batch)
     assert [checksum(s) for s in together] == [checksum(s) for s in again]
     for g in (0, 4, 8):
-        one = ready(scenario_rules, late(scenario_rules), batch).replace(rel=np.full((batch, scenario_rules.n_programs), 0.8, F32),
-                                                       cash=np.linspace(5, 900, 2 * batch, dtype=F32).reshape(batch, 2))
+        one = ready(scenario_rules, late(scenario_rules), batch)
+        one = one.replace(rel=np.full((batch, scenario_rules.n_programs), 0.8, F32),
+                          cash=np.linspace(5, 900, 2 * batch, dtype=F32).reshape(batch, 2))
         s = one.slice([g])
         for t in range(len(together)):
             s, _ = step(scenario_rules, s, _mixed_orders(scenario_rules, batch, t).slice([g]))

@@ -9,14 +9,15 @@ import statistics
 import pytest
 
 from game.ai.policies import make_policy
-from game.scenario import load
 from game.cli import main
 from game.rules import Orders, init, observe, step
 from game.rules.rng import game_keys, policy_keys
 from game.rules.state import checksum
 from game.rules.tables import SCRUBBED
+from game.scenario import load
 from game.sim.by_year import eras
 from game.sim.rollout import play_games, summarize
+
 SEED, GAMES = 1, 16
 US, USSR = "random", "scripted"     # with this seed and review two of the 16 games end years early
 FIGURES = {"launches", "idle_share", "cash_over_budget"}

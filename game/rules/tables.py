@@ -260,7 +260,9 @@ class Rules:
     crew_morale_flight: float = 0.15    # morale regained by flying
     crew_quit_morale: float = 0.2       # a person whose morale falls below this resigns
 
-    _kernel: dict = field(default_factory=dict, compare=False, repr=False)  # see game.rules.kernel_tables
+    # what the core derives from these rules (see game.rules.kernel_tables); not an argument, so a Rules
+    # made by dataclasses.replace starts with its own, empty cache
+    _kernel: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def n_programs(self) -> int:

@@ -76,7 +76,7 @@ def _start_turn_compiler(rules: Rules) -> subprocess.Popen | None:
         child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL, env=env)
         with child.stdin:
-            child.stdin.write(pickle.dumps(dataclasses.replace(rules, _kernel={})))
+            child.stdin.write(pickle.dumps(dataclasses.replace(rules)))   # a copy with an empty kernel cache
         return child
     except (OSError, pickle.PicklingError):
         return None
