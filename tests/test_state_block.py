@@ -85,7 +85,7 @@ def _sums(layout, block):
             _total(s.held), _total(s.first_side), _total(s.first_month), _total(s.record_value),
             _total(s.record_side), _total(s.flags), _total(s.ev_last), _total(s.ev_forced),
             _total(s.pending), _total(s.news), _total(s.launch_mission), _total(s.launch_outcome),
-            _total(s.launch_month), _total(s.launch_passed), _total(s.launch_prestige)]
+            _total(s.launch_month), _total(s.launch_passed), _total(s.launch_prestige), _total(s.launch_records)]
 
 
 def test_the_compiled_code_sees_each_field_where_the_layout_puts_it(rules, played):

@@ -136,6 +136,7 @@ class State:
     launch_month: np.ndarray    # float32 [B, S, L]: month offset inside the turn
     launch_passed: np.ndarray   # int8 [B, S, L]: steps passed
     launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost (firsts, failures...)
+    launch_records: np.ndarray  # bool [B, S, L, RC]: the records each launch raised (operations.records_and_starts)
 
     # A State made in one block of memory (by step, init, slice, concat) keeps the block and its Layout,
     # and makes each array, a view of the block, the first time it is asked for: most states the AI

@@ -25,8 +25,9 @@ AHEAD_LINES = 3    # cache lines of the next block fetched per game and phase: 8
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
-# finished games (news: fire_events; launch_*: _learn_and_record).
-REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige")
+# finished games (news: fire_events; launch_*: _learn_and_record; launch_records: records_and_starts).
+REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige",
+             "launch_records")
 
 
 def block_of(rules: Rules, state: State, layout: Layout) -> np.ndarray:

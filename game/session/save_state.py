@@ -55,6 +55,7 @@ AXES: dict[str, tuple[str, ...]] = {
     "ev_last": ("event",), "ev_forced": ("fire_target",), "pending": ("option_event",), "news": ("event",),
     **{f: ("side", "pad") for f in ("launch_mission", "launch_outcome", "launch_month", "launch_passed",
                                     "launch_prestige")},
+    "launch_records": ("side", "pad", "record"),
 }
 MISSION_VALUED = ("launch_mission",)     # values are mission indices (-1: none), matched by id
 # Fields that start from a number of the scenario: (the Rules array they start from, the Rules array they
