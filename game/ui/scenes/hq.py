@@ -10,41 +10,32 @@ Bottom: what the order checker says, and End turn.
 
 Everything comes from `session.observation(side)`; the plan is the flow's
 Plan for this side, so leaving for charts or help and coming back keeps it.
-The list's order and what is drawn on its rows are scenes/hq_rows.py's.
+The scene is made of parts, one module each: the list's rows and scrolling
+(scenes/hq_list.py), what the controls do to the plan and the texts that follow
+it (scenes/hq_orders.py), what is drawn each frame (scenes/hq_draw.py); the
+list's order and row bars (scenes/hq_rows.py), the tabs (scenes/hq_tabs.py) and
+the operations' rows (scenes/hq_operations.py). This module builds the screen
+and keeps its state.
 """
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
-from game.rules.tables import CANCELLED
-from game.session.checker import check_plan, mission_blockers, money, program_blocker
+from game.session.checker import money
 from game.session.describe import side_name, turn_label
-from game.session.plan import (
-    Plan,
-    mission_cost,
-    money_left,
-    plan_spending,
-    success_chance,
-    upkeep_due,
-    useful_funding,
-)
+from game.session.plan import Plan
 from game.ui.fonts import fit_text, font
-from game.ui.pictures import draw_beside, mission_picture, program_picture
 from game.ui.scene import Scene
-from game.ui.scenes import panels
-from game.ui.scenes.confirm import ConfirmScene, thin_turn
-from game.ui.scenes.hq_operations import build_operation_row, operation_order, operation_picture
-from game.ui.scenes.hq_rows import draw_more_note, draw_reliability, mission_order, program_order
-from game.ui.scenes.hq_tabs import LEFT_TABS, build_tabs, right_html, tabs_of
-from game.ui.theme import palette, side_colour
-
-RISKY = 0.35  # success chances below this are shown in the warning colour
+from game.ui.scenes.hq_draw import HeadquartersDrawing
+from game.ui.scenes.hq_list import HeadquartersList
+from game.ui.scenes.hq_operations import operation_order
+from game.ui.scenes.hq_orders import HeadquartersOrders
+from game.ui.scenes.hq_rows import mission_order, program_order
+from game.ui.scenes.hq_tabs import build_tabs, right_html, tabs_of
 
 
-class HeadquartersScene(Scene):
+class HeadquartersScene(HeadquartersList, HeadquartersOrders, HeadquartersDrawing, Scene):
     name = "headquarters"
     auto_frames = 45
 
@@ -184,303 +175,6 @@ class HeadquartersScene(Scene):
     def _right_html(self) -> str:
         return right_html(self)
 
-    @property
-    def row_h(self) -> int:
-        return int(self.L.u * 1.95)
-
-    @property
-    def icon_w(self) -> int:
-        """Width of the picture at the left of each row (the row's texts start after it)."""
-        return self.row_h - 2
-
-    def visible_rows(self) -> int:
-        return max(1, self.list_rect.h // self.row_h)
-
-    def build_rows(self) -> None:
-        for w in self.row_widgets:
-            w.kill()
-        for w in [k for k, v in self.widgets.items() if k.startswith(("prog_", "mis_", "op_"))]:
-            self.widgets.pop(w, None)
-        self.row_widgets = []
-        self.rows = []
-        items = self.left_items(self.left_tab)
-        n = self.visible_rows()
-        start = min(self.scroll[self.left_tab], max(0, len(items) - n))
-        self.scroll[self.left_tab] = start
-        for i, item in enumerate(items[start:start + n]):
-            rect = pygame.Rect(self.list_rect.x, self.list_rect.y + i * self.row_h, self.list_rect.w, self.row_h)
-            self.rows.append((item, rect))
-            if self.left_tab == "programs":
-                self._program_row(item, rect)
-            elif self.left_tab == "missions":
-                self._mission_row(item, rect)
-            else:
-                build_operation_row(self, item, rect)
-        for w in self.row_widgets:  # long tooltips (a mission's steps) wider, so that they fit the window's height
-            w.tool_tip_wrap_width = max(w.tool_tip_wrap_width or 0, int(self.L.width * 0.5))
-
-    def own_running(self) -> int:
-        """How many of the side's operations run."""
-        return int((self.obs.op_running[0] & (self.rules.op_side == self.side)).sum())
-
-    def left_items(self, tab: str) -> list[int]:
-        """The programs, missions or operations a left tab lists, in their order."""
-        return {"programs": self.programs, "missions": self.missions, "operations": self.operations}[tab]
-
-    def _track(self, name, widget):
-        self.row_widgets.append(widget)
-        self.widgets[name] = widget
-        return widget
-
-    def _program_row(self, p: int, r: pygame.Rect) -> None:
-        L = self.L
-        u, pad = L.u, L.pad
-        prog = self.scenario.programs[p]
-        status = int(self.obs.status[0, p])
-        tip = panels.program_tip(self.scenario, self.obs, p)
-        name_w = int(r.w * 0.40) - self.icon_w
-        tx = r.x + pad + self.icon_w
-        short = fit_text(prog["name"], L.font(15), name_w)
-        line = int(u * 0.85)  # the name's line; the second line starts below it
-        self._track(f"prog_name_{p}", self.label(None, (tx, r.y + 2, name_w, line - 2), short, tip=tip))
-        self._track(f"prog_sub_{p}", self.label(None, (tx, r.y + line, name_w, u),
-                                                 fit_text(panels.program_subline(self.scenario, self.obs, p),
-                                                                  L.font(13), name_w), "#small", tip=tip))
-        can_fund = not program_blocker(self.scenario, self.obs, p) and status != CANCELLED
-        bw = u
-        x = r.right - pad - int(u * 2.1) - bw * 2 - int(u * 1.9) - pad
-        y = r.y + (r.h - u) // 2
-        enabled = can_fund and not self.spectator
-        self._track(f"prog_minus_{p}", self.button(f"prog_minus_{p}", (x, y, bw, u), "−",
-                                                    "Less money for this program (Shift: 5 at a time).",
-                                                    lambda p=p: self.change_funding(p, -1), enabled=enabled))
-        self._track(f"prog_amount_{p}", self.label(None, (x + bw, y, int(u * 1.9), u), "", "#amount", tip=tip))
-        self._track(f"prog_plus_{p}", self.button(f"prog_plus_{p}", (x + bw + int(u * 1.9), y, bw, u), "+",
-                                                   "More money for this program (Shift: 5 at a time).",
-                                                   lambda p=p: self.change_funding(p, 1), enabled=enabled))
-        cap = useful_funding(self.rules, self.obs, p)
-        self._track(f"prog_max_{p}", self.button(
-            f"prog_max_{p}", (x + 2 * bw + int(u * 1.9) + pad // 2, y, int(u * 2.1), u), "Max",
-            f"Fund it with the most it can use this turn ({money(cap)}), as far as your money allows; "
-            "press again to clear.", lambda p=p: self.max_funding(p), enabled=enabled and cap > 0))
-        self.rel_x = (tx + name_w + pad, x - 2 * pad)
-
-    def _mission_row(self, m: int, r: pygame.Rect) -> None:
-        L = self.L
-        u, pad = L.u, L.pad
-        mis = self.scenario.missions[m]
-        blockers = mission_blockers(self.scenario, self.obs, m)
-        tip = panels.mission_tip(self.scenario, self.obs, m, blockers)
-        name_w = int(r.w * 0.40) - self.icon_w
-        tx, sub_w = r.x + pad + self.icon_w, r.w - 2 * pad - int(u * 5.6) - self.icon_w
-        line = int(u * 0.85)  # the name's line; the second line starts below it
-        self._track(f"mis_name_{m}", self.label(None, (tx, r.y + 2, name_w, line - 2),
-                                                fit_text(mis["name"], L.font(15), name_w), tip=tip))
-        self._track(f"mis_sub_{m}", self.label(None, (tx, r.y + line, sub_w, u),
-                                               fit_text(panels.mission_subline(self.scenario, self.obs, m, blockers),
-                                                        L.font(13), sub_w), "#small", tip=tip))
-        x = tx + name_w + pad
-        rushed = any(x.mission == m and x.rush for x in self.plan.launches)
-        risky = not blockers and success_chance(self.rules, self.obs, m, rush=rushed) < RISKY
-        self._track(f"mis_odds_{m}", self.label(None, (x, r.y + 2, r.right - x - int(u * 5.8), line - 2), "",
-                                                "#bad" if risky else None, tip=tip))
-        bx = r.right - pad - int(u * 5.4)
-        y = r.y + (r.h - u) // 2
-        booked = self.plan.is_launching(m)
-        pads_full = len(self.plan.launches) >= int(self.rules.pads[self.side])
-        can = not self.spectator and (booked or (not blockers and not pads_full))
-        why = ("Book this mission on a launch pad (press again to cancel)." if not blockers else
-               "It cannot fly now: " + "; ".join(blockers) + ".")
-        if pads_full and not booked and not blockers:
-            why = "All your launch pads are booked this turn; cancel another launch first."
-        self._track(f"mis_launch_{m}", self.button(f"mis_launch_{m}", (bx, y, int(u * 3), u),
-                                                   "Booked" if booked else "Launch", why,
-                                                   lambda m=m: self.toggle_launch(m),
-                                                   object_id="#toggled" if booked else None, enabled=can))
-        rushed = any(x.mission == m and x.rush for x in self.plan.launches)
-        self._track(f"mis_rush_{m}", self.button(
-            f"mis_rush_{m}", (bx + int(u * 3) + pad // 2, y, int(u * 2.4) - pad // 2, u), "Rush",
-            f"Fly early in the turn to beat the rival to a first, at {self.rules.rush_penalty:.0%} extra risk on "
-            "every step.", lambda m=m: self.toggle_rush(m), object_id="#toggled" if rushed else None,
-            enabled=booked and not self.spectator))
-
-    # --- refreshing texts after a change ---------------------------------------------------------------
-    def refresh(self) -> None:
-        obs, plan = self.obs, self.plan
-        launch_cost, fund = plan_spending(self.rules, obs, plan)
-        upkeep = upkeep_due(self.rules, obs, plan)
-        left = money_left(self.rules, obs, plan)
-        planned = f"planned {money(launch_cost + fund + upkeep)}"
-        text = f"Money {money(obs.cash[0])} · {planned} (upkeep {money(upkeep)}) · left {money(left)}"
-        room = self.widgets["money"].rect.w - self.L.pad
-        if not upkeep or font(self.L.font(15)).size(text)[0] > room:  # the upkeep is in the tooltip too
-            text = f"Money {money(obs.cash[0])} · {planned} · left {money(left)}"
-        self.widgets["money"].set_text(fit_text(text, self.L.font(15), room))
-        self.widgets["money"].set_tooltip(
-            f"Money this turn: {money(obs.cash[0])}. Planned: launches {money(launch_cost)}, operations' upkeep "
-            f"{money(upkeep)}, programs {money(fund)}; left {money(left)} (unspent money carries over, up to a cap).")
-        pads = int(self.rules.pads[self.side])
-        booked = ", ".join(self.scenario.missions[x.mission]["name"] + (" (rushed)" if x.rush else "")
-                           for x in plan.launches) or "none booked"
-        self.widgets["pads"].set_text(fit_text(f"Launch pads {len(plan.launches)}/{pads}: {booked}",
-                                               self.L.font(13), self.widgets["pads"].rect.w))
-        for item, _ in self.rows:
-            if self.left_tab == "programs":
-                amount = plan.funding.get(item, 0.0)
-                self.widgets[f"prog_amount_{item}"].set_text(f"{money(amount)}" if amount else "–")
-            elif self.left_tab == "missions":
-                cost = mission_cost(self.rules, obs, item)
-                if mission_blockers(self.scenario, obs, item):
-                    self.widgets[f"mis_odds_{item}"].set_text(f"not ready · cost {money(cost)}")
-                    continue
-                chance = success_chance(self.rules, obs, item, rush=any(x.mission == item and x.rush
-                                                                          for x in plan.launches))
-                self.widgets[f"mis_odds_{item}"].set_text(f"{chance:.0%} success · cost {money(cost)}")
-        if self.spectator:
-            self.problems = []
-            text = "Watching: the AI's orders are shown. " + ("AI thinking…" if not self._spectator_plan_loaded
-                                                               else "Next turn (Ctrl+Enter or E).")
-        else:
-            self.problems = check_plan(self.scenario, obs, plan)
-            errors = [p for p in self.problems if p.is_error]
-            first = self.problems[0].text if self.problems else "Your orders are ready: End turn (Ctrl+Enter or E)."
-            more = len(self.problems) - 1
-            if not errors and not plan.funding and not plan.launches:  # nothing planned yet: what to do
-                first = ("To do: fund programs with + or Max (hover a name to learn more), book flights on the "
-                         "Missions tab (2), then End turn (Ctrl+Enter or E).")
-                more = len(self.problems)
-            text = ("Problem: " if errors else "") + first + (f"  (+{more} more: hover)" if more > 0 else "")
-        status = self.widgets["status"]
-        status.set_text(fit_text(text, self.L.font(15), status.rect.w))
-        status.set_tooltip("<br>".join(p.text for p in self.problems) or "No problems with your orders.")
-
-    # --- actions -------------------------------------------------------------------------------------------
-    def change_funding(self, p: int, direction: int) -> None:
-        step = 5.0 if pygame.key.get_mods() & pygame.KMOD_SHIFT else 1.0
-        self.plan.set_funding(p, self.plan.funding.get(p, 0.0) + direction * step)
-        self.refresh()
-
-    def max_funding(self, p: int) -> None:
-        if self.plan.funding.get(p, 0) > 0:
-            self.plan.set_funding(p, 0)
-        else:
-            cap = useful_funding(self.rules, self.obs, p)
-            left = money_left(self.rules, self.obs, self.plan)
-            self.plan.set_funding(p, math.floor(max(0.0, min(cap, left)) * 10) / 10)
-        self.refresh()
-
-    def toggle_launch(self, m: int) -> None:
-        self.plan.toggle_launch(m)
-        self.build_rows()
-        self.refresh()
-
-    def toggle_rush(self, m: int) -> None:
-        self.plan.toggle_rush(m)
-        self.build_rows()
-        self.refresh()
-
-    def toggle_stop(self, op: int) -> None:
-        """Keep or stop one of the side's running operations this turn."""
-        self.plan.toggle_stop(op)
-        self.build_rows()
-        self.refresh()
-
-    def set_left(self, tab: str) -> None:
-        if tab != self.left_tab:
-            self.left_tab = tab
-            self.rebuild()
-
-    def set_right(self, tab: str) -> None:
-        if tab != self.right_tab:
-            self.right_tab = tab
-            self.rebuild()
-
-    def end_turn(self) -> None:
-        if self.spectator:
-            if self._spectator_plan_loaded or not self.flow.workers.get(self.side):
-                self.flow.end_turn(self.side, self.plan)
-            return
-        errors = [p for p in check_plan(self.scenario, self.obs, self.plan) if p.is_error]
-        if errors:
-            self.app.notify(errors[0].text)
-            return
-        why = thin_turn(self.rules, self.obs, self.plan) if self.app.settings.confirm_end_turn else None
-        if why:
-            self.app.show(ConfirmScene(self.app, "End the turn anyway?", why,
-                                       lambda: self.flow.end_turn(self.side, self.plan), back_to=self,
-                                       dont_ask="confirm_end_turn"))
-            return
-        self.flow.end_turn(self.side, self.plan)
-
-    def open_charts(self) -> None:
-        from game.ui.scenes.charts import ChartsScene
-
-        self.app.show(ChartsScene(self.app, self.flow, self.side, back_to=self))
-
-    def open_save(self) -> None:
-        from game.ui.scenes.saveload import SaveLoadScene
-
-        self.app.show(SaveLoadScene(self.app, back_to=self))
-
-    def open_forecast(self) -> None:
-        from game.ui.scenes.forecast import ForecastScene
-
-        self.app.show(ForecastScene(self.app, self.session, self.side, back_to=self))
-
-    def open_help(self) -> None:
-        from game.ui.scenes.help import HelpScene
-
-        self.app.show(HelpScene(self.app, back_to=self))
-
-    def back(self) -> None:
-        from game.ui.scenes.menu import MainMenuScene
-
-        self.app.show(MainMenuScene(self.app, resume=self))
-
-    def end_turn_hint(self) -> None:
-        self.app.notify("To end the turn press Ctrl+Enter or E, or click " + self.widgets["end_turn"].text + ".")
-
-    def left_tab_key(self, i: int) -> None:
-        self.set_left(LEFT_TABS[i])
-
-    def operations_key(self) -> None:
-        if "operations" in self.left_tabs:
-            self.set_left("operations")
-
-    def records_key(self) -> None:
-        if "records" in self.right_tabs:
-            self.set_right("records")
-
-    def right_tab_key(self, i: int) -> None:
-        if i < len(self.right_tabs):
-            self.set_right(self.right_tabs[i])
-
-    def page_down(self) -> None:
-        self.scroll_by(-self.visible_rows())
-
-    def page_up(self) -> None:
-        self.scroll_by(self.visible_rows())
-
-    def row_down(self) -> None:
-        self.scroll_by(-1)
-
-    def row_up(self) -> None:
-        self.scroll_by(1)
-
-    def wheel(self, dy: int) -> None:
-        if not self.list_rect.collidepoint(pygame.mouse.get_pos()) and abs(dy) == 1 and pygame.mouse.get_focused():
-            return
-        self.scroll_by(dy)
-
-    def scroll_by(self, dy: int) -> None:
-        """Scroll the list by dy rows (positive: up)."""
-        items = self.left_items(self.left_tab)
-        new = min(max(0, self.scroll[self.left_tab] - dy), max(0, len(items) - self.visible_rows()))
-        if new != self.scroll[self.left_tab]:
-            self.scroll[self.left_tab] = new
-            self.build_rows()
-            self.refresh()
-
     def update(self, dt: float) -> None:
         self._load_spectator_plan()
         done = tuple(w.done for w in self.flow.workers.values())
@@ -502,67 +196,3 @@ class HeadquartersScene(Scene):
 
     def ready_for_screenshot(self) -> bool:
         return not self.spectator or self._spectator_plan_loaded
-
-    # --- drawing -------------------------------------------------------------------------------------------
-    def draw(self, surf: pygame.Surface) -> None:
-        pal = palette()
-        L = self.L
-        pygame.draw.rect(surf, pal["panel"], (0, 0, L.width, self.top_h))
-        pygame.draw.line(surf, side_colour(self.side), (0, self.top_h - 2), (L.width, self.top_h - 2), 3)
-        pygame.draw.rect(surf, pal["panel"], (0, L.height - self.bottom_h, L.width, self.bottom_h))
-        panels.draw_prestige(surf, self.prestige_rect, self.obs.prestige[0], L)
-        for i, (item, r) in enumerate(self.rows):
-            pygame.draw.rect(surf, pal["panel"] if i % 2 == 0 else pal["background"], r)
-            self._draw_icon(surf, item, r)
-            if self.left_tab == "programs":
-                draw_reliability(surf, self.obs, item, r, self.rel_x, L, side_colour(self.side))
-            elif self.left_tab == "missions" and self.plan.is_launching(item):
-                pygame.draw.rect(surf, side_colour(self.side), (r.x, r.y, 4, r.h))
-            elif self.left_tab == "operations" and self.obs.op_running[0, item] and item not in self.plan.stops:
-                pygame.draw.rect(surf, side_colour(int(self.rules.op_side[item])), (r.x, r.y, 4, r.h))
-        pygame.draw.rect(surf, pal["panel_border"], self.list_rect, 1)
-        if self.left_tab == "operations" and not self.rows:
-            from game.ui.fonts import draw_text
-
-            draw_text(surf, "No operations.", (self.list_rect.x + L.pad, self.list_rect.y + L.pad), L.font(15),
-                      pal["muted"])
-        items = self.left_items(self.left_tab)
-        start, shown = self.scroll[self.left_tab], len(self.rows)
-        if len(items) > shown:  # say that the list goes on, and how to get there
-            below = len(items) - start - shown
-            draw_more_note(surf, self.list_rect, below, L)
-        if any(not w.done for w in self.flow.workers.values()):
-            panels.draw_spinner(surf, (self.prestige_rect.right + L.pad * 2, self.top_h // 2), L, self.frames,
-                                "AI thinking")
-
-    def _picture(self, item: int, height: int) -> pygame.Surface | None:
-        """The picture of a row's program, mission or operation (None: an operation nothing starts)."""
-        if self.left_tab == "programs":
-            return program_picture(self.scenario, item, height)
-        if self.left_tab == "operations":
-            return operation_picture(self.scenario, item, height)
-        return mission_picture(self.scenario, item, height, beside=True)
-
-    def _draw_icon(self, surf, item: int, r: pygame.Rect) -> None:
-        pic = self._picture(item, r.h - 4)
-        if pic is None:
-            return
-        box = pygame.Rect(r.x + self.L.pad // 2, r.y + 2, self.icon_w, r.h - 4)
-        surf.blit(pic, pic.get_rect(center=box.center))
-
-    def draw_over(self, surface: pygame.Surface) -> None:
-        self._draw_hover_picture(surface)
-        if self.guide is not None:
-            self.guide.draw(surface)
-
-    def _draw_hover_picture(self, surf) -> None:
-        """While a row's tooltip is shown, a larger picture of its program or mission beside the tooltip."""
-        self.hover_picture_rect = None
-        tip = next((w.tool_tip for w in self.row_widgets if getattr(w, "tool_tip", None) is not None), None)
-        if tip is None:
-            return
-        owner = next(w for w in self.row_widgets if getattr(w, "tool_tip", None) is tip)
-        item = next((item for item, r in self.rows if r.collidepoint(owner.rect.center)), None)
-        pic = self._picture(item, int(self.L.u * 7)) if item is not None else None
-        if pic is not None:
-            self.hover_picture_rect = draw_beside(surf, pic, tip.rect, self.L.pad)
