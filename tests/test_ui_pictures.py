@@ -279,3 +279,6 @@ def test_a_modded_spaceplane_and_boosters_are_drawn_and_a_wrong_shape_is_one_lin
     line = 1 + (bad / "programs.toml").read_text().split("\n").index('shape = "spaceplan"')
     assert [(d.field, d.line) for d in found] == [("program.mod_plane.shape", line)]
     assert "did you mean 'spaceplane'?" in found[0].message
+    odd = write_scenario(tmp_path / "odd", {"programs.toml": programs.replace('shape = "spaceplane"', "boosters = 2")})
+    found = [d for d in validate(odd) if d.field == "program.mod_plane.boosters"]
+    assert [d.severity for d in found] == ["warning"] and "only a launcher's picture shows boosters" in found[0].message
