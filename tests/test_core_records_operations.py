@@ -108,6 +108,8 @@ def test_a_record_is_paid_once_per_rise_and_not_for_a_lower_value(rules):
         assert after.launch_outcome[0, side, 0] == SUCCESS
         gain = info.awarded[0, side] - plain_info.awarded[0, side]
         paid = after.launch_prestige[0, side, 0] - plain_after.launch_prestige[0, side, 0]
+        raised = after.launch_records[0]                # [S, L, RC]: this launch's rise, and nothing else
+        assert raised[side, 0, k] == rises and raised.sum() == rises
         if rises:
             assert after.record_value[0, k] == rules.mis_record_value[mission, k]
             assert after.record_side[0, k] == side
@@ -149,6 +151,7 @@ def test_records_of_one_turn_count_in_date_order(rules):
         assert after.record_value[0, k] == rules.mis_record_value[skylab, k] and after.record_side[0, k] == 0
         salyut_first = bool(after.launch_month[0, 1, 0] < after.launch_month[0, 0, 0])
         seen.add(salyut_first)
+        assert after.launch_records[0, 0, 0, k] and after.launch_records[0, 1, 0, k] == salyut_first
         if salyut_first:
             assert after.launch_prestige[0, 1, 0] == alone.launch_prestige[0, 1, 0]
         else:

@@ -86,7 +86,8 @@ def _sums(layout, block):
             _total(s.held), _total(s.first_side), _total(s.first_month), _total(s.record_value),
             _total(s.record_side), _total(s.flags), _total(s.ev_last), _total(s.ev_forced),
             _total(s.pending), _total(s.news), _total(s.launch_mission), _total(s.launch_outcome),
-            _total(s.launch_month), _total(s.launch_passed), _total(s.launch_prestige), _total(s.launch_crew),
+            _total(s.launch_month), _total(s.launch_passed), _total(s.launch_prestige), _total(s.launch_records),
+            _total(s.launch_crew),
             _total(s.person_status), _total(s.skill), _total(s.person_flights), _total(s.rest_until),
             _total(s.morale), _total(s.idle_turns), _total(s.died_turn), _total(s.first_crew),
             _total(s.group_recruited)]

@@ -219,3 +219,66 @@ def test_every_two_programs_of_a_side_draw_differently(ident):
                 continue
             same = (pics[a] == pics[b]).all() and (alphas[a] == alphas[b]).all()
             assert not same, (sc.programs[a]["id"], sc.programs[b]["id"])
+
+
+def _differ(a: pygame.Surface, b: pygame.Surface) -> float:
+    """The share of the drawn pixels of either picture that only one of them draws."""
+    ma, mb = mask(a), mask(b)
+    return len(ma ^ mb) / max(1, len(ma | mb))
+
+
+def test_winged_orbiters_and_their_stacks_are_drawn_as_spaceplanes():
+    """cold_war's Shuttle and Buran (`shape = "spaceplane"`) are drawn as winged orbiters, not capsules, and each
+    mission that flies one shows it on the side of its launcher's tank with the launcher's boosters."""
+    from dataclasses import replace
+
+    from game.ui.picture_launcher import draw_rocket
+    from game.ui.picture_spaceplane import FOAM
+    from game.ui.pictures import DRAW
+
+    sc = load("cold_war")
+    looks = scenario_looks(sc)
+    index = {p["id"]: i for i, p in enumerate(sc.programs)}
+    winged = {p["id"] for p, lk in zip(sc.programs, looks, strict=True) if lk.winged}
+    assert winged == {"shuttle_orbiter", "buran"}
+    assert looks[index["shuttle_stack"]].boosters == 2 and looks[index["energia"]].boosters == 4
+    for ident in winged:
+        look = looks[index[ident]]
+        capsule = pygame.Surface((96, 96), pygame.SRCALPHA)
+        DRAW["capsule"](capsule, capsule.get_rect(), replace(look, winged=False), side_colour(look.side))
+        assert _differ(program_picture(sc, index[ident], 96), capsule) > 0.3, ident
+    flown = [m for m, mis in enumerate(sc.missions) if any(st["program"] in winged for st in mis["steps"])]
+    assert len(flown) >= 6
+    for m in flown:
+        steps = sc.missions[m]["steps"]
+        launcher = max((looks[index[st["program"]]] for st in steps if looks[index[st["program"]]].kind == "launcher"),
+                       key=lambda lk: (lk.size, lk.era))
+        orbiter = next(looks[index[st["program"]]] for st in steps if st["program"] in winged)
+        pic = mission_picture(sc, m, 160)
+        as_capsule = pygame.Surface(pic.get_size(), pygame.SRCALPHA)
+        draw_rocket(as_capsule, as_capsule.get_rect(), launcher, side_colour(launcher.side),
+                    top=replace(orbiter, winged=False))
+        assert _differ(pic, as_capsule) > 0.25, sc.missions[m]["id"]
+        assert (count(pic, FOAM) > 160 * 5) == (launcher.side == 0), sc.missions[m]["id"]  # the US tank's foam
+
+
+def test_a_modded_spaceplane_and_boosters_are_drawn_and_a_wrong_shape_is_one_line(tmp_path):
+    from game.scenario import validate
+
+    programs = TINY["programs.toml"].replace("max_reliability = 0.95\n", "max_reliability = 0.95\nboosters = 3\n", 1)
+    plane = MODDED.split("[[program]]")[1 + KINDS.index("capsule")]
+    programs += MODDED + "\n[[program]]" + plane.replace('"mod_capsule"', '"mod_plane"') + 'shape = "spaceplane"\n'
+    sc = load(write_scenario(tmp_path / "tiny", {"programs.toml": programs}))
+    looks = {p["id"]: lk for p, lk in zip(sc.programs, scenario_looks(sc), strict=True)}
+    assert looks["mod_plane"].winged and not looks["mod_capsule"].winged
+    assert looks["rocket_us"].boosters == 3 and looks["rocket_us"].strap_ons and looks["rocket_su"].boosters == 0
+    ip, ic = (next(i for i, p in enumerate(sc.programs) if p["id"] == x) for x in ("mod_plane", "mod_capsule"))
+    assert _differ(program_picture(sc, ip, 64), program_picture(sc, ic, 64)) > 0.3
+    bad = write_scenario(tmp_path / "bad", {"programs.toml": programs.replace('"spaceplane"', '"spaceplan"')})
+    found = [d for d in validate(bad) if d.severity == "error"]
+    line = 1 + (bad / "programs.toml").read_text().split("\n").index('shape = "spaceplan"')
+    assert [(d.field, d.line) for d in found] == [("program.mod_plane.shape", line)]
+    assert "did you mean 'spaceplane'?" in found[0].message
+    odd = write_scenario(tmp_path / "odd", {"programs.toml": programs.replace('shape = "spaceplane"', "boosters = 2")})
+    found = [d for d in validate(odd) if d.field == "program.mod_plane.boosters"]
+    assert [d.severity for d in found] == ["warning"] and "only a launcher's picture shows boosters" in found[0].message

@@ -127,7 +127,7 @@ def forecast_batch(rules: Rules, obs: Observation, quality: str | Quality = "nor
     tables = tables or PlanTables(rules)
     b, W, R = obs.turn.shape[0], q.worlds, q.rollouts
     key = forecast_key(obs)
-    worlds = sample_worlds(rules, obs, key, W, library(rules))             # [b * W], game-major
+    worlds = sample_worlds(rules, obs, key, W, library(rules), events_bonus=True)   # [b * W], game-major
     rows = np.repeat(np.arange(b * W), R)                                    # [b * W * R]
     start = worlds.slice(rows)
     salt = np.tile(np.arange(R, dtype=np.uint32) * np.uint32(0x632BE5AB), b * W)

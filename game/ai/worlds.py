@@ -73,8 +73,15 @@ def _popcount(x: np.ndarray) -> np.ndarray:
     return np.bitwise_count(x).astype(F32)
 
 
-def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, lib: Library) -> State:
+def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, lib: Library,
+                  events_bonus: bool = False) -> State:
     """`worlds` plausible States for each of the B games of `obs`: State [B * worlds], game-major.
+
+    budget_bonus (the lasting budget change events made, kept at every new budget year): by default each
+    side's whole gap between its budget and the baseline, which also holds this year's noise, prestige swing
+    and cut, so a world keeps them for ever; with `events_bonus`, the reference game's own bonus, the sum of
+    the events it had (the forecast plays to the end of the game, where the baseline falls and the gap would
+    be carried across years: see docs/FORECAST.md).
 
     Pure given (obs, key, lib). Uses only the Observation, the scenario and the library.
     """
@@ -153,7 +160,8 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
         turn=turn.astype(np.int16), done=obs.done[gi].copy(),
         winner=obs.winner[gi].astype(np.int8),
         cash=pair(obs.cash[gi], cash_r), budget=pair(obs.budget[gi], budget_r),
-        budget_bonus=pair(obs.budget[gi] - base[:, side], budget_r - base[:, rival]),
+        budget_bonus=(R.budget_bonus.astype(F32) if events_bonus
+                      else pair(obs.budget[gi] - base[:, side], budget_r - base[:, rival])),
         budget_noise=np.zeros((n, 2), F32),
         research_speed=pair(obs.research_speed[gi], R.research_speed[:, rival]),
         prestige=obs.prestige[gi].astype(F32), year_prestige=obs.prestige[gi].astype(F32),
@@ -175,7 +183,7 @@ def sample_worlds(rules: Rules, obs: Observation, key: np.ndarray, worlds: int, 
         news=obs.news[gi].copy(),
         launch_mission=obs.launch_mission[gi].astype(np.int16), launch_outcome=obs.launch_outcome[gi].astype(np.int8),
         launch_month=obs.launch_month[gi].astype(F32), launch_passed=obs.launch_passed[gi].astype(np.int8),
-        launch_prestige=obs.launch_prestige[gi].astype(F32),
+        launch_prestige=obs.launch_prestige[gi].astype(F32), launch_records=obs.launch_records[gi].copy(),
         budget_cut=pair(obs.budget_cut[gi], R.budget_cut[:, rival]),
         op_left=np.where((rules.op_side == side)[None, :], obs.op_left[gi],
                          np.where(obs.op_running[gi], np.maximum(R.op_left, 1), 0)).astype(np.int16),

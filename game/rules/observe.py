@@ -67,6 +67,7 @@ class Observation:
     launch_month: np.ndarray    # float32 [B, S, L]
     launch_passed: np.ndarray   # int [B, S, L]
     launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost
+    launch_records: np.ndarray  # bool [B, S, L, RC]: the records each launch raised
     launch_crew: np.ndarray     # int [B, S, L, C]: who flew each of last turn's launches shown (-1: nobody)
     # the corps: a side sees its own people in full, and of the rival's only those who have flown
     person_seen: np.ndarray     # bool [B, N]: own people, and rival people who have flown
@@ -194,6 +195,7 @@ def observe(rules: Rules, state: State, side: int) -> Observation:
         launch_month=np.where(mission >= 0, state.launch_month, 0).astype(np.float32),
         launch_passed=np.where(mission >= 0, state.launch_passed, 0),
         launch_prestige=np.where(mission >= 0, state.launch_prestige, 0).astype(np.float32),
+        launch_records=state.launch_records & (mission >= 0)[..., None],
         record_value=state.record_value.copy(), record_side=state.record_side.astype(np.int64),
         op_running=state.op_left > 0, op_months=state.op_months.astype(np.int64),
         op_left=np.where(np.asarray(rules.op_side) == side, state.op_left, 0).astype(np.int64),

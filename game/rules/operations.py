@@ -65,8 +65,13 @@ def records_and_starts(t, s, b, fl, x, ran, awarded):
     awarded float32 [S]) and the operations they start or renew. Called after run_operations, so a
     start gives op_left = op_turns more turns from the next one (at least), and a renewal in the turn
     an operation runs out keeps it going; op_months is kept when it ran this turn (ran, bool [OP]) or
-    still runs, else 0."""
+    still runs, else 0. Writes every game's s.launch_records in full: True for (side, pad, record) of each
+    record a launch raised."""
     SL = 2 * t.L
+    for side in range(2):
+        for pad in range(t.L):
+            for r in range(t.RC):
+                s.launch_records[b, side, pad, r] = False
     any_ = False
     for i in range(SL):
         any_ |= fl.success[x, i] and t.mis_sets_or_starts[fl.mission[x, i]]
@@ -91,6 +96,7 @@ def records_and_starts(t, s, b, fl, x, ran, awarded):
             if gain != _ZERO:
                 fl.prestige[x, nxt] += gain
                 awarded[side] += gain
+                s.launch_records[b, side, nxt - side * t.L, r] = True
         o = t.mis_starts_op[m]
         if o >= 0:
             if s.op_left[b, o] <= 0 and not ran[o]:

@@ -163,6 +163,7 @@ class State:
     launch_month: np.ndarray    # float32 [B, S, L]: month offset inside the turn
     launch_passed: np.ndarray   # int8 [B, S, L]: steps passed
     launch_prestige: np.ndarray  # float32 [B, S, L]: prestige each launch won or cost (firsts, failures...)
+    launch_records: np.ndarray  # bool [B, S, L, RC]: the records each launch raised (operations.records_and_starts)
     launch_crew: np.ndarray     # int16 [B, S, L, C]: the person in each seat of each launch (-1: none)
     # the corps: N people of both sides, G recruitment groups (game.rules.crews)
     person_status: np.ndarray   # int8 [B, N]: tables.PERSON_STATUS_NAMES

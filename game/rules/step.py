@@ -106,7 +106,7 @@ def unopened_games(rules: Rules, keys: np.ndarray) -> tuple[Layout, np.ndarray]:
         pending=np.zeros((b, len(rules.option_events)), bool), news=np.zeros((b, E), bool),
         launch_mission=np.full((b, 2, L), -1, np.int16), launch_outcome=np.zeros((b, 2, L), np.int8),
         launch_month=np.zeros((b, 2, L), F32), launch_passed=np.zeros((b, 2, L), np.int8),
-        launch_prestige=np.zeros((b, 2, L), F32),
+        launch_prestige=np.zeros((b, 2, L), F32), launch_records=np.zeros((b, 2, L, RC), bool),
         launch_crew=np.full((b, 2, L, crew_seats(rules)), -1, np.int16),
         **_new_corps(rules, b),
     )

@@ -25,9 +25,10 @@ AHEAD_LINES = 3    # cache lines of the next block fetched per game and phase: 8
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
-# finished games (news: fire_events; launch_*: _learn_and_record, launch_crew: crews.pick_crews).
+# finished games (news: fire_events; launch_*: _learn_and_record; launch_records: records_and_starts;
+# launch_crew: crews.pick_crews).
 REWRITTEN = ("news", "launch_mission", "launch_outcome", "launch_month", "launch_passed", "launch_prestige",
-             "launch_crew")
+             "launch_records", "launch_crew")
 
 
 def block_of(rules: Rules, state: State, layout: Layout) -> np.ndarray:

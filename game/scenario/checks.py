@@ -172,6 +172,9 @@ def _check_programs(raw: RawScenario, ids, cal, out) -> None:
             _diag(out, e, ("available",), WARNING, f"{d['available']} is after the scenario ends")
         if d.get("locked") is True and d.get("id") not in unlockable:
             _diag(out, e, ("locked",), WARNING, "it is locked and no event unlocks it: it can never be developed")
+        if d.get("boosters", "") != "" and d.get("kind") != "launcher":
+            _diag(out, e, ("boosters",), WARNING, f"only a launcher's picture shows boosters, and this is a "
+                                                  f"{d.get('kind')}: remove the field or make it a launcher")
     cyc = _cycle(graph)
     if cyc:
         _diag(out, ids["program"][cyc[0]], ("requires",), ERROR,

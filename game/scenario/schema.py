@@ -312,6 +312,7 @@ SKILLS = SKILL_NAMES   # a person's disciplines: piloting, eva, docking, enduran
 MONEY = Num(0, 1e6)
 SHARE = Num(0, 1)
 KINDS = ("launcher", "capsule", "satellite", "probe", "lander", "rover", "eva", "docking", "station")
+SHAPES = ("", "spaceplane")    # a program's picture: "" drawn from its kind; "spaceplane" a winged orbiter
 
 SCENARIO = Table({
     "id": R(Id(), "must match the folder name"),
@@ -413,6 +414,10 @@ PROGRAM = Table({
     "source": F(Str(), "", ""),
     "image": F(Str(), "a PNG or JPEG picture of it: a path inside the scenario folder, like \"images/r7.png\" "
                       "(empty: the game draws one from the program's fields)", ""),
+    "shape": F(Enum(SHAPES), "its picture: \"spaceplane\" draws a winged orbiter, which rides on the side of its "
+                             "mission's launcher (empty: drawn from its kind)", ""),
+    "boosters": F(OrEmpty(Num(0, 8, integer=True)), "a launcher's strap-on boosters, as its picture shows them "
+                                                   "(empty: the game picks from its side and era)", ""),
 })
 MILESTONE = Table({
     "id": R(Id()), "name": R(Str()),

@@ -113,7 +113,9 @@ class GameSession:
             if hasattr(policy, "set_names"):  # the search AI explains itself with the scenario's names
                 sc = self.scenario
                 policy.set_names(programs=[p["name"] for p in sc.programs], missions=[m["name"] for m in sc.missions],
-                                 milestones=[k["name"] for k in sc.milestones])
+                                 milestones=[k["name"] for k in sc.milestones],
+                                 records=[x["name"] for x in sc.records],
+                                 operations=[x["name"] for x in sc.operations])
         return policy.act(self.observation(side), self.ai_key(side))
 
     def ai_reasons(self, side: int) -> list[str] | None:

@@ -4,7 +4,7 @@ its own Observations (before and after), so it never holds the rival's secrets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -28,7 +28,7 @@ class LaunchReport:
     earned: tuple[int, ...]  # milestones earned by this flight
     prestige: float = 0.0    # prestige the flight won or cost its side
     crew: tuple[int, ...] = ()  # the people who flew it (person indices, seat order; () uncrewed or unknown)
-    records: tuple[int, ...] = ()  # records this flight raised to the value they hold after the turn
+    records: tuple[int, ...] = ()  # records this flight raised (the core's launch_records), each to its mission's value
 
     @property
     def crew_lost(self) -> bool:
@@ -93,20 +93,17 @@ def record_rises(rules, launches: list[LaunchReport], before: Observation,
                  after: Observation) -> tuple[tuple[int, int, float, float], ...]:
     """Each rise of a record this turn, in the order the turn made them: (record, side, value before, after).
 
-    The turn raises records first by its full successes in date order (`launches`, sorted), each setting
-    its mission's value when it beats the record by more than the record's min_gain (the comparison of
-    game.rules.operations, in float32), then by the operations' months; a record that ends the turn at a
-    value the launches do not explain was raised last by an operation (one rise, to its value now)."""
+    The turn raises records first by its launches in date order (`launches`, sorted), each of the records a
+    launch raised (its `records`, as the core wrote them) to its mission's value, then by the operations'
+    months: a record that ends the turn at a value the launches do not explain was raised last by an
+    operation (one rise, to its value now)."""
     value = before.record_value[0].astype(np.float32)
     out = []
     for x in launches:
-        if not x.succeeded:
-            continue
-        for r in np.flatnonzero(rules.mis_record_value[x.mission] > 0):
+        for r in x.records:
             v = rules.mis_record_value[x.mission, r]
-            if v > value[r] + rules.record_min_gain[r]:
-                out.append((int(r), x.side, float(value[r]), float(v)))
-                value[r] = v
+            out.append((int(r), x.side, float(value[r]), float(v)))
+            value[r] = v
     for r in np.flatnonzero(after.record_value[0] != value):
         out.append((int(r), int(after.record_side[0, r]), float(value[r]), float(after.record_value[0, r])))
     return tuple(out)
@@ -125,20 +122,6 @@ def operation_changes(rules, before: Observation, after: Observation) -> tuple[t
         elif was and now and rules.op_side[op] == after.side and after.op_left[0, op] >= before.op_left[0, op]:
             out.append((op, "renewed"))
     return tuple(out)
-
-
-def launch_records(rules, launches: list[LaunchReport], records) -> list[LaunchReport]:
-    """Each launch with the records it raised: for each rise (record, side, before, after), the first full
-    success, in date order, of that side whose mission sets exactly that value (a rise by an operation
-    names no launch)."""
-    by_launch: dict[int, list[int]] = {}
-    for r, side, _, value in records:
-        for i, x in enumerate(launches):
-            if (x.succeeded and x.side == side and rules.mis_record_value[x.mission, r] == np.float32(value)
-                    and r not in by_launch.get(i, ())):
-                by_launch.setdefault(i, []).append(r)
-                break
-    return [replace(x, records=tuple(by_launch[i])) if i in by_launch else x for i, x in enumerate(launches)]
 
 
 def build_report(scenario, before: Observation, after: Observation) -> TurnReport:
@@ -164,10 +147,10 @@ def build_report(scenario, before: Observation, after: Observation) -> TurnRepor
             earned = sorted({rules.milestone_ids.index(k) for st in steps[:passed] for k in st.get("earns", [])})
             crew = tuple(int(n) for n in after.launch_crew[0, s, i] if n >= 0) if out != SCRUBBED else ()
             launches.append(LaunchReport(s, m, month0 + float(after.launch_month[0, s, i]), out, tuple(results),
-                                         tuple(earned), float(after.launch_prestige[0, s, i]), crew))
+                                         tuple(earned), float(after.launch_prestige[0, s, i]), crew,
+                                         tuple(int(r) for r in np.flatnonzero(after.launch_records[0, s, i]))))
     launches.sort(key=lambda x: (x.month, x.side))
     records = record_rises(rules, launches, before, after)
-    launches = launch_records(rules, launches, records)
     firsts = []
     new = (before.first_side[0] < 0) & (after.first_side[0] >= 0)
     for k in np.flatnonzero(new):

@@ -26,7 +26,7 @@ import numpy as np
 
 from game.rules.orders import Orders
 from game.rules.tables import SKILL_NAMES
-from game.session.report import LaunchReport, Snapshot, StepResult, TurnReport, launch_records
+from game.session.report import LaunchReport, Snapshot, StepResult, TurnReport
 
 
 class _Ids:
@@ -126,7 +126,8 @@ def report_to_json(rules, r: TurnReport) -> dict:
     out = {"turn": r.turn,
             "launches": [[x.side, rules.mission_ids[x.mission], x.month, x.outcome,
                           [[s.name, s.state] for s in x.steps], [rules.milestone_ids[k] for k in x.earned],
-                          x.prestige] for x in r.launches],
+                          x.prestige] + ([[rules.record_ids[k] for k in x.records]] if x.records else [])
+                         for x in r.launches],
             "firsts": [[rules.milestone_ids[k], s, m] for k, s, m in r.firsts],
             "news": [rules.event_ids[e] for e in r.news],
             "prestige": [list(r.prestige_before), list(r.prestige_after)], "cash": [r.cash_before, r.cash_after],
@@ -147,13 +148,15 @@ def report_from_json(rules, side: int, d: dict, strict: bool = True) -> TurnRepo
         launches = []
         crews = d.get("crews") or [[] for _ in d["launches"]]
         people = {pid: n for n, pid in enumerate(rules.person_ids)}
-        for (s, mid, month, outcome, steps, earned, prestige), crew in zip(d["launches"], crews, strict=True):
+        for (s, mid, month, outcome, steps, earned, prestige, *more), crew in zip(d["launches"], crews, strict=True):
+            raised = more[0] if more else ()     # the records it raised: written only when there are some
             m = ids("mission", mid)
             if m is not None:
                 launches.append(LaunchReport(int(s), m, float(month), int(outcome),
                                              tuple(StepResult(str(n), str(st)) for n, st in steps),
                                              tuple(k for k in (ids("milestone", e) for e in earned) if k is not None),
-                                             float(prestige), tuple(people[p] for p in crew if p in people)))
+                                             float(prestige), tuple(people[p] for p in crew if p in people),
+                                             tuple(k for k in (ids("record", rid) for rid in raised) if k is not None)))
         firsts = [(k, int(s), float(m)) for k, s, m in ((ids("milestone", kid), s, m) for kid, s, m in d["firsts"])
                   if k is not None]
         news = [e for e in (ids("event", eid) for eid in d["news"]) if e is not None]
@@ -164,7 +167,6 @@ def report_from_json(rules, side: int, d: dict, strict: bool = True) -> TurnRepo
                         ((ids("record", rid), *rest) for rid, *rest in d.get("records", ())) if k is not None)
         operations = tuple((o, str(what)) for o, what in
                            ((ids("operation", oid), what) for oid, what in d.get("operations", ())) if o is not None)
-        launches = launch_records(rules, launches, records)
         (p0, p1), (q0, q1) = d["prestige"]
         return TurnReport(side=side, turn=int(d["turn"]), launches=tuple(launches), firsts=tuple(firsts),
                           news=tuple(news), prestige_before=(float(p0), float(p1)),

@@ -58,6 +58,7 @@ AXES: dict[str, tuple[str, ...]] = {
     "ev_last": ("event",), "ev_forced": ("fire_target",), "pending": ("option_event",), "news": ("event",),
     **{f: ("side", "pad") for f in ("launch_mission", "launch_outcome", "launch_month", "launch_passed",
                                     "launch_prestige")},
+    "launch_records": ("side", "pad", "record"),
     "launch_crew": ("side", "pad", "seat"),
     **{f: ("person",) for f in ("person_status", "person_flights", "rest_until", "morale", "idle_turns",
                                 "died_turn")},

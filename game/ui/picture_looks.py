@@ -3,7 +3,8 @@ scenario's data alone (no drawing here).
 
 A program's kind picks its shape; a launcher's size (its costs against the scenario's other launchers)
 makes it taller and wider, its era (its `available` date against the scenario's first and last dates)
-adds stages, and an early Soviet family gets strap-on boosters. Capsules follow their seats, side and size.
+adds stages, and an early Soviet family gets strap-on boosters (a launcher's `boosters` field sets how many).
+Capsules follow their seats, side and size; a program whose `shape` is "spaceplane" is a winged orbiter.
 A craft's destinations come from the milestones its missions can earn (their ids and names mention the Moon,
 Venus, Mars or the outer planets), and a stable number from a hash of the program's id varies the small
 details (dish, panels, antennas), so two programs of one kind never look quite alike.
@@ -34,6 +35,8 @@ class Look:
     dests: tuple = ()    # worlds its missions go to, in DESTINATIONS order
     variant: int = 0     # 0..255, a stable hash of the program's id: small details
     lands: bool = False  # its missions can earn a landing milestone
+    winged: bool = False  # a winged orbiter (`shape = "spaceplane"`): it rides on its launcher's side
+    boosters: int = 0    # a launcher's strap-on boosters (strap_ons: more than none)
 
 
 DESTINATIONS = {"moon": ("moon", "lunar", "luna"), "venus": ("venus", "venera"), "mars": ("mars",),
@@ -80,9 +83,10 @@ def program_index(scenario) -> dict[str, int]:
 
 
 def _program_key(prog: dict) -> tuple:
+    boosters = prog.get("boosters", "")
     return (prog["id"], prog["side"], prog["kind"], prog.get("available") or "", float(prog["start_cost"]),
             float(prog["flight_cost"]), float(prog["research_cost"]), int(prog.get("crew") or 0),
-            tuple(prog.get("requires") or ()))
+            tuple(prog.get("requires") or ()), prog.get("shape") or "", -1 if boosters in ("", None) else int(boosters))
 
 
 def _destinations(scenario) -> tuple:
@@ -117,7 +121,8 @@ def _image_paths(scenario) -> list:
 @lru_cache(maxsize=16)
 def _looks(progs: tuple, images: tuple, dests: tuple = ()) -> tuple[Look, ...]:
     """The looks of programs given as _program_key tuples (every field a look reads, so the cache key)."""
-    fields = ("id", "side", "kind", "available", "start_cost", "flight_cost", "research_cost", "crew", "requires")
+    fields = ("id", "side", "kind", "available", "start_cost", "flight_cost", "research_cost", "crew", "requires",
+              "shape", "boosters")
     rows = [dict(zip(fields, p, strict=True)) for p in progs]
     years = {i: y for i, r in enumerate(rows) if (y := _year(r["available"])) is not None}
     mean_year = sum(years.values()) / len(years) if years else 0.0
@@ -133,10 +138,12 @@ def _looks(progs: tuple, images: tuple, dests: tuple = ()) -> tuple[Look, ...]:
         size, era = _spread(weights[r["kind"]], i), _spread(years, i)
         looks.append(Look(r["kind"] if r["kind"] in KINDS else "satellite", side, round(size, 2), round(era, 2),
                           r["crew"], image=images[i], dests=dests[i][0] if dests else (),
-                          variant=_variant(r["id"]), lands=bool(dests and dests[i][1])))
+                          variant=_variant(r["id"]), lands=bool(dests and dests[i][1]),
+                          winged=r["shape"] == "spaceplane"))
     # A launcher's stages: 1 to 3 with its size or era. One that builds on another launcher (`requires` it) is
     # that rocket grown: at least its size, one stage more. Strap-ons: a Soviet launcher of the first half of
-    # the scenario's years that builds on no other launcher, and every launcher built on one of those.
+    # the scenario's years that builds on no other launcher, and every launcher built on one of those, four of
+    # them; a launcher's `boosters` (-1 here when not given) overrides that.
     parents = {i: [by_id[x] for x in r["requires"] if x in by_id and rows[by_id[x]]["kind"] == "launcher"]
                for i, r in enumerate(rows) if r["kind"] == "launcher"}
     done: dict[int, Look] = {}
@@ -150,7 +157,9 @@ def _looks(progs: tuple, images: tuple, dests: tuple = ()) -> tuple[Look, ...]:
             size = max([lk.size] + [u.size for u in up])
             stages = min(3, max([stages] + [u.stages + 1 for u in up]))
             strap = (lk.side == 1 and not up and lk.era < 0.5) or any(u.strap_ons for u in up)
-            done[i] = Look(lk.kind, lk.side, size, lk.era, lk.crew, strap_ons=strap, stages=stages, image=lk.image,
-                           dests=lk.dests, variant=lk.variant, lands=lk.lands)
+            boosters = rows[i]["boosters"] if rows[i]["boosters"] >= 0 else 4 * strap
+            done[i] = Look(lk.kind, lk.side, size, lk.era, lk.crew, strap_ons=boosters > 0, stages=stages,
+                           image=lk.image, dests=lk.dests, variant=lk.variant, lands=lk.lands, winged=lk.winged,
+                           boosters=boosters)
     return tuple(done.get(i, lk) for i, lk in enumerate(looks))
 

@@ -5,7 +5,8 @@
 
 Every program gets a picture from what the scenario says of it (its Look: picture_looks.py), drawn by
 kind: launchers by picture_launcher.py, capsules by picture_capsules.py, other craft by picture_craft.py,
-with the colours and small shapes of picture_parts.py. Colours and markings are the side's: white with the
+with the colours and small shapes of picture_parts.py; a winged orbiter (`shape = "spaceplane"`), and a
+mission's stack that carries one, by picture_spaceplane.py. Colours and markings are the side's: white with the
 side colour, "USA" or "CCCP" and a star, taken from the theme so the colour-blind palette applies. A program
 with an `image` (a PNG or JPEG of the scenario) is shown by that image instead.
 
@@ -32,6 +33,7 @@ from game.ui.picture_craft import (
 )
 from game.ui.picture_launcher import draw_launcher, draw_rocket
 from game.ui.picture_looks import Look, program_index, scenario_looks
+from game.ui.picture_spaceplane import draw_orbiter, draw_winged_stack
 from game.ui.theme import palette, side_colour
 
 
@@ -81,7 +83,8 @@ def _picture(look: Look, h: int, colours: tuple) -> pygame.Surface:
                 img = pygame.transform.smoothscale(img, (h, max(1, round(img.get_height() * h / img.get_width()))))
             surf.blit(img, img.get_rect(center=(h // 2, h // 2)))
             return surf
-    DRAW[look.kind](surf, pygame.Rect(0, 0, h, h), look, colours[look.side])
+    draw = draw_orbiter if look.winged else DRAW[look.kind]
+    draw(surf, pygame.Rect(0, 0, h, h), look, colours[look.side])
     return surf
 
 
@@ -99,9 +102,9 @@ def _image(path: str, h: int) -> pygame.Surface | None:
 
 @lru_cache(maxsize=256)
 def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple, beside: bool) -> pygame.Surface:
-    """The launcher (its capsule or fairing on top); with `beside`, the payload's programs (the crew's craft
-    first) down a column on its right."""
-    parts = sorted(payload, key=lambda lk: lk.kind != "capsule")[:3]
+    """The launcher (its capsule or fairing on top, or a winged orbiter on its side); with `beside`, the
+    payload's programs (a winged orbiter first, then the crew's craft) down a column on its right."""
+    parts = sorted(payload, key=lambda lk: (not lk.winged, lk.kind != "capsule"))[:3]
     if launcher is None:  # no launcher: the payload alone, the first one big
         surf = pygame.Surface((h, h), pygame.SRCALPHA)
         if parts:
@@ -118,6 +121,8 @@ def _mission(launcher: Look | None, payload: tuple, h: int, colours: tuple, besi
         if img.get_width() > col:
             img = pygame.transform.smoothscale(img, (col, max(1, round(img.get_height() * col / img.get_width()))))
         surf.blit(img, img.get_rect(midbottom=(col // 2, h)))
+    elif parts and parts[0].winged:
+        draw_winged_stack(surf, pygame.Rect(0, 0, col, h), launcher, parts[0], colours[launcher.side])
     else:
         draw_rocket(surf, pygame.Rect(0, 0, col, h), launcher, colours[launcher.side],
                 top=parts[0] if parts else None)

@@ -22,14 +22,18 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
     last point beside its name, and in the legend, so series are told apart without their colours."""
     pal = palette()
     pygame.draw.rect(surf, pal["panel"], rect, border_radius=6)
-    draw_text(surf, title, (rect.x + L.pad, rect.y + L.pad // 2), L.font(15), pal["text"], bold=True)
+    title_r = draw_text(surf, title, (rect.x + L.pad, rect.y + L.pad // 2), L.font(15), pal["text"], bold=True)
+    small = L.font(12)
+    mark = max(9, L.u * 2 // 5)
+    names = [fit_text(name, small, rect.w // 3) for name, *_ in series]
+    spots, below = legend_spots(names, small, mark, L.pad, title_r, rect)
     ys = [y for _, _, pts, _ in series for _, y in pts]
     lo = min(ys + [0.0]) if y_min is None else y_min
     hi = max(ys + [1.0]) if y_max is None else y_max
     if hi - lo < 4:
         hi = lo + 4
-    plot = pygame.Rect(rect.x + L.u * 2, rect.y + L.u + L.pad, rect.w - L.u * 2 - L.pad,
-                       rect.h - 2 * L.u - 2 * L.pad)
+    plot = pygame.Rect(rect.x + L.u * 2, rect.y + L.u + L.pad + below, rect.w - L.u * 2 - L.pad,
+                       rect.h - 2 * L.u - 2 * L.pad - below)
     x0, x1 = x_range
     if x1 - x0 < 1e-6:
         x1 = x0 + 1
@@ -38,7 +42,6 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
         return (plot.x + (x - x0) / (x1 - x0) * plot.w, plot.bottom - (y - lo) / (hi - lo) * plot.h)
 
     lo, hi, step = nice_range(lo, hi)
-    small = L.font(12)
     # the plot area sits a shade below the panel, with every other band between gridlines a shade lower still
     base = pal["panel"][:3]
     pygame.draw.rect(surf, tuple(max(0, c - 8) for c in base), plot)
@@ -61,13 +64,9 @@ def draw_chart(surf, rect: pygame.Rect, title: str, series: list[tuple[str, tupl
         draw_text(surf, x_label(v), (x, plot.bottom + 2), small, pal["muted"], anchor=anchor)
     pygame.draw.rect(surf, pal["grid"], plot, 1)
     shapes = shapes or [series_shape(i) for i in range(len(series))]
-    mark = max(9, L.u * 2 // 5)
-    lx = rect.right - L.pad
-    for (name, colour, pts, dashed), shape in reversed(list(zip(series, shapes, strict=True))):
-        r = draw_text(surf, fit_text(name, small, rect.w // 3), (lx, rect.y + L.pad // 2), small, colour,
-                      anchor="topright")
+    for (_, colour, pts, dashed), shape, name, spot in reversed(list(zip(series, shapes, names, spots, strict=True))):
+        r = draw_text(surf, name, spot, small, colour, anchor="topright")
         draw_marker(surf, shape, colour, (r.x - mark, r.centery), mark, outline=pal["background"])
-        lx = r.x - 2 * mark - L.pad
         if len(pts) >= 2:
             xy = [px(x, y) for x, y in pts]
             if dashed:
@@ -197,9 +196,46 @@ class ChartsScene(Scene):
                    fill=True, shapes=[SIDE_SHAPES[self.side], SIDE_SHAPES[1 - self.side]])
         series = []
         colours = palette()["series"]
-        programs = sorted({p for h in hist for p in h.estimates})
-        for i, p in enumerate(programs[: len(colours)]):
+        programs = recently_changed(hist, len(colours))
+        for i, p in enumerate(programs):
             pts = [(year(h.turn), h.estimates[p][0] * 100) for h in hist if p in h.estimates]
             series.append((sc.programs[p]["name"], colours[i], pts, False))
-        draw_chart(surf, pygame.Rect(area.x, area.y + half_h + pad, area.w, half_h),
-                   "Your programs' reliability (your estimates, %)", series, L, xr, y_min=0, y_max=100)
+        title = "Your programs' reliability (your estimates, %"
+        title += "; those changed last)" if len(programs) < len({p for h in hist for p in h.estimates}) else ")"
+        draw_chart(surf, pygame.Rect(area.x, area.y + half_h + pad, area.w, half_h), title, series, L, xr,
+                   y_min=0, y_max=100)
+
+
+def legend_spots(names: list[str], small, mark: int, pad: int, title_r: pygame.Rect,
+                 rect: pygame.Rect) -> tuple[list[tuple[int, int]], int]:
+    """Where each legend entry's name goes (its top-right corner; the marker sits left of it) and how many
+    pixels the legend takes below the title. Entries run right to left on the title's line while they clear
+    the title, else on rows of their own under it, so no name covers the title or another name."""
+    widths = [font(small).size(n)[0] + 2 * mark + pad for n in names]
+    line_h = font(small).get_linesize()
+    if sum(widths) <= rect.right - pad - title_r.right - pad:
+        y, below, left = rect.y + pad // 2, 0, title_r.right + pad
+    else:
+        y, below, left = title_r.bottom + 2, line_h + 2, rect.x + pad
+    spots: list[tuple[int, int]] = [(0, 0)] * len(names)
+    x = rect.right - pad
+    for i in reversed(range(len(names))):
+        if x - widths[i] < left and x < rect.right - pad:   # this row is full: start another below it
+            x, y, below = rect.right - pad, y + line_h + 2, below + line_h + 2
+        spots[i] = (x, y)
+        x -= widths[i]
+    return spots, below
+
+
+def recently_changed(hist, n: int) -> list[int]:
+    """The ids of at most `n` programs of a side's history (a list of turn snapshots, each with `estimates`
+    {program: (mean, ...)}) whose reliability estimate changed last, so a long game charts the programs in use
+    rather than the first ones developed; in order of id, so colours stay put while the set holds."""
+    last: dict[int, int] = {}
+    before: dict[int, float] = {}
+    for i, h in enumerate(hist):
+        for p, est in h.estimates.items():
+            if p not in last or est[0] != before[p]:
+                last[p] = i
+            before[p] = est[0]
+    return sorted(sorted(last, key=lambda p: (-last[p], p))[:n])

@@ -44,7 +44,7 @@ def result_lines(session, report) -> list[str]:
             extra = " — " + coloured("FIRST: " + ", ".join(sc.milestones[k]["name"] for k in won), pal["good"])
         again = [sc.milestones[k]["name"] for k in x.earned if k not in won]
         if again:
-            extra += " — earned: " + escape(", ".join(again))
+            extra += " — reached, not a first: " + escape(", ".join(again))
         if x.records:
             extra += " — " + coloured("NEW RECORD: " + "; ".join(record_banner(sc, report, x)), pal["good"])
         if x.prestige:
