@@ -244,3 +244,25 @@ def test_the_checker_explains_crews_training_and_recruiting(save_1965):
     errors = [p.text for p in check_plan(sc, obs, plan) if p.is_error]
     assert any("cannot be recruited" in t for t in errors)
     assert not len(resting) or any(rules.person_names[resting[0]] in t and "cannot train" in t for t in errors)
+
+
+def test_the_dead_are_shown_with_their_fate_and_without_morale():
+    """Seed 3 of scripted hot-seat play loses a US crew early; the roster line of the dead names the season
+    they died in and shows no morale, the living's lines keep theirs."""
+    from game.rules.tables import CREW_LOST
+    from game.ui.scenes.roster_text import person_subline
+
+    sc = load("historical")
+    s = GameSession.new(sc, (make_seat("human", sc.rules), make_seat("human", sc.rules)), 3)
+    policies = [make_policy("scripted", sc.rules) for _ in (0, 1)]
+    while s.turn < 30 and not any(x.outcome == CREW_LOST and x.side == 0 for x in s.reports[0][-1].launches):
+        for side in (0, 1):
+            s.seal(side, policies[side].act(s.observation(side), s.ai_key(side)))
+        s.resolve()
+    obs = s.observation(0)
+    own = np.flatnonzero(sc.rules.person_side == 0)
+    dead = [n for n in own if int(obs.person_status[0, n]) != ACTIVE and "died" in person_subline(sc, obs, n)]
+    assert dead, "seed 3 no longer loses a US crew by turn 30: pick another seed"
+    assert all("morale" not in person_subline(sc, obs, n) for n in dead)
+    alive = [n for n in own if int(obs.person_status[0, n]) == ACTIVE]
+    assert alive and all("morale" in person_subline(sc, obs, n) for n in alive)

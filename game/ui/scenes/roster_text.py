@@ -53,9 +53,10 @@ def person_subline(scenario, obs, n: int) -> str:
     rules = scenario.rules
     group = scenario.groups[int(rules.person_group[n])]["name"]
     firsts = len(firsts_names(scenario, obs.person_firsts[0, n]))
-    morale = float(np.nan_to_num(obs.morale[0, n]))
-    return (f"{group} · {status_text(scenario, obs, n)} · flights {int(obs.person_flights[0, n])} · "
-            f"firsts {firsts} · morale {morale:.0%}")
+    line = f"{group} · {status_text(scenario, obs, n)} · flights {int(obs.person_flights[0, n])} · firsts {firsts}"
+    if int(obs.died_turn[0, n]) != NEVER:
+        return line                                     # the dead have no morale to show
+    return line + f" · morale {float(np.nan_to_num(obs.morale[0, n])):.0%}"
 
 
 def person_tip(scenario, obs, n: int) -> str:
