@@ -75,20 +75,20 @@ def test_the_rivals_secrets_do_not_change_the_forecast(rules, midgame, side, see
 
 
 def test_the_forecast_beats_the_base_rate_on_played_games():
-    """40 games of ai:easy against itself, forecast (fast) at turns 4, 12 and 20 from alternating sides. The
-    firsts beat the base rate clearly. Since the late game (records, operations, budget cuts) was added, who
-    wins swings in the 1970s and the win forecast only ties the base rate (docs/FORECAST.md): it must not be
-    worse than it by more than the noise of 40 games."""
-    report = calibrate(historical(), games=40, seed=7, players="ai:easy", turns=(4, 12, 20), quality="fast")
+    """40 games of ai:easy against itself, forecast (fast) at turns 12, 20 and 30 from alternating sides: both
+    the firsts and the wins beat the base rate clearly, and the reliability diagrams stay near the diagonal.
+    The wins' bound is beyond the noise of 40 games: worlds that keep this year's budget swing for the rest
+    of the game (sample_worlds without events_bonus) score 0.252 against 0.250 here."""
+    report = calibrate(historical(), games=40, seed=7, players="ai:easy", turns=(12, 20, 30), quality="fast")
     first, win = report["first"], report["win"]
     assert first["events"] > 100 and win["events"] >= 200
     assert first["brier"] < 0.9 * first["base_rate"], first
-    assert win["brier"] < 1.1 * win["base_rate"], win
-    # the firsts' reliability diagram stays near the diagonal (the wins are too few events to bin)
-    bins = [r for r in report["first"]["reliability"] if r["count"] >= 30]
-    assert len(bins) >= 8
-    gap = sum(r["count"] * abs(r["forecast"] - r["observed"]) for r in bins) / sum(r["count"] for r in bins)
-    assert gap < 0.06, bins
+    assert win["brier"] < 0.85 * win["base_rate"], win
+    for kind, least, most in (("first", 30, 0.06), ("win", 20, 0.08)):
+        bins = [r for r in report[kind]["reliability"] if r["count"] >= least]
+        assert len(bins) >= (8 if kind == "first" else 4), (kind, bins)
+        gap = sum(r["count"] * abs(r["forecast"] - r["observed"]) for r in bins) / sum(r["count"] for r in bins)
+        assert gap < most, (kind, bins)
 
 
 # --- the command -------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Method (Monte Carlo over beliefs):
 1. sample `worlds` plausible full States from the Observation (game.ai.worlds.sample_worlds, as the
-   search AI does: the true State is never read);
+   search AI does: the true State is never read), each with the lasting budget bonus of its reference
+   game (events_bonus), since the rollouts cross every budget year left;
 2. play each world `rollouts` times to the end of the game with the real rules (game.rules.step), each
    rollout with its own dice and both sides driven by fast playbooks: each side of each rollout plays one
    of the search AI's strategies (archetypes), drawn at random and perturbed (the players' are not known);

@@ -29,14 +29,18 @@ class Look:
     size: float = 0.5    # 0 smallest .. 1 largest of its kind in the scenario
     era: float = 0.5     # 0 earliest .. 1 latest in the scenario
     crew: int = 0
-    strap_ons: bool = False
     stages: int = 1      # a launcher's stages, 1 to 3
     image: str = ""      # path of the program's own image ("" none)
     dests: tuple = ()    # worlds its missions go to, in DESTINATIONS order
     variant: int = 0     # 0..255, a stable hash of the program's id: small details
     lands: bool = False  # its missions can earn a landing milestone
     winged: bool = False  # a winged orbiter (`shape = "spaceplane"`): it rides on its launcher's side
-    boosters: int = 0    # a launcher's strap-on boosters (strap_ons: more than none)
+    boosters: int = 0    # a launcher's strap-on boosters
+
+    @property
+    def strap_ons(self) -> bool:
+        """Whether the launcher's picture has strap-on boosters at all."""
+        return self.boosters > 0
 
 
 DESTINATIONS = {"moon": ("moon", "lunar", "luna"), "venus": ("venus", "venera"), "mars": ("mars",),
@@ -158,7 +162,7 @@ def _looks(progs: tuple, images: tuple, dests: tuple = ()) -> tuple[Look, ...]:
             stages = min(3, max([stages] + [u.stages + 1 for u in up]))
             strap = (lk.side == 1 and not up and lk.era < 0.5) or any(u.strap_ons for u in up)
             boosters = rows[i]["boosters"] if rows[i]["boosters"] >= 0 else 4 * strap
-            done[i] = Look(lk.kind, lk.side, size, lk.era, lk.crew, strap_ons=boosters > 0, stages=stages,
+            done[i] = Look(lk.kind, lk.side, size, lk.era, lk.crew, stages=stages,
                            image=lk.image, dests=lk.dests, variant=lk.variant, lands=lk.lands, winged=lk.winged,
                            boosters=boosters)
     return tuple(done.get(i, lk) for i, lk in enumerate(looks))
