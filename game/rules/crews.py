@@ -265,21 +265,24 @@ def open_corps(t, s, b, turn):
     for g in range(t.G):
         if t.group_cost[g] == _ZERO and not s.group_recruited[b, g] and turn >= t.group_avail_turn[g]:
             _join(t, s, b, g)
+    # one pass without branches over every person (each written back, the others unchanged): the
+    # statuses of a game's people are mixed, and a branch per person was mispredicted half the time
+    status, idle_turns, morale = s.person_status[b], s.idle_turns[b], s.morale[b]
+    rest_until, flights, career_end = s.rest_until[b], s.person_flights[b], t.person_career_end
     for n in range(t.N):
-        st = s.person_status[b, n]
-        if not _is_living_member(st):
-            continue
-        if st == TRAINING or (st == RESTING and turn >= s.rest_until[b, n]):
-            st = ACTIVE
-        idle = min(np.int64(s.idle_turns[b, n]) + 1, _MAX_COUNT)
-        s.idle_turns[b, n] = idle
-        if idle > t.crew_wait_turns:
-            s.morale[b, n] = max(np.int64(s.morale[b, n]) - t.crew_morale_wait, 0)
-        if turn >= t.person_career_end[n] or s.person_flights[b, n] >= t.crew_max_flights:
-            st = RETIRED
-        elif s.morale[b, n] < t.crew_quit_morale:
-            st = RESIGNED
-        s.person_status[b, n] = st
+        st = np.int64(status[n])
+        living = _is_living_member(st)
+        woke = (st == TRAINING) | ((st == RESTING) & (turn >= rest_until[n]))
+        idle = np.int64(idle_turns[n])
+        idle = min(idle + 1, _MAX_COUNT) if living else idle
+        m = np.int64(morale[n])
+        m = max(m - t.crew_morale_wait, 0) if living & (idle > t.crew_wait_turns) else m
+        new = ACTIVE if woke else st
+        new = RESIGNED if m < t.crew_quit_morale else new
+        new = RETIRED if (turn >= career_end[n]) | (np.int64(flights[n]) >= t.crew_max_flights) else new
+        idle_turns[n] = idle
+        morale[n] = m
+        status[n] = new if living else st
 
 
 def _plain(fn):
