@@ -19,9 +19,9 @@ from game.rules.tables import Rules
 F32 = np.float32
 
 BLOCK = 64
-AHEAD_LINES = 3    # cache lines of the next block fetched per game and phase: 8 phases x 64 games x 3
-                    # cover its ~1,420 lines (1.4 KB of state per game) by the block's last phase; more
-                    # lines per call were slower (see the commit that set 3)
+AHEAD_LINES = 8    # cache lines of the next block fetched per game and phase: 8 phases x 64 games x 8
+                    # cover its ~3,400 lines (3.3 KB of state per game, the corps' half of it) by the
+                    # block's last phase; 3, enough before the corps, left half the block to wait for memory
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
