@@ -18,10 +18,11 @@ from game.rules.tables import Rules
 
 F32 = np.float32
 
-BLOCK = 64
-AHEAD_LINES = 8    # cache lines of the next block fetched per game and phase: 8 phases x 64 games x 8
-                    # cover its ~3,400 lines (3.3 KB of state per game, the corps' half of it) by the
-                    # block's last phase; 3, enough before the corps, left half the block to wait for memory
+BLOCK = 32          # games played phase by phase together: their rows (3.3 KB of state a game), read and
+                    # written, stay in a core's own cache (64 games overflowed it once the corps doubled the state)
+AHEAD_LINES = 8    # cache lines of the next block fetched per game and phase: 8 phases x 8 lines cover the
+                    # ~53 lines of a game's state by the block's last phase; 3, enough before the corps, left half
+                    # the next block to wait for memory
 
 
 # Fields that every unfinished game's turn writes in full before reading: `step` copies them only for
