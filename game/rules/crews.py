@@ -174,7 +174,10 @@ def recruit_and_train(t, s, b, orders, fl, x, cash, spent, taken):
         if spent[side] + t.group_cost[g] <= cash[side] + _SLACK:
             spent[side] += t.group_cost[g]
             _join(t, s, b, g)
+    ordered = np.int32(0)       # most turns nobody trains: a scan of the orders (vector code) comes first
     for n in range(t.N):
+        ordered += np.int32(np.uint8(orders.train[b, n]) < np.uint8(N_SKILLS))     # 0..4, as _is_training_order
+    for n in range(t.N if ordered > 0 else 0):
         d = orders.train[b, n]
         if not _is_training_order(d) or taken[n] or s.person_status[b, n] != ACTIVE:
             continue
@@ -231,14 +234,15 @@ def crew_after_flights(t, s, b, fl, x, firsts):
                     s.first_crew[b, k, c] = s.launch_crew[b, side, pad, c]
             bits >>= U64(1)
             k += 1
+        flown = np.int64(0)         # bit d: discipline d is one of the steps reached
+        for j in range(reached):
+            d = t.step_skill[m, j]
+            flown |= np.int64(1) << d if d >= 0 else np.int64(0)
         for c in range(t.mis_crew[m]):
             n = s.launch_crew[b, side, pad, c]
             s.person_flights[b, n] = min(np.int64(s.person_flights[b, n]) + 1, _MAX_COUNT)
             for d in range(N_SKILLS):
-                flown = False
-                for j in range(reached):
-                    flown |= t.step_skill[m, j] == d
-                if flown:
+                if flown & (np.int64(1) << d):
                     s.skill[b, n, d] = min(np.int64(s.skill[b, n, d]) + t.crew_flight_experience, SKILL_STEPS)
             s.idle_turns[b, n] = 0
             if lost:
@@ -266,20 +270,26 @@ def open_corps(t, s, b, turn):
         if t.group_cost[g] == _ZERO and not s.group_recruited[b, g] and turn >= t.group_avail_turn[g]:
             _join(t, s, b, g)
     # one pass without branches over every person (each written back, the others unchanged): the
-    # statuses of a game's people are mixed, and a branch per person was mispredicted half the time
+    # statuses of a game's people are mixed, and a branch per person was mispredicted half the time.
+    # Only comparisons and selects on the arrays' own narrow types (numba widens arithmetic to 64 bits),
+    # so that LLVM turns the loop into vector code over 16 or 32 people at a time.
     status, idle_turns, morale = s.person_status[b], s.idle_turns[b], s.morale[b]
     rest_until, flights, career_end = s.rest_until[b], s.person_flights[b], t.person_career_end
+    now = np.int16(turn)
+    wait_loss, wait_turns = np.uint8(t.crew_morale_wait), np.uint8(t.crew_wait_turns)     # small: see the schema
+    quit_below, max_flights = np.uint8(t.crew_quit_morale), np.uint8(t.crew_max_flights)
     for n in range(t.N):
-        st = np.int64(status[n])
-        living = _is_living_member(st)
-        woke = (st == TRAINING) | ((st == RESTING) & (turn >= rest_until[n]))
-        idle = np.int64(idle_turns[n])
-        idle = min(idle + 1, _MAX_COUNT) if living else idle
-        m = np.int64(morale[n])
-        m = max(m - t.crew_morale_wait, 0) if living & (idle > t.crew_wait_turns) else m
-        new = ACTIVE if woke else st
-        new = RESIGNED if m < t.crew_quit_morale else new
-        new = RETIRED if (turn >= career_end[n]) | (np.int64(flights[n]) >= t.crew_max_flights) else new
+        st = status[n]
+        living = (st >= np.int8(ACTIVE)) & (st <= np.int8(TRAINING))      # ACTIVE, RESTING or TRAINING
+        woke = (st == np.int8(TRAINING)) | ((st == np.int8(RESTING)) & (now >= rest_until[n]))
+        idle = idle_turns[n]
+        idle = np.uint8(idle + np.uint8(1) if living & (idle != np.uint8(_MAX_COUNT)) else idle)
+        m = morale[n]
+        waited = (np.uint8(m - wait_loss) if m >= wait_loss else np.uint8(0))
+        m = waited if living & (idle > wait_turns) else m
+        new = np.int8(ACTIVE) if woke else st
+        new = np.int8(RESIGNED) if m < quit_below else new
+        new = np.int8(RETIRED) if (now >= career_end[n]) | (flights[n] >= max_flights) else new
         idle_turns[n] = idle
         morale[n] = m
         status[n] = new if living else st

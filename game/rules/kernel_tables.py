@@ -54,7 +54,7 @@ _FIELDS = {
     "mis_steps": I64, "step_prog": I64, "step_real": F32, "step_lethality": F32, "cum_earn_bits": U64,
     "mis_target_bits": U64, "mis_prereq_bits": U64, "role_prog": I64, "role_first_step": I64,
     # the corps (N people, G groups, C most crew seats; game.rules.crews)
-    "N": I64, "G": I64, "C": I64, "person_side": I64, "person_group": I64, "person_career_end": I64,
+    "N": I64, "G": I64, "C": I64, "person_side": I64, "person_group": I64, "person_career_end": np.int16,
     "group_side": I64, "group_avail_turn": I64, "group_cost": F32, "step_skill": I64, "mis_skill_weight": I64,
     "side_has_corps": bool, "side_people": I64, "side_count": I64,
     # the skill and morale numbers in whole steps (tables.SKILL_STEPS), as State keeps skill and morale
@@ -169,7 +169,7 @@ def _corps(r: Rules) -> dict:
     return dict(
         side_people=people, side_count=count,
         N=r.n_people, G=r.n_groups, C=crew_seats(r), person_side=r.person_side, person_group=r.person_group,
-        person_career_end=np.minimum(np.asarray(r.person_retire_turn, I64), career),
+        person_career_end=np.clip(np.minimum(np.asarray(r.person_retire_turn, I64), career), 0, NEVER),
         group_side=r.group_side, group_avail_turn=r.group_avail_turn, group_cost=r.group_cost, step_skill=skill,
         mis_skill_weight=weight, side_has_corps=np.array([(np.asarray(r.person_side) == s).any() for s in (0, 1)]),
         **{f"crew_{k}": getattr(r, f"crew_{k}") for k in (
