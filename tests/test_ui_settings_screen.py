@@ -145,3 +145,15 @@ def test_the_focus_ring_is_drawn_around_the_focused_control(app):
     press(app, pygame.K_ESCAPE)
     frames(app, 1)
     assert app.window.get_at((rect.centerx, rect.top - width))[:3] != ring[:3]
+
+
+def test_the_first_window_fits_the_desktop():
+    """A window asked for at a size the screen cannot hold opens at the largest listed size that fits the
+    desktop (less room for title and task bars); one that fits opens as asked."""
+    from game.ui.settings import MIN_SIZE, fit_to_desktop
+
+    assert fit_to_desktop((1280, 720), (1920, 1080)) == (1280, 720)
+    assert fit_to_desktop((1280, 720), (1366, 768)) == (1024, 640)   # a common laptop: 720 + bars > 768
+    assert fit_to_desktop((1920, 1080), (1600, 900)) == (1366, 768)
+    assert fit_to_desktop((1280, 720), (1024, 640)) == MIN_SIZE       # nothing fits: the smallest
+    assert fit_to_desktop((1280, 720), None) == (1280, 720)           # no real screen: as asked

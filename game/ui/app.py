@@ -28,13 +28,21 @@ import pygame_gui  # noqa: E402
 
 from game.ui import focus  # noqa: E402
 from game.ui.layout import Layout, auto_scale  # noqa: E402
-from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings  # noqa: E402
+from game.ui.settings import MIN_SIZE, Settings, fit_to_desktop, load_settings, save_settings  # noqa: E402
 from game.ui.sounds import Sounds  # noqa: E402
 from game.ui.theme import palette, scaled_theme, theme_font_sizes, use_palette  # noqa: E402
 
 # what a person does to the window (see App.target_fps); the events pygame_gui posts itself are not input
 INPUT_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
                           pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL, pygame.VIDEORESIZE, pygame.VIDEOEXPOSE))
+
+
+def desktop_size() -> tuple[int, int] | None:
+    """The first display's size, or None without a real screen (SDL's dummy driver, no display found)."""
+    if pygame.display.get_driver() == "dummy":
+        return None
+    sizes = pygame.display.get_desktop_sizes()
+    return tuple(sizes[0]) if sizes else None
 
 
 @dataclass
@@ -101,7 +109,7 @@ class App:
         s = self.settings
         if s.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode((s.width, s.height), pygame.RESIZABLE)
+        return pygame.display.set_mode(fit_to_desktop((s.width, s.height), desktop_size()), pygame.RESIZABLE)
 
     def _layout(self) -> Layout:
         w, h = self.window.get_size()

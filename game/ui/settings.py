@@ -13,6 +13,19 @@ WINDOW_SIZES = [(1024, 640), (1280, 720), (1366, 768), (1600, 900), (1920, 1080)
 MIN_SIZE = (1024, 640)
 MAX_SIZE = (3840, 2160)
 PALETTES = ("standard", "colourblind")
+DESKTOP_MARGIN = 80  # height a desktop keeps for its title bars and task bar
+
+
+def fit_to_desktop(size: tuple[int, int], desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window size to open: `size` when it fits the desktop (its height less DESKTOP_MARGIN), else the
+    largest of WINDOW_SIZES that fits, else MIN_SIZE. desktop None (unknown): `size` as it is."""
+    if desktop is None:
+        return size
+    room = (desktop[0], desktop[1] - DESKTOP_MARGIN)
+    if size[0] <= room[0] and size[1] <= room[1]:
+        return size
+    fitting = [s for s in WINDOW_SIZES if s[0] <= room[0] and s[1] <= room[1]]
+    return fitting[-1] if fitting else MIN_SIZE
 
 
 @dataclass

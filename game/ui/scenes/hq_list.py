@@ -56,7 +56,7 @@ class HeadquartersList:
             else:
                 build_operation_row(self, item, rect)
         for w in self.row_widgets:  # long tooltips (a mission's steps) wider, so that they fit the window's height
-            w.tool_tip_wrap_width = max(w.tool_tip_wrap_width or 0, int(self.L.width * 0.5))
+            w.tool_tip_wrap_width = max(w.tool_tip_wrap_width or 0, int(self.L.width * 0.6))
 
     def own_running(self) -> int:
         """How many of the side's operations run."""

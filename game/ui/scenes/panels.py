@@ -117,10 +117,12 @@ def mission_tip(scenario, obs, m: int, blockers: list[str]) -> str:
     lines = [f"<b>{escape(mis['name'])}</b>" + (f" — crew {mis['crew']}" if mis.get("crew") else ""),
              escape(mis.get("description", ""))]
     progs = {p["id"]: p["name"] for p in scenario.programs}
+    firsts = {ms["id"]: ms["name"] for ms in scenario.milestones}
     chances = step_chances(rules, obs, m)
     rushed = step_chances(rules, obs, m, rush=True)
     for st, c, cr in zip(mis["steps"], chances, rushed, strict=True):
-        earn = f" » {', '.join(escape(e) for e in st.get('earns', []))}" if st.get("earns") else ""
+        earns = ", ".join(escape(firsts.get(e, e)) for e in st.get("earns", []))
+        earn = f" » {earns}" if earns else ""
         lines.append(f"• {escape(st['name'])} ({escape(progs.get(st['program'], st['program']))}): {c:.0%}, "
                      f"rushed {cr:.0%}{earn}")
     lines.append(f"Cost per flight {money(mission_cost(rules, obs, m))}; rushing flies early in the turn at "
