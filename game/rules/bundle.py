@@ -131,20 +131,38 @@ class Bundle:
     @staticmethod
     def of(kind: str, values: dict) -> Bundle:
         """A bundle of `values` (name -> C-contiguous array, or numpy scalar: int64, float32, float64,
-        bool), in that order. The arrays are kept, not copied."""
-        fields, parts = [], []
+        bool), in that order. The arrays are kept, not copied. Bundles of the same kind, names, dtypes
+        and dimensions share one numba type (made once: making it costs far more than the words)."""
+        key, words = [kind], []
         for name, v in values.items():
             if isinstance(v, np.ndarray):
                 if not v.flags.c_contiguous:
                     raise ValueError(f"bundle {kind}: {name} is not C-contiguous")
-                fields.append((name, types.Array(_numba_dtype(v.dtype), v.ndim, "C")))
-                parts.append(_descriptor(v))
+                key.append((name, v.dtype.str, v.ndim))
+                words += _descriptor_words(v)
             else:
-                fields.append((name, _numba_dtype(np.asarray(v).dtype)))
+                v = np.asarray(v)
+                key.append((name, v.dtype.str, -1))
                 slot = np.zeros(1, np.int64)
-                slot.view(np.uint8)[:np.asarray(v).dtype.itemsize] = np.asarray(v).reshape(1).view(np.uint8)
-                parts.append(slot)
-        return Bundle(BundleType(kind, tuple(fields)), np.concatenate(parts), dict(values))
+                slot.view(np.uint8)[:v.dtype.itemsize] = v.reshape(1).view(np.uint8)
+                words.append(int(slot[0]))
+        numba_type = _BUNDLE_TYPES.get(tuple(key))
+        if numba_type is None:
+            numba_type = _BUNDLE_TYPES[tuple(key)] = _bundle_type(kind, values)
+        return Bundle(numba_type, np.array(words, np.int64), dict(values))
+
+
+_BUNDLE_TYPES: dict = {}     # (kind, (name, dtype, ndim or -1 for a scalar)...) -> BundleType
+
+
+def _bundle_type(kind: str, values: dict) -> BundleType:
+    fields = []
+    for name, v in values.items():
+        if isinstance(v, np.ndarray):
+            fields.append((name, types.Array(_numba_dtype(v.dtype), v.ndim, "C")))
+        else:
+            fields.append((name, _numba_dtype(np.asarray(v).dtype)))
+    return BundleType(kind, tuple(fields))
 
 
 def bundle_layout(kind: str, fields) -> Bundle:
@@ -167,11 +185,10 @@ def _typeof_bundle(value, context):
     return value.numba_type
 
 
-def _descriptor(a: np.ndarray) -> np.ndarray:
-    """int64 words of numba's array struct for `a`: meminfo and parent (none), size, itemsize, data
+def _descriptor_words(a: np.ndarray) -> list:
+    """The int64 words of numba's array struct for `a`: meminfo and parent (none), size, itemsize, data
     address, shape, strides (bundle_layout writes the same words for arrays inside a block)."""
-    head = [0, 0, a.size, a.itemsize, a.__array_interface__["data"][0]]
-    return np.array(head + list(a.shape) + list(a.strides), np.int64)
+    return [0, 0, a.size, a.itemsize, a.__array_interface__["data"][0], *a.shape, *a.strides]
 
 
 def _numba_dtype(dtype: np.dtype):

@@ -21,11 +21,11 @@ def fit_to_desktop(size: tuple[int, int], desktop: tuple[int, int] | None) -> tu
     largest of WINDOW_SIZES that fits, else MIN_SIZE. desktop None (unknown): `size` as it is."""
     if desktop is None:
         return size
-    room = (desktop[0], desktop[1] - DESKTOP_MARGIN)
-    if size[0] <= room[0] and size[1] <= room[1]:
-        return size
-    fitting = [s for s in WINDOW_SIZES if s[0] <= room[0] and s[1] <= room[1]]
-    return fitting[-1] if fitting else MIN_SIZE
+
+    def fits(s: tuple[int, int]) -> bool:
+        return s[0] <= desktop[0] and s[1] <= desktop[1] - DESKTOP_MARGIN
+
+    return size if fits(size) else max((s for s in WINDOW_SIZES if fits(s)), default=MIN_SIZE)
 
 
 @dataclass

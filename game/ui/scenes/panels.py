@@ -121,7 +121,7 @@ def mission_tip(scenario, obs, m: int, blockers: list[str]) -> str:
     chances = step_chances(rules, obs, m)
     rushed = step_chances(rules, obs, m, rush=True)
     for st, c, cr in zip(mis["steps"], chances, rushed, strict=True):
-        earns = ", ".join(escape(firsts.get(e, e)) for e in st.get("earns", []))
+        earns = ", ".join(escape(firsts[e]) for e in st.get("earns", []))  # ids checked by the validator
         earn = f" » {earns}" if earns else ""
         lines.append(f"• {escape(st['name'])} ({escape(progs.get(st['program'], st['program']))}): {c:.0%}, "
                      f"rushed {cr:.0%}{earn}")
