@@ -169,6 +169,8 @@ class ResultsScene(Scene):
 
     def draw(self, surf) -> None:
         from game.ui.fonts import draw_text
+        from game.ui.guide import wrap
+        from game.ui.markers import draw_side_marker
         from game.ui.theme import side_colour
 
         L = self.L
@@ -201,15 +203,15 @@ class ResultsScene(Scene):
         for text in lines:
             draw_text(surf, text, (r.x + L.pad, y), L.font(14), pal["text"])
             y += int(L.u * 0.9)
-        x0 = r.x + L.pad
+        x0, right = r.x + L.pad, r.right - L.pad
         if self.report.launches:
             y += L.pad
-            draw_text(surf, "Launches by date (US circles, USSR triangles; filled: success)", (x0, y), L.font(13),
-                      pal["muted"])
-            y += int(L.u * 0.7)
+            for line in wrap("Launches by date (US circles, USSR triangles; filled: success)", L.font(13), right - x0):
+                draw_text(surf, line, (x0, y), L.font(13), pal["muted"])
+                y += int(L.u * 0.7)
         for x in self.report.launches:  # one marker per launch, in date order: the side's shape, filled for success
-            from game.ui.markers import draw_side_marker
-
+            if x0 + bar_h > right:      # a busy turn's markers go on in rows
+                x0, y = r.x + L.pad, y + bar_h + L.pad // 2
             draw_side_marker(surf, x.side, (x0 + bar_h // 2, y + L.pad + bar_h // 2), bar_h, filled=x.succeeded)
             x0 += bar_h + L.pad // 2
 
