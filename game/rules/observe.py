@@ -121,30 +121,43 @@ def person_firsts(first_crew: np.ndarray, n_people: int) -> np.ndarray:
     """uint64 [B, N]: each person's milestone bits (bit k: milestone k) won first on a flight they
     flew, from State.first_crew int [B, K, C]."""
     out = np.zeros((first_crew.shape[0], n_people), np.uint64)
-    b, k, c = np.nonzero(first_crew >= 0)
-    np.bitwise_or.at(out, (b, first_crew[b, k, c].astype(np.int64)), np.uint64(1) << k.astype(np.uint64))
+    rows = np.arange(first_crew.shape[0])
+    for k in np.flatnonzero((first_crew >= 0).any(axis=(0, 2))):     # the firsts some crew won
+        for c in range(first_crew.shape[2]):        # one person a game per seat: no index twice
+            n = first_crew[:, k, c]
+            won = n >= 0
+            out[rows[won], n[won]] |= np.uint64(1) << np.uint64(k)
     return out
 
 
 def _corps_seen(rules: Rules, state: State, side: int, launch_shown: np.ndarray) -> dict:
-    """The Observation's corps fields for `side` (launch_shown: bool [B, S, L], the launches it sees)."""
+    """The Observation's corps fields for `side` (launch_shown: bool [B, S, L], the launches it sees):
+    its own people in full; of the rival's, those who flew, with their public record only."""
     own = np.asarray(rules.person_side) == side
+    rival = ~own
     flown = (state.person_flights > 0) | (state.died_turn != NEVER)
     seen = own[None, :] | flown
     status = state.person_status.astype(np.int64)
-    public = np.where(np.isin(status, (RESTING, TRAINING)), ACTIVE, status)
-    own_b = np.broadcast_to(own[None, :], seen.shape)
-    nan = np.float32(np.nan)
+    shown = np.where(seen, np.where((status == RESTING) | (status == TRAINING), ACTIVE, status), UNKNOWN)
+    shown[:, own] = status[:, own]
+    skill, morale = skill_values(state.skill), skill_values(state.morale)     # new arrays: hidden in place
+    skill[:, rival] = np.nan
+    morale[:, rival] = np.nan
+    rest_until, idle_turns = state.rest_until.astype(np.int64), state.idle_turns.astype(np.int64)
+    rest_until[:, rival] = 0
+    idle_turns[:, rival] = 0
+    firsts = person_firsts(state.first_crew, seen.shape[1])
+    firsts[~seen] = 0
     return dict(
         launch_crew=np.where(launch_shown[..., None], state.launch_crew, -1).astype(np.int64),
         person_seen=seen,
-        person_status=np.where(own_b, status, np.where(seen, public, UNKNOWN)),
-        skill=np.where(own_b[..., None], skill_values(state.skill), nan),
-        morale=np.where(own_b, skill_values(state.morale), nan),
-        rest_until=np.where(own_b, state.rest_until, 0).astype(np.int64),
-        idle_turns=np.where(own_b, state.idle_turns, 0).astype(np.int64),
+        person_status=shown,
+        skill=skill,
+        morale=morale,
+        rest_until=rest_until,
+        idle_turns=idle_turns,
         person_flights=np.where(seen, state.person_flights, 0).astype(np.int64),
-        person_firsts=np.where(seen, person_firsts(state.first_crew, seen.shape[1]), np.uint64(0)),
+        person_firsts=firsts,
         first_crew=state.first_crew.astype(np.int64),
         died_turn=np.where(seen, state.died_turn, NEVER).astype(np.int64),
         group_recruited=state.group_recruited & (np.asarray(rules.group_side) == side)[None, :],
