@@ -80,11 +80,7 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
             continue
         # a launch's crew is among the `seats` best available for it (at most seats - need others taken)
         score = np.einsum("npd,nd->np", skill, ct.weight[np.maximum(m, 0)])
-        score = np.where(avail, score, -np.inf)
-        order = np.argsort(-score, axis=1, kind="stable")
-        rank = np.empty_like(order)
-        np.put_along_axis(rank, order, np.broadcast_to(np.arange(order.shape[1]), order.shape), axis=1)
-        protected |= crewed[:, None] & (rank < seats[:, None]) & avail
+        protected |= crewed[:, None] & (_ranks(np.where(avail, score, -np.inf)) < seats[:, None]) & avail
 
     cash = obs.cash.astype(F32)
     cost = mission_costs(r, obs)
@@ -113,20 +109,31 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
     funding = (funding * scale[:, None]).astype(F32)
     spare = np.maximum(money - funding.sum(axis=1, dtype=F32), F32(0))
 
-    # training: spare money only, people who will not fly this turn, the discipline the aims use most
-    need_d = np.where(aims[:, :, None], ct.weight[None, :, :], F32(0)).sum(axis=1)        # [N, 5]
-    gain = need_d[:, None, :] * np.maximum(TRAIN_ROOM - skill, F32(0))                    # [N, P, 5]
+    # training: spare money only, people who will not fly this turn, the discipline the aims use most;
+    # worked out on the rows that may train at all (t below: those rows)
+    t = np.flatnonzero(manage & (spare >= F32(r.crew_training_cost)))
+    if not len(t):
+        return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit)
+    need_d = np.where(aims[t, :, None], ct.weight[None, :, :], F32(0)).sum(axis=1)      # [T, 5]
+    skill_t = skill[t]
+    gain = need_d[:, None, :] * np.maximum(TRAIN_ROOM - skill_t, F32(0))                # [T, P, 5]
     disc = np.argmax(gain, axis=2)
     worth = np.take_along_axis(gain, disc[..., None], axis=2)[..., 0]
-    can = manage[:, None] & avail & ~protected & (worth > 0) & (spare >= F32(r.crew_training_cost))[:, None]
+    can = avail[t] & ~protected[t] & (worth > 0)
     if not can.any():
         return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit)
-    suit = np.where(can, np.einsum("npd,nd->np", skill, need_d), -np.inf)
-    order = np.argsort(-suit, axis=1, kind="stable")
-    rank = np.empty_like(order)
-    np.put_along_axis(rank, order, np.broadcast_to(np.arange(order.shape[1]), order.shape), axis=1)
-    k = np.minimum(TRAIN_MAX, np.floor(spare / F32(max(r.crew_training_cost, 1e-6)))).astype(np.int64)
-    trains = can & (rank < k[:, None])
+    suit = np.where(can, np.einsum("npd,nd->np", skill_t, need_d), -np.inf)
+    k = np.minimum(TRAIN_MAX, np.floor(spare[t] / F32(max(r.crew_training_cost, 1e-6)))).astype(np.int64)
+    trains = can & (_ranks(suit) < k[:, None])
     train = orders.train.copy()
-    train[:, mine] = np.where(trains, disc, -1)
+    train[:, mine] = -1
+    train[t[:, None], mine[None, :]] = np.where(trains, disc, -1)
     return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit, train=train)
+
+
+def _ranks(score: np.ndarray) -> np.ndarray:
+    """int [N, P]: each column's place in its row by score, highest first (0), ties to the lower column."""
+    order = np.argsort(-score, axis=1, kind="stable")
+    rank = np.empty_like(order)
+    rank[np.arange(order.shape[0])[:, None], order] = np.arange(order.shape[1])
+    return rank
