@@ -98,8 +98,20 @@ def wanted(rules: Rules, obs: Observation, best: np.ndarray | None = None,
     record above its best value (`best` float32 [B, RC], default the public record_value) or start or
     renew one of the side's operations that is due (`due` bool [B, OP], default renewal_due: not running
     or in its last turn). firsts_aimed, records_aimed and operations_aimed tell which."""
-    return (firsts_aimed(rules, obs) | records_aimed(rules, obs, best).any(axis=2)
-            | operations_aimed(rules, obs, due))
+    return firsts_aimed(rules, obs) | _raises_a_record(rules, obs, best) | operations_aimed(rules, obs, due)
+
+
+def _raises_a_record(rules: Rules, obs: Observation, best: np.ndarray | None) -> np.ndarray:
+    """bool [B, M]: records_aimed(rules, obs, best).any(axis=2), reading only the (mission, record) pairs
+    where the mission sets a value (a few of M x RC)."""
+    values = record_values(rules)
+    m, k = np.nonzero(values > 0)
+    best = obs.record_value if best is None else best
+    bar = best[:, k] + np.asarray(rules.record_min_gain, F32)[k][None, :]             # [B, pairs]
+    hit = (values[m, k][None, :] > bar).astype(F32)
+    onto = np.zeros((len(m), values.shape[0]), F32)
+    onto[np.arange(len(m)), m] = 1                                                    # pair -> its mission
+    return obs.mission_open & (hit @ onto > 0)
 
 
 def upkeep_due(rules: Rules, obs: Observation) -> np.ndarray:
