@@ -70,10 +70,21 @@ def records_aimed(rules: Rules, obs: Observation, best: np.ndarray | None = None
     """bool [B, M, RC]: own open missions whose full success would raise each record: the value it sets
     beats the best so far (`best` float32 [B, RC], default the public record_value) by more than the
     record's min_gain. Raising one's own record counts too: each rise pays."""
+    m, k, beats = _record_rises(rules, obs, best)
+    out = np.zeros((obs.mission_open.shape[0], *record_values(rules).shape), bool)
+    out[:, m, k] = obs.mission_open[:, m] & beats
+    return out
+
+
+def _record_rises(rules: Rules, obs: Observation, best: np.ndarray | None) -> tuple:
+    """(m, k, beats): the (mission, record) pairs where the mission sets a value (int [pairs] each, a few
+    of M x RC) and bool [B, pairs]: the value beats `best` (default the public record_value) by more
+    than the record's min_gain."""
+    values = record_values(rules)
+    m, k = np.nonzero(values > 0)
     best = obs.record_value if best is None else best
-    bar = best + np.asarray(rules.record_min_gain, F32)[None, :]                     # [B, RC]
-    values = record_values(rules)[None, :, :]                                        # [1, M, RC]
-    return obs.mission_open[:, :, None] & (values > 0) & (values > bar[:, None, :])
+    bar = best[:, k] + np.asarray(rules.record_min_gain, F32)[k][None, :]             # [B, pairs]
+    return m, k, values[m, k][None, :] > bar
 
 
 def renewal_due(rules: Rules, obs: Observation) -> np.ndarray:
@@ -102,16 +113,12 @@ def wanted(rules: Rules, obs: Observation, best: np.ndarray | None = None,
 
 
 def _raises_a_record(rules: Rules, obs: Observation, best: np.ndarray | None) -> np.ndarray:
-    """bool [B, M]: records_aimed(rules, obs, best).any(axis=2), reading only the (mission, record) pairs
-    where the mission sets a value (a few of M x RC)."""
-    values = record_values(rules)
-    m, k = np.nonzero(values > 0)
-    best = obs.record_value if best is None else best
-    bar = best[:, k] + np.asarray(rules.record_min_gain, F32)[k][None, :]             # [B, pairs]
-    hit = (values[m, k][None, :] > bar).astype(F32)
-    onto = np.zeros((len(m), values.shape[0]), F32)
+    """bool [B, M]: records_aimed(rules, obs, best).any(axis=2), from the pairs alone."""
+    m, _, beats = _record_rises(rules, obs, best)
+    onto = np.zeros((len(m), obs.mission_open.shape[1]), F32)
     onto[np.arange(len(m)), m] = 1                                                    # pair -> its mission
-    return obs.mission_open & (hit @ onto > 0)
+    # how many records each mission raises: a product of 0/1 matrices, exact in float32
+    return obs.mission_open & (beats.astype(F32) @ onto > 0)
 
 
 def upkeep_due(rules: Rules, obs: Observation) -> np.ndarray:

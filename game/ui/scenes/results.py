@@ -11,12 +11,14 @@ from game.rules.tables import AVAILABLE, CANCELLED, DEVELOPING, GROUNDED, LOCKED
 from game.session.checker import grounded_label, money
 from game.session.describe import SIDE_SHORT, month_label, side_name, turn_label
 from game.session.report import won_firsts
+from game.ui.guide import wrap
 from game.ui.scene import Scene, coloured, escape
 from game.ui.scenes.panels import OUTCOME_WORDS, crew_names, event_line, muted, side_tag
 from game.ui.scenes.records_text import operation_news, record_banner, record_news
 from game.ui.theme import palette
 
 REVEAL_SECONDS = 0.35
+LEGEND = "Launches by date (US circles, USSR triangles; filled: success)"
 
 
 def result_lines(session, report) -> list[str]:
@@ -121,6 +123,7 @@ class ResultsScene(Scene):
         side_w = int(L.width * 0.3)
         self.box_rect = pygame.Rect(2 * pad, top, L.width - 5 * pad - side_w, L.height - int(u * 1.3) - u - 5 * pad)
         self.side_rect = pygame.Rect(self.box_rect.right + pad, top, side_w, self.box_rect.h)
+        self.legend = wrap(LEGEND, L.font(13), side_w - 2 * pad)      # the side panel's launch legend, in lines
         self.textbox("log", self.box_rect, self._html())
         bw = int(u * 5)
         y = L.height - u - pad
@@ -169,7 +172,6 @@ class ResultsScene(Scene):
 
     def draw(self, surf) -> None:
         from game.ui.fonts import draw_text
-        from game.ui.guide import wrap
         from game.ui.markers import draw_side_marker
         from game.ui.theme import side_colour
 
@@ -206,7 +208,7 @@ class ResultsScene(Scene):
         x0, right = r.x + L.pad, r.right - L.pad
         if self.report.launches:
             y += L.pad
-            for line in wrap("Launches by date (US circles, USSR triangles; filled: success)", L.font(13), right - x0):
+            for line in self.legend:
                 draw_text(surf, line, (x0, y), L.font(13), pal["muted"])
                 y += int(L.u * 0.7)
         for x in self.report.launches:  # one marker per launch, in date order: the side's shape, filled for success
