@@ -23,12 +23,13 @@ UI = Path(keys.__file__).parent
 
 
 def _scene_classes() -> dict[str, type]:
-    """Every Scene subclass of game/ui/scenes, by its name."""
+    """Every screen of game/ui/scenes (a Scene subclass with a name of its own; a base such as SideScene
+    names none), by its name."""
     found = {}
     for mod in pkgutil.iter_modules(scenes_pkg.__path__):
         module = importlib.import_module(f"game.ui.scenes.{mod.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Scene) and cls is not Scene and cls.__module__ == module.__name__:
+            if issubclass(cls, Scene) and "name" in vars(cls) and cls.__module__ == module.__name__:
                 found[cls.name] = cls
     return found
 

@@ -39,7 +39,7 @@ SIZES = [(1024, 640), (1280, 720), (1920, 1080), (3840, 2160)]
 UI_SCALES = [0.75, 1.0, 1.5, 2.0]
 TURNS = 4
 COMPOSITES = (UIHorizontalSlider, UIDropDownMenu, UIScrollingContainer, UITextBox, UIContainer)
-NOT_SCREENS = {"Scene"}  # classes in game/ui/scenes that are not screens of their own
+NOT_SCREENS = {"Scene", "SideScene"}  # classes in game/ui/scenes that are not screens of their own
 
 
 @pytest.fixture(scope="module")

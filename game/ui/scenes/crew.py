@@ -13,8 +13,9 @@ import numpy as np
 from game.rules.tables import ACTIVE, SKILL_NAMES
 from game.session.plan import crew_chance, crew_effects, crew_of, person_name, skill_label, success_chance
 from game.ui.fonts import fit_text
-from game.ui.scene import Scene, escape
+from game.ui.scene import escape
 from game.ui.scenes.panels import muted
+from game.ui.scenes.side_scene import SideScene
 
 BEST = "Best available"
 
@@ -27,20 +28,13 @@ def mission_disciplines(rules, m: int) -> list[int]:
     return sorted({int(d) for d in row if d >= 0})
 
 
-class CrewScene(Scene):
+class CrewScene(SideScene):
     name = "crew"
     auto_frames = 60
 
     def __init__(self, app, flow, side: int, mission: int, back_to):
-        super().__init__(app)
-        self.flow = flow
-        self.session = flow.session
-        self.scenario = self.session.scenario
-        self.rules = self.scenario.rules
-        self.side = side
+        super().__init__(app, flow, side)
         self.mission = mission
-        self.obs = self.session.observation(side)
-        self.plan = flow.plans[side]
         self.back_to = back_to
         self.choices: dict[int, dict[str, int]] = {}  # seat -> drop-down text -> person (-1: the core's pick)
 

@@ -10,11 +10,12 @@ Bottom: what the order checker says, and End turn.
 
 Everything comes from `session.observation(side)`; the plan is the flow's
 Plan for this side, so leaving for charts or help and coming back keeps it.
-The scene is made of parts, one module each: the list's rows and scrolling
+The scene is made of parts, one module each: the list's rows
 (scenes/hq_list.py), what the controls do to the plan and the texts that follow
 it (scenes/hq_orders.py), what is drawn each frame (scenes/hq_draw.py); the
 list's order and row bars (scenes/hq_rows.py), the tabs (scenes/hq_tabs.py) and
-the operations' rows (scenes/hq_operations.py). This module builds the screen
+the operations' rows (scenes/hq_operations.py); the tabs' switching and the list's
+scrolling are shared with the roster (scenes/side_scene.py). This module builds the screen
 and keeps its state.
 """
 
@@ -26,28 +27,21 @@ from game.session.checker import money
 from game.session.describe import side_name, turn_label
 from game.session.plan import Plan
 from game.ui.fonts import fit_text, font
-from game.ui.scene import Scene
 from game.ui.scenes.hq_draw import HeadquartersDrawing
 from game.ui.scenes.hq_list import HeadquartersList
 from game.ui.scenes.hq_operations import operation_order
 from game.ui.scenes.hq_orders import HeadquartersOrders
 from game.ui.scenes.hq_rows import mission_order, program_order
 from game.ui.scenes.hq_tabs import build_tabs, right_html, tabs_of
+from game.ui.scenes.side_scene import SideScene, TabbedList
 
 
-class HeadquartersScene(HeadquartersList, HeadquartersOrders, HeadquartersDrawing, Scene):
+class HeadquartersScene(HeadquartersList, HeadquartersOrders, HeadquartersDrawing, TabbedList, SideScene):
     name = "headquarters"
     auto_frames = 45
 
     def __init__(self, app, flow, side: int):
-        super().__init__(app)
-        self.flow = flow
-        self.session = flow.session
-        self.scenario = self.session.scenario
-        self.rules = self.scenario.rules
-        self.side = side
-        self.obs = self.session.observation(side)
-        self.plan: Plan = flow.plans[side]
+        super().__init__(app, flow, side)
         self.left_tab = "programs"
         self.right_tab = "news"
         self.scroll = {"programs": 0, "missions": 0, "operations": 0}

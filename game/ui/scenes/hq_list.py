@@ -1,5 +1,6 @@
 """Headquarters' left list: the rows of its programs and missions tabs (name, the line under it, funding or
-launch, crew and rush buttons; an operation's row is scenes/hq_operations.py's), which rows show, and scrolling.
+launch, crew and rush buttons; an operation's row is scenes/hq_operations.py's) and which rows show; the
+scrolling is side_scene.TabbedList's.
 
 A part of HeadquartersScene (scenes/hq.py), mixed into it: it reads the scene's scenario, observation, plan
 and layout, and keeps the rows shown in `rows` and their widgets in `row_widgets`.
@@ -65,11 +66,6 @@ class HeadquartersList:
     def left_items(self, tab: str) -> list[int]:
         """The programs, missions or operations a left tab lists, in their order."""
         return {"programs": self.programs, "missions": self.missions, "operations": self.operations}[tab]
-
-    def _track(self, name, widget):
-        self.row_widgets.append(widget)
-        self.widgets[name] = widget
-        return widget
 
     def _program_row(self, p: int, r: pygame.Rect) -> None:
         L = self.L
@@ -150,29 +146,3 @@ class HeadquartersList:
             f"Fly early in the turn to beat the rival to a first, at {self.rules.rush_penalty:.0%} extra risk on "
             "every step.", lambda m=m: self.toggle_rush(m), object_id="#toggled" if rushed else None,
             enabled=booked and not self.spectator))
-
-    def page_down(self) -> None:
-        self.scroll_by(-self.visible_rows())
-
-    def page_up(self) -> None:
-        self.scroll_by(self.visible_rows())
-
-    def row_down(self) -> None:
-        self.scroll_by(-1)
-
-    def row_up(self) -> None:
-        self.scroll_by(1)
-
-    def wheel(self, dy: int) -> None:
-        if not self.list_rect.collidepoint(pygame.mouse.get_pos()) and abs(dy) == 1 and pygame.mouse.get_focused():
-            return
-        self.scroll_by(dy)
-
-    def scroll_by(self, dy: int) -> None:
-        """Scroll the list by dy rows (positive: up)."""
-        items = self.left_items(self.left_tab)
-        new = min(max(0, self.scroll[self.left_tab] - dy), max(0, len(items) - self.visible_rows()))
-        if new != self.scroll[self.left_tab]:
-            self.scroll[self.left_tab] = new
-            self.build_rows()
-            self.refresh()

@@ -115,16 +115,6 @@ class HeadquartersOrders:
         self.build_rows()
         self.refresh()
 
-    def set_left(self, tab: str) -> None:
-        if tab != self.left_tab:
-            self.left_tab = tab
-            self.rebuild()
-
-    def set_right(self, tab: str) -> None:
-        if tab != self.right_tab:
-            self.right_tab = tab
-            self.rebuild()
-
     def end_turn(self) -> None:
         if self.spectator:
             if self._spectator_plan_loaded or not self.flow.workers.get(self.side):

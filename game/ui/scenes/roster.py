@@ -18,9 +18,9 @@ from game.session.checker import money
 from game.session.describe import side_name
 from game.session.plan import money_left, skill_label
 from game.ui.fonts import draw_text, fit_text
-from game.ui.scene import Scene
 from game.ui.scenes import roster_text as text
 from game.ui.scenes.hq_rows import draw_more_note
+from game.ui.scenes.side_scene import SideScene, TabbedList
 from game.ui.theme import palette, side_colour
 
 LEFT_TABS = ("people", "groups")
@@ -32,19 +32,12 @@ def train_option(d: int) -> str:
     return f"Train {skill_label(SKILL_NAMES[d])}"
 
 
-class RosterScene(Scene):
+class RosterScene(TabbedList, SideScene):
     name = "roster"
     auto_frames = 60
 
     def __init__(self, app, flow, side: int, back_to):
-        super().__init__(app)
-        self.flow = flow
-        self.session = flow.session
-        self.scenario = self.session.scenario
-        self.rules = self.scenario.rules
-        self.side = side
-        self.obs = self.session.observation(side)
-        self.plan = flow.plans[side]
+        super().__init__(app, flow, side)
         self.back_to = back_to
         self.left_tab = "people"
         self.right_tab = "memorial"
@@ -104,8 +97,9 @@ class RosterScene(Scene):
         note = self.L.font(12) + 6
         return max(1, (self.list_rect.h - note) // self.row_h)
 
-    def items(self) -> list[int]:
-        return self.people if self.left_tab == "people" else self.groups
+    def left_items(self, tab: str) -> list[int]:
+        """The people or the groups a left tab lists, in their order."""
+        return self.people if tab == "people" else self.groups
 
     def build_rows(self) -> None:
         for w in self.row_widgets:
@@ -113,7 +107,7 @@ class RosterScene(Scene):
         for k in [k for k in self.widgets if k.startswith(("person_", "train_", "group_", "recruit_"))]:
             self.widgets.pop(k, None)
         self.row_widgets, self.rows = [], []
-        items = self.items()
+        items = self.left_items(self.left_tab)
         n = self.visible_rows()
         start = min(self.scroll[self.left_tab], max(0, len(items) - n))
         self.scroll[self.left_tab] = start
@@ -121,11 +115,6 @@ class RosterScene(Scene):
             rect = pygame.Rect(self.list_rect.x, self.list_rect.y + i * self.row_h, self.list_rect.w, self.row_h)
             self.rows.append((item, rect))
             (self._person_row if self.left_tab == "people" else self._group_row)(item, rect)
-
-    def _track(self, name, widget):
-        self.row_widgets.append(widget)
-        self.widgets[name] = widget
-        return widget
 
     def _person_row(self, n: int, r: pygame.Rect) -> None:
         L = self.L
@@ -201,37 +190,11 @@ class RosterScene(Scene):
         self.build_rows()
         self.refresh()
 
-    def set_left(self, tab: str) -> None:
-        if tab != self.left_tab:
-            self.left_tab = tab
-            self.rebuild()
-
-    def set_right(self, tab: str) -> None:
-        if tab != self.right_tab:
-            self.right_tab = tab
-            self.rebuild()
-
     def left_tab_key(self, i: int) -> None:
         self.set_left(LEFT_TABS[i])
 
     def right_tab_key(self, i: int) -> None:
         self.set_right(RIGHT_TABS[i])
-
-    def scroll_by(self, dy: int) -> None:
-        new = min(max(0, self.scroll[self.left_tab] - dy), max(0, len(self.items()) - self.visible_rows()))
-        if new != self.scroll[self.left_tab]:
-            self.scroll[self.left_tab] = new
-            self.build_rows()
-            self.refresh()
-
-    def page_down(self) -> None:
-        self.scroll_by(-self.visible_rows())
-
-    def page_up(self) -> None:
-        self.scroll_by(self.visible_rows())
-
-    def wheel(self, dy: int) -> None:
-        self.scroll_by(dy)
 
     def back(self) -> None:
         self.app.show(self.back_to)
@@ -253,7 +216,7 @@ class RosterScene(Scene):
             if self.left_tab == "people":
                 self._draw_skills(surf, item, r)
         pygame.draw.rect(surf, pal["panel_border"], self.list_rect, 1)
-        items = self.items()
+        items = self.left_items(self.left_tab)
         if len(items) > len(self.rows):
             draw_more_note(surf, self.list_rect, len(items) - self.scroll[self.left_tab] - len(self.rows), L)
         if not items:
