@@ -121,12 +121,10 @@ def person_firsts(first_crew: np.ndarray, n_people: int) -> np.ndarray:
     """uint64 [B, N]: each person's milestone bits (bit k: milestone k) won first on a flight they
     flew, from State.first_crew int [B, K, C]."""
     out = np.zeros((first_crew.shape[0], n_people), np.uint64)
-    rows = np.arange(first_crew.shape[0])
     for k in np.flatnonzero((first_crew >= 0).any(axis=(0, 2))):     # the firsts some crew won
-        for c in range(first_crew.shape[2]):        # one person a game per seat: no index twice
-            n = first_crew[:, k, c]
-            won = n >= 0
-            out[rows[won], n[won]] |= np.uint64(1) << np.uint64(k)
+        n = first_crew[:, k]                        # [B, C]: a crew has no one twice, so no (game, person)
+        game, seat = np.nonzero(n >= 0)             # comes twice for one first
+        out[game, n[game, seat]] |= np.uint64(1) << np.uint64(k)
     return out
 
 
