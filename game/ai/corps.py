@@ -39,6 +39,10 @@ class CorpsTables:
         self.crew = np.asarray(rules.mis_crew, np.int64)                          # [M]
         self.has_corps = rules.n_people > 0
         self.people = [np.flatnonzero(np.asarray(rules.person_side) == side) for side in (0, 1)]   # each side's
+        # each side's people as a slice where they are listed together (a view, not a copy, of the
+        # observation's columns), else as their indices
+        self.columns = [slice(int(p[0]), int(p[-1]) + 1) if len(p) and p[-1] - p[0] + 1 == len(p) else p
+                        for p in self.people]
 
 
 def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.ndarray,
@@ -52,14 +56,14 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
     if not ct.has_corps:
         return orders
     n, side = obs.turn.shape[0], obs.side
-    mine = ct.people[side]                                                          # [P] own people's indices
+    mine, cols = ct.people[side], ct.columns[side]                  # [P] own people's indices; their columns
     if not len(mine):
         return orders
     manage = np.ones(n, bool) if manage is None else manage
-    status = obs.person_status[:, mine]
+    status = obs.person_status[:, cols]
     avail = status == ACTIVE
-    living = (status == ACTIVE) | (status == RESTING) | (status == TRAINING)
-    skill = np.nan_to_num(obs.skill[:, mine].astype(F32), nan=0.0)                  # [N, P, 5]
+    living = avail | (status == RESTING) | (status == TRAINING)
+    skill = obs.skill[:, cols]                      # float32 [N, P, 5]: a side sees all of its own people's
     rows = np.arange(n)
 
     # launches the side can man, pad by pad; people the core may seat on them are kept from training
@@ -79,8 +83,8 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
         if not crewed.any():
             continue
         # a launch's crew is among the `seats` best available for it (at most seats - need others taken)
-        score = np.einsum("npd,nd->np", skill, ct.weight[np.maximum(m, 0)])
-        protected |= crewed[:, None] & (_ranks(np.where(avail, score, -np.inf)) < seats[:, None]) & avail
+        score = np.where(avail, _suitability(skill, ct.weight[np.maximum(m, 0)]), -np.inf)
+        protected |= crewed[:, None] & _best(score, seats) & avail
 
     cash = obs.cash.astype(F32)
     cost = mission_costs(r, obs)
@@ -114,7 +118,7 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
     t = np.flatnonzero(manage & (spare >= F32(r.crew_training_cost)))
     if not len(t):
         return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit)
-    need_d = np.where(aims[t, :, None], ct.weight[None, :, :], F32(0)).sum(axis=1)      # [T, 5]
+    need_d = aims[t].astype(F32) @ ct.weight        # [T, 5]: skilled steps by discipline (whole numbers: exact)
     skill_t = skill[t]
     gain = need_d[:, None, :] * np.maximum(TRAIN_ROOM - skill_t, F32(0))                # [T, P, 5]
     disc = np.argmax(gain, axis=2)
@@ -122,18 +126,29 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
     can = avail[t] & ~protected[t] & (worth > 0)
     if not can.any():
         return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit)
-    suit = np.where(can, np.einsum("npd,nd->np", skill_t, need_d), -np.inf)
+    suit = np.where(can, _suitability(skill_t, need_d), -np.inf)
     k = np.minimum(TRAIN_MAX, np.floor(spare[t] / F32(max(r.crew_training_cost, 1e-6)))).astype(np.int64)
-    trains = can & (_ranks(suit) < k[:, None])
+    trains = can & _best(suit, k)
     train = orders.train.copy()
     train[:, mine] = -1
     train[t[:, None], mine[None, :]] = np.where(trains, disc, -1)
     return orders.replace(launch=launch, funding=funding, recruit=recruit | orders.recruit, train=train)
 
 
-def _ranks(score: np.ndarray) -> np.ndarray:
-    """int [N, P]: each column's place in its row by score, highest first (0), ties to the lower column."""
-    order = np.argsort(-score, axis=1, kind="stable")
-    rank = np.empty_like(order)
-    rank[np.arange(order.shape[0])[:, None], order] = np.arange(order.shape[1])
-    return rank
+def _suitability(skill: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """float32 [N, P]: sum over disciplines d of skill [N, P, 5] times weight [N, 5]."""
+    return np.einsum("npd,nd->np", skill, weight)
+
+
+def _best(score: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """bool [N, P]: the k[i] (int [N]) columns of row i with the highest scores, ties to the lower column:
+    the first k in a stable sort by score, highest first, found one place at a time (k is small)."""
+    score = score.copy()
+    out = np.zeros(score.shape, bool)
+    rows = np.arange(score.shape[0])
+    for place in range(int(k.max(initial=0))):
+        top = np.argmax(score, axis=1)          # the first of the highest: ties to the lower column
+        take = place < k
+        out[rows[take], top[take]] = True
+        score[rows, top] = -np.inf
+    return out
