@@ -63,7 +63,7 @@ def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.nd
     status = obs.person_status[:, cols]
     avail = status == ACTIVE
     living = avail | (status == RESTING) | (status == TRAINING)
-    skill = obs.skill[:, cols]                      # float32 [N, P, 5]: a side sees all of its own people's
+    skill = obs.skill[:, cols]                      # float32 [N, P, 5]: a side sees its own skills (no NaN)
     rows = np.arange(n)
 
     # launches the side can man, pad by pad; people the core may seat on them are kept from training
