@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from gamekit import HISTORICAL, assert_same
+from gamekit import REPO, assert_same
 
 from game.ai.policies import make_policy
 from game.cli import main
@@ -130,12 +130,12 @@ def test_a_released_save_loads_as_it_was_and_plays_on(path, tmp_path):
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_released_save_loads_exactly_under_the_scenario_it_was_made_with(path, tmp_path):
-    """Each save pointed at the game's copy of the scenario its release shipped (scenarios/released/, found by
+    """Each save pointed at the game's copy of the scenario its release shipped (game/data/released/, found by
     content hash): bit for bit the release's game, its order log replays under today's rules with no note,
     and it plays on, however the shipped scenarios have changed since."""
     want = expected(path)
     released = released_scenario(want["scenario_hash"])
-    assert released is not None, f"no copy of {want['scenario']} {want['scenario_hash']} in scenarios/released/"
+    assert released is not None, f"no copy of {want['scenario']} {want['scenario_hash']} in game/data/released/"
     data = json.loads(path.read_text())
     data["scenario"]["folder"] = str(released.folder)
     copy = tmp_path / path.name
@@ -170,7 +170,7 @@ def edited_copy(tmp_path: Path) -> Path:
     """The historical scenario 0.2.1 shipped (the released copy the game keeps) as a newer version might ship
     it: version 1.1, Redstone more reliable, nothing else changed."""
     folder = tmp_path / "historical"
-    shutil.copytree(HISTORICAL.parent / "released" / "0.2.1" / "historical", folder)
+    shutil.copytree(REPO / "game" / "data" / "released" / "0.2.1" / "historical", folder)
     programs = folder / "programs.toml"
     text = programs.read_text()
     assert "reliability = 0.6\n" in text

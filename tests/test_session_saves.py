@@ -182,7 +182,7 @@ def test_a_format_1_save_still_loads_and_is_checked_by_its_summary(tmp_path):
     data = json.loads(FORMAT1.read_text())
     assert data["format_version"] == 1 and back.turn == 12 == data["turn"] and loaded.notes == []
     assert back.names == ("Ann", "") and [x.name for x in back.seats] == ["human", "scripted"]
-    # replayed under the released copy of its scenario (scenarios/released/0.3.0: historical was the same from
+    # replayed under the released copy of its scenario (game/data/released/0.3.0: historical was the same from
     # 0.2.0 to 0.3.0), then carried onto today's historical, which has changed since: no longer a log to replay
     assert back.has_sealed(0) and not back.has_sealed(1) and not back.log_replays
     assert [round(float(v), 1) for v in back.state.prestige[0]] == data["summary"]["prestige"]

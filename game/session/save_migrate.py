@@ -7,7 +7,7 @@ only come from replaying the log, and the log only gives the game it saved under
 played with. So the migration:
 
 1. finds that scenario: today's, when its content hash is the save's; else the copy the game keeps of
-   every shipped scenario as it was released (`scenarios/released/<game version>/<id>/`, looked up by
+   every shipped scenario as it was released (`game/data/released/<game version>/<id>/`, looked up by
    content hash), so a save of a shipped scenario survives a newer version of it; else (a modder's
    scenario edited since, of which no copy exists) today's, read leniently (orders naming ids that are
    gone are left out), with a note that the game may differ from the one saved;
@@ -40,7 +40,7 @@ from game.session.save_session import orders_from_json
 from game.session.save_state import checksum, stored_rows
 from game.session.seats import SeatError, make_seat
 
-RELEASED = "released"      # the folder of released copies, inside the shipped scenarios' folder
+RELEASED = "game.data.released"      # the package of the released copies (game/data/released)
 # The State fields a format 2 checksum covers, in its order (the State of 0.2.1): a field the game adds later
 # is left out of the comparison, so the check still holds.
 FORMAT2_FIELDS = ("key turn done winner cash budget budget_bonus budget_noise research_speed prestige year_prestige "
@@ -52,10 +52,11 @@ FORMAT2_FIELDS = ("key turn done winner cash budget budget_bonus budget_noise re
 
 def released_scenario(content_hash: str):
     """The released copy of a shipped scenario whose content hash is `content_hash`, loaded; None if none."""
-    from game.scenario import BUILTIN_DIR, ScenarioError, load
+    from game.data import folder as data_folder
+    from game.scenario import ScenarioError, load
     from game.scenario.loader import load_raw
 
-    root = BUILTIN_DIR / RELEASED
+    root = data_folder(RELEASED)
     for folder in sorted(root.glob("*/*")):              # <version>/<id>; a content hash names one scenario
         if (folder / "scenario.toml").is_file() and load_raw(folder).content_hash == content_hash:
             try:
