@@ -93,13 +93,29 @@ def test_a_side_short_of_people_recruits_the_cheapest_open_group_it_can_pay():
     assert (seats <= 2).all()
 
 
-def test_the_scripted_plan_leaves_the_corps_alone():
+def test_the_scripted_policy_handles_its_corps_as_the_ai_does():
+    """Its orders are the scripted plan's with game.ai.corps on top; over a game it recruits and trains, and
+    it leaves the seats to the core."""
     r = rules()
-    state = played(12)[-1]
     p = make_policy("scripted", r)
-    for side in (0, 1):
-        o = p.act(observe(r, state, side), game_keys(1, state.batch))
-        assert (o.train == -1).all() and not o.recruit.any() and (o.crew == -1).all()
+    pt, ct = PlanTables(r), CorpsTables(r)
+    state = init(r, game_keys(5, 8))
+    recruited = trained = 0
+    while not state.done.all():
+        both = []
+        for side in (0, 1):
+            obs = observe(r, state, side)
+            o = p.act(obs, game_keys(1, state.batch))
+            plan, focus = plan_orders(pt, obs, Playbook.scripted(r, state.batch))
+            want = corps_orders(ct, obs, plan, focus)
+            for name in ("funding", "launch", "rush", "choice", "stop", "crew", "train", "recruit"):
+                np.testing.assert_array_equal(getattr(o, name), getattr(want, name), err_msg=name)
+            assert (o.crew == -1).all()
+            recruited += int(o.recruit.sum())
+            trained += int((o.train >= 0).sum())
+            both.append(o)
+        state, _ = step(r, state, Orders.merge(r, *both))
+    assert recruited > 0 and trained > 0
 
 
 def test_the_reasons_name_the_crew_the_core_seats():

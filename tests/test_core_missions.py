@@ -39,13 +39,15 @@ def turns():
 
 
 def test_the_ai_and_the_checker_price_a_launch_as_the_core_charges_it(turns):
-    """With no program funding and every operation stopped, what a side spends in a turn is its launches'
-    costs, added in pad order."""
+    """With no program funding, every operation stopped and nobody recruited or trained, what a side spends
+    in a turn is its launches' costs, added in pad order."""
     rules, played = turns
     checked = 0
     for state, orders, nxt in played:
         _, info = step(rules, state, orders.replace(funding=np.zeros_like(orders.funding),
-                                                    stop=np.ones_like(orders.stop)))
+                                                    stop=np.ones_like(orders.stop),
+                                                    train=np.full_like(orders.train, -1),
+                                                    recruit=np.zeros_like(orders.recruit)))
         for side in (0, 1):
             obs = observe(rules, state, side)
             costs = plan.mission_costs(rules, obs)

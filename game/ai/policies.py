@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.ai.corps import CorpsTables, corps_orders
 from game.ai.plan import flyable
 from game.ai.playbook import PlanTables, Playbook, plan_orders
 from game.rules.observe import Observation
@@ -68,7 +69,9 @@ class ScriptedPolicy(Policy):
     """A sensible plan driven by scenario data: the playbook's plan (game.ai.playbook.plan_orders) with
     the scenario's own knobs (Playbook.scripted): work on the `focus` most urgent missions (lowest
     ai_priority) that can still earn a new milestone, develop and research the programs they need,
-    and fly a mission once its estimated success reaches the launch threshold.
+    and fly a mission once its estimated success reaches the launch threshold. Its corps is handled
+    as the search AI handles its own (game.ai.corps): it recruits when its crewed aims need more
+    people, trains with spare money, and drops the launches it cannot man.
     """
 
     name = "scripted"
@@ -76,10 +79,11 @@ class ScriptedPolicy(Policy):
     def __init__(self, rules: Rules):
         super().__init__(rules)
         self.tables = PlanTables(rules)
+        self.corps = CorpsTables(rules)
 
     def act(self, obs: Observation, key: np.ndarray) -> Orders:
-        orders, _ = plan_orders(self.tables, obs, Playbook.scripted(self.rules, obs.turn.shape[0]))
-        return orders
+        orders, focus = plan_orders(self.tables, obs, Playbook.scripted(self.rules, obs.turn.shape[0]))
+        return corps_orders(self.corps, obs, orders, focus)
 
 
 POLICIES = {"random": RandomPolicy, "scripted": ScriptedPolicy}
