@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.ai.plan import mission_costs, upkeep_due
+from game.ai.playbook import PlanTables, Playbook, plan_orders
 from game.rules.kernel_tables import kernel_tables
 from game.rules.observe import Observation
 from game.rules.orders import Orders
@@ -43,6 +44,14 @@ class CorpsTables:
         # observation's columns), else as their indices
         self.columns = [slice(int(p[0]), int(p[-1]) + 1) if len(p) and p[-1] - p[0] + 1 == len(p) else p
                         for p in self.people]
+
+
+def plan_with_corps(tables: PlanTables, ct: CorpsTables, obs: Observation, book: Playbook,
+                    manage: np.ndarray | None = None) -> tuple[Orders, np.ndarray]:
+    """(orders, focus): the playbook's plan for the N rows of `obs` (game.ai.playbook.plan_orders, row n
+    played with book row n) with the side's corps handled by corps_orders (`manage` as there)."""
+    orders, focus = plan_orders(tables, obs, book)
+    return corps_orders(ct, obs, orders, focus, manage), focus
 
 
 def corps_orders(ct: CorpsTables, obs: Observation, orders: Orders, focus: np.ndarray,

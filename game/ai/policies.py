@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.ai.corps import CorpsTables, corps_orders
+from game.ai.corps import CorpsTables, plan_with_corps
 from game.ai.plan import flyable
-from game.ai.playbook import PlanTables, Playbook, plan_orders
+from game.ai.playbook import PlanTables, Playbook
 from game.rules.observe import Observation
 from game.rules.orders import Orders
 from game.rules.rng import uniforms
@@ -82,8 +82,8 @@ class ScriptedPolicy(Policy):
         self.corps = CorpsTables(rules)
 
     def act(self, obs: Observation, key: np.ndarray) -> Orders:
-        orders, focus = plan_orders(self.tables, obs, Playbook.scripted(self.rules, obs.turn.shape[0]))
-        return corps_orders(self.corps, obs, orders, focus)
+        orders, _ = plan_with_corps(self.tables, self.corps, obs, Playbook.scripted(self.rules, obs.turn.shape[0]))
+        return orders
 
 
 POLICIES = {"random": RandomPolicy, "scripted": ScriptedPolicy}

@@ -27,9 +27,9 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from game.ai.corps import CorpsTables, corps_orders
+from game.ai.corps import CorpsTables, plan_with_corps
 from game.ai.plan import operations_aimed, record_values, records_aimed, starts_operation
-from game.ai.playbook import ARCHETYPES, PlanTables, Playbook, archetype, mutate, plan_orders
+from game.ai.playbook import ARCHETYPES, PlanTables, Playbook, archetype, mutate
 from game.ai.policies import Policy
 from game.ai.worlds import library, sample_worlds
 from game.rules.crews import suggested_crews
@@ -206,8 +206,7 @@ class SearchPolicy(Policy):
     def _play(self, obs: Observation, books: Playbook, manage: np.ndarray | None = None) -> tuple[Orders, np.ndarray]:
         """The plan's orders for the rows of `obs` with the side's corps handled (game.ai.corps): launches it
         cannot man dropped and, on the rows of `manage` (None: all), groups recruited and people trained."""
-        orders, focus = plan_orders(self.tables, obs, books)
-        return corps_orders(self.corps, obs, orders, focus, manage), focus
+        return plan_with_corps(self.tables, self.corps, obs, books, manage)
 
     def _rollout(self, worlds, obs_c: Observation, books: Playbook, choices: np.ndarray, rival_books: Playbook,
                  g: int, count: int) -> np.ndarray:

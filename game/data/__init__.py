@@ -3,7 +3,8 @@
 In the repository they are the top-level folders `scenarios/` and `assets/`; pyproject.toml maps them to the
 packages `game.data.scenarios` and `game.data.assets`, so every kind of install (editable, `pip install .`, a
 wheel, pipx) carries them and they are found the same way, through importlib.resources, never by a path
-computed from a source file.
+computed from a source file. Beside them, inside the game package itself, `game/data/released/` (the package
+`game.data.released`) keeps the shipped scenarios as each release shipped them, to migrate old saves.
 
     text("game.data.assets", "theme.json")   # one file's text
     folder("game.data.scenarios")            # a real folder holding the package's files
@@ -21,6 +22,7 @@ from pathlib import Path
 
 SCENARIOS = "game.data.scenarios"
 ASSETS = "game.data.assets"
+RELEASED = "game.data.released"    # the shipped scenarios as each release shipped them (game/data/released)
 SKIP = {"__init__.py", "__pycache__"}
 
 

@@ -40,7 +40,6 @@ from game.session.save_session import orders_from_json
 from game.session.save_state import checksum, stored_rows
 from game.session.seats import SeatError, make_seat
 
-RELEASED = "game.data.released"      # the package of the released copies (game/data/released)
 # The State fields a format 2 checksum covers, in its order (the State of 0.2.1): a field the game adds later
 # is left out of the comparison, so the check still holds.
 FORMAT2_FIELDS = ("key turn done winner cash budget budget_bonus budget_noise research_speed prestige year_prestige "
@@ -52,11 +51,11 @@ FORMAT2_FIELDS = ("key turn done winner cash budget budget_bonus budget_noise re
 
 def released_scenario(content_hash: str):
     """The released copy of a shipped scenario whose content hash is `content_hash`, loaded; None if none."""
-    from game.data import folder as data_folder
+    from game import data
     from game.scenario import ScenarioError, load
     from game.scenario.loader import load_raw
 
-    root = data_folder(RELEASED)
+    root = data.folder(data.RELEASED)
     for folder in sorted(root.glob("*/*")):              # <version>/<id>; a content hash names one scenario
         if (folder / "scenario.toml").is_file() and load_raw(folder).content_hash == content_hash:
             try:
